@@ -1,0 +1,52 @@
+//! The node's JSON-RPC methods beyond Substrate's defaults (chain, state,
+//! author, system are always served).
+//!
+//! **Adding a pallet's RPC**: give the pallet an `rpc` crate (see
+//! `pallets/<name>/rpc`), add it to `node/Cargo.toml`, and merge its module
+//! in [`create_full`] below, next to the transaction-payment one.
+
+use std::sync::Arc;
+
+use jsonrpsee::RpcModule;
+use linli_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use sc_transaction_pool_api::TransactionPool;
+use sp_api::ProvideRuntimeApi;
+use sp_block_builder::BlockBuilder;
+use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
+
+/// What the RPC methods need from the node.
+pub struct FullDeps<C, P> {
+	/// The client, to call runtime APIs and read state.
+	pub client: Arc<C>,
+	/// The transaction pool.
+	pub pool: Arc<P>,
+}
+
+/// Builds every RPC module the node serves on top of Substrate's defaults.
+pub fn create_full<C, P>(
+	deps: FullDeps<C, P>,
+) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
+where
+	C: ProvideRuntimeApi<Block>,
+	C: HeaderBackend<Block> + HeaderMetadata<Block, Error = BlockChainError> + 'static,
+	C: Send + Sync + 'static,
+	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
+	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
+	C::Api: BlockBuilder<Block>,
+	P: TransactionPool + 'static,
+{
+	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
+	use substrate_frame_rpc_system::{System, SystemApiServer};
+
+	let mut module = RpcModule::new(());
+	let FullDeps { client, pool } = deps;
+
+	// `system_accountNextIndex`, `system_dryRun`.
+	module.merge(System::new(client.clone(), pool).into_rpc())?;
+	// `payment_queryInfo`, `payment_queryFeeDetails`.
+	module.merge(TransactionPayment::new(client).into_rpc())?;
+
+	// Linli pallets' RPC modules are merged here.
+
+	Ok(module)
+}

@@ -1,0 +1,53 @@
+//! # Linli primitives
+//!
+//! The types every Linli crate agrees on (accounts, balances, block numbers),
+//! and, as the domain pallets land, the glue traits through which they talk
+//! to each other without depending on each other's crates.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+use sp_runtime::{
+	traits::{IdentifyAccount, Verify},
+	MultiSignature,
+};
+
+/// A block number.
+pub type BlockNumber = u32;
+
+/// The signature scheme of transactions: sr25519, ed25519 or ecdsa.
+pub type Signature = MultiSignature;
+
+/// An account: the public key of the signature scheme (pseudonymous; it says
+/// nothing about the person behind it).
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+
+/// An amount of the native token, in its smallest unit.
+pub type Balance = u128;
+
+/// A transaction counter of an account.
+pub type Nonce = u32;
+
+/// A block or state hash.
+pub type Hash = sp_core::H256;
+
+/// Decimals of the native token: one token is `10^TOKEN_DECIMALS` units.
+pub const TOKEN_DECIMALS: u8 = 12;
+
+/// One native token in its smallest unit.
+pub const UNIT: Balance = 10u128.pow(TOKEN_DECIMALS as u32);
+
+/// A thousandth of a token.
+pub const MILLI_UNIT: Balance = UNIT / 1_000;
+
+/// The token's ticker, shown by wallets.
+pub const TOKEN_SYMBOL: &str = "LNL";
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn units_are_consistent() {
+		assert_eq!(UNIT, 1_000_000_000_000);
+		assert_eq!(MILLI_UNIT * 1_000, UNIT);
+	}
+}

@@ -1,0 +1,11 @@
+//! The pallets whose weights `linli-node benchmark pallet` measures.
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_utility, Utility]
+	[pallet_multisig, Multisig]
+	[pallet_sudo, Sudo]
+);

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what building Linli needs and is missing; safe to run again.
+#   - the wasm targets and rust-src (the runtime is compiled to wasm)
+#   - protoc (Debian's protobuf-compiler; libp2p's build needs it)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+command -v cargo >/dev/null || { log "cargo not found: install Rust with rustup first"; exit 1; }
+
+installed_targets="$(rustup target list --installed)"
+for target in wasm32v1-none wasm32-unknown-unknown; do
+	if ! grep -qx "$target" <<<"$installed_targets"; then
+		log "adding Rust target $target"
+		rustup target add "$target"
+	fi
+done
+if ! rustup component list --installed | grep -q '^rust-src'; then
+	log "adding rust-src"
+	rustup component add rust-src
+fi
+
+if ! command -v protoc >/dev/null; then
+	log "installing protobuf-compiler"
+	SUDO=""
+	[ "$(id -u)" = 0 ] || SUDO="sudo"
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq protobuf-compiler >/dev/null
+fi
+log "toolchain ready (target dir: $CARGO_TARGET_DIR)"
