@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use jsonrpsee::RpcModule;
-use linli_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use linli_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
@@ -33,8 +33,10 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: pallet_community_rpc::CommunityRuntimeApi<Block, AccountId, BlockNumber>,
 	P: TransactionPool + 'static,
 {
+	use pallet_community_rpc::{Community, CommunityApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -44,9 +46,11 @@ where
 	// `system_accountNextIndex`, `system_dryRun`.
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	// `payment_queryInfo`, `payment_queryFeeDetails`.
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 
 	// Linli pallets' RPC modules are merged here.
+	// `community_unit`, `community_resident`, `community_info`.
+	module.merge(Community::new(client).into_rpc())?;
 
 	Ok(module)
 }

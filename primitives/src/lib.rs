@@ -5,6 +5,8 @@
 //! to each other without depending on each other's crates.
 #![cfg_attr(not(feature = "std"), no_std)]
 
+pub mod community;
+
 use sp_runtime::{
 	traits::{IdentifyAccount, Verify},
 	MultiSignature,

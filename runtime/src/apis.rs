@@ -17,8 +17,10 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use linli_primitives::community::{CommunityId, ScopeId, UnitId};
+
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
+	AccountId, Aura, Balance, Block, BlockNumber, Community, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -198,6 +200,26 @@ impl_runtime_apis! {
 		}
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl pallet_community_runtime_api::CommunityApi<Block, AccountId, BlockNumber> for Runtime {
+		fn unit(
+			community: CommunityId,
+			unit: UnitId,
+		) -> Option<pallet_community_runtime_api::UnitView<AccountId>> {
+			Community::unit_view(community, unit)
+		}
+
+		fn resident(community: CommunityId, who: AccountId) -> pallet_community_runtime_api::ResidentView {
+			Community::resident_view(community, who)
+		}
+
+		fn community(
+			community: CommunityId,
+			scope: Option<ScopeId>,
+		) -> Option<pallet_community_runtime_api::CommunityView<AccountId, BlockNumber>> {
+			Community::community_view(community, scope)
 		}
 	}
 

@@ -8,4 +8,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_multisig, Multisig]
 	[pallet_sudo, Sudo]
+	[pallet_community, Community]
 );

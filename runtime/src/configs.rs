@@ -2,13 +2,16 @@
 
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
+	traits::{AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		IdentityFee, Weight,
 	},
 };
-use frame_system::limits::{BlockLength, BlockWeights};
+use frame_system::{
+	limits::{BlockLength, BlockWeights},
+	EnsureRoot,
+};
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::{traits::One, Perbill};
@@ -17,7 +20,7 @@ use sp_version::RuntimeVersion;
 use super::{
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, OriginCaller,
 	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	RuntimeOrigin, RuntimeTask, System, EXISTENTIAL_DEPOSIT, MILLI_UNIT, SLOT_DURATION, VERSION,
+	RuntimeOrigin, RuntimeTask, System, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT, SLOT_DURATION, VERSION,
 };
 
 /// Share of a block that ordinary transactions may fill; the rest is kept
@@ -144,4 +147,26 @@ impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// A committee's term is at most five years (DOMAIN.md).
+	pub const MaxCommitteeTerm: BlockNumber = 5 * 365 * DAYS;
+}
+
+impl pallet_community::Config for Runtime {
+	// The district authority (root until a district-governance pallet lands).
+	type CreateOrigin = EnsureRoot<AccountId>;
+	// Root for now; the owners' assembly of the community plugs in here.
+	type AdminOrigin = AsEnsureOriginWithArg<EnsureRoot<AccountId>>;
+	type MaxNameLength = ConstU32<64>;
+	type MaxRegistrars = ConstU32<4>;
+	type MaxCommitteeSize = ConstU32<11>;
+	type MaxPropertyManagers = ConstU32<8>;
+	// 5,000 units register in ten calls.
+	type MaxUnitsPerCall = ConstU32<500>;
+	type MaxResidentsPerUnit = ConstU32<16>;
+	type MaxUnitsPerAccount = ConstU32<64>;
+	type MaxCommitteeTerm = MaxCommitteeTerm;
+	type WeightInfo = pallet_community::weights::SubstrateWeight<Runtime>;
 }

@@ -11,8 +11,14 @@
 //! Both presets are built by [`linli_genesis`], which is the one place the
 //! domain pallets add their genesis (communities, units, residents).
 
-use crate::{AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{
+	AccountId, Balance, BalancesConfig, CommunityConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
+};
+use linli_primitives::community::{ResidentRole, UnitId, UnitStatus};
+use pallet_community::{GenesisCommunity, NewUnit};
+use sp_core::H256;
 use alloc::{vec, vec::Vec};
+use codec::Encode;
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -62,12 +68,92 @@ pub fn local_stakeholders() -> Vec<Stakeholder> {
 	]
 }
 
-/// The genesis of a Linli chain: validators, endowed accounts and an
-/// optional sudo key (development only).
+/// Who plays which part in the demo community.
+pub struct DemoRoles {
+	/// Verifies residents.
+	pub registrar: AccountId,
+	/// Acts for the property company.
+	pub property_manager: AccountId,
+	/// Acts for the developer.
+	pub developer: AccountId,
+	/// Three owners who form the owners' committee (36 households ≤ 100).
+	pub committee: [AccountId; 3],
+	/// An owner of two units: one person, summed area.
+	pub two_unit_owner: AccountId,
+	/// Co-owner of the first committee member's unit.
+	pub co_owner: AccountId,
+	/// A tenant.
+	pub tenant: AccountId,
+}
+
+/// A unit's commitment in the demo. A real registrar salts it with a secret;
+/// the demo's building and room numbers are public anyway.
+pub fn demo_unit(building: u32, room: u32) -> UnitId {
+	H256(sp_core::hashing::blake2_256(&(b"linli-demo-unit", building, room).encode()))
+}
+
+/// A resident's identity commitment in the demo.
+fn demo_identity(who: &AccountId) -> H256 {
+	H256(sp_core::hashing::blake2_256(&(b"linli-demo-identity", who).encode()))
+}
+
+/// An account for a demo owner who does not use a development key.
+fn demo_owner(building: u32, room: u32) -> AccountId {
+	AccountId::new(sp_core::hashing::blake2_256(&(b"linli-demo-owner", building, room).encode()))
+}
+
+/// The demo community 邻里示范小区: three buildings of twelve units each;
+/// the last three units of building 3 are still held by the developer, and
+/// three delivered units have no verified owner yet.
+pub fn demo_community(roles: DemoRoles) -> GenesisCommunity<AccountId> {
+	const AREAS: [u64; 4] = [89_50, 120_25, 143_00, 76_80];
+	let mut units = Vec::new();
+	let mut residents = Vec::new();
+	let owner = |who: &AccountId, b, r| (demo_unit(b, r), who.clone(), ResidentRole::Owner, demo_identity(who));
+	for building in 1..=3u32 {
+		for room in 1..=12u32 {
+			let developer_held = building == 3 && room > 9;
+			units.push(NewUnit {
+				id: demo_unit(building, room),
+				scope: building,
+				area: AREAS[(room % 4) as usize],
+				status: if developer_held { UnitStatus::DeveloperHeld } else { UnitStatus::Delivered },
+			});
+			let unverified = building == 2 && room > 9;
+			let named = matches!((building, room), (1, 1) | (1, 2) | (2, 1) | (2, 2) | (3, 1));
+			if !developer_held && !unverified && !named {
+				residents.push(owner(&demo_owner(building, room), building, room));
+			}
+		}
+	}
+	let [c1, c2, c3] = roles.committee.clone();
+	residents.extend([
+		owner(&c1, 1, 1),
+		owner(&c2, 1, 2),
+		owner(&c3, 2, 1),
+		owner(&roles.two_unit_owner, 2, 2),
+		owner(&roles.two_unit_owner, 3, 1),
+		(demo_unit(1, 1), roles.co_owner.clone(), ResidentRole::CoOwner, demo_identity(&roles.co_owner)),
+		(demo_unit(1, 3), roles.tenant.clone(), ResidentRole::Tenant, demo_identity(&roles.tenant)),
+	]);
+	GenesisCommunity {
+		name: "邻里示范小区 Linli Demo Garden".into(),
+		registrar: roles.registrar,
+		developer: Some(roles.developer),
+		units,
+		residents,
+		committee: roles.committee.to_vec(),
+		property_managers: vec![roles.property_manager],
+	}
+}
+
+/// The genesis of a Linli chain: validators, endowed accounts, an optional
+/// sudo key (development only) and the communities it starts with.
 pub fn linli_genesis(
 	validators: Vec<Validator>,
 	endowed: Vec<AccountId>,
 	sudo: Option<AccountId>,
+	communities: Vec<GenesisCommunity<AccountId>>,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -80,25 +166,52 @@ pub fn linli_genesis(
 			authorities: validators.iter().map(|v| (v.grandpa.clone(), 1)).collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: sudo },
+		community: CommunityConfig { communities },
 	})
 }
 
-/// The `development` preset: Alice validates alone and holds the sudo key.
+/// The `development` preset: Alice validates alone and holds the sudo key;
+/// the demo community's roles are played by the dev accounts.
 pub fn development_config_genesis() -> Value {
+	use Sr25519Keyring::*;
+	let roles = DemoRoles {
+		registrar: Eve.to_account_id(),
+		property_manager: Ferdie.to_account_id(),
+		developer: One.to_account_id(),
+		committee: [Alice.to_account_id(), Bob.to_account_id(), Charlie.to_account_id()],
+		two_unit_owner: Dave.to_account_id(),
+		co_owner: AliceStash.to_account_id(),
+		tenant: Two.to_account_id(),
+	};
 	linli_genesis(
-		vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![dev_validator(Alice, Ed25519Keyring::Alice)],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		Some(Sr25519Keyring::Alice.to_account_id()),
+		Some(Alice.to_account_id()),
+		vec![demo_community(roles)],
 	)
 }
 
 /// The `local_testnet` preset: the four stakeholders validate; no sudo key.
+/// In the demo community the owners' committee member Alice sits on the
+/// committee, Bob acts for the property company and Charlie (the residents'
+/// committee) is the registrar.
 pub fn local_testnet_genesis() -> Value {
+	use Sr25519Keyring::*;
 	let stakeholders = local_stakeholders();
+	let roles = DemoRoles {
+		registrar: Charlie.to_account_id(),
+		property_manager: Bob.to_account_id(),
+		developer: One.to_account_id(),
+		committee: [Alice.to_account_id(), Eve.to_account_id(), Ferdie.to_account_id()],
+		two_unit_owner: AliceStash.to_account_id(),
+		co_owner: BobStash.to_account_id(),
+		tenant: Two.to_account_id(),
+	};
 	linli_genesis(
 		stakeholders.iter().map(|s| s.validator.clone()).collect(),
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		None,
+		vec![demo_community(roles)],
 	)
 }
 

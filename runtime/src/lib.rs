@@ -192,6 +192,10 @@ mod runtime {
 	// non-development preset sets a sudo key, and without one it is inert.
 	#[runtime::pallet_index(8)]
 	pub type Sudo = pallet_sudo;
+
+	// Linli's own pallets.
+	#[runtime::pallet_index(20)]
+	pub type Community = pallet_community;
 }
 
 #[cfg(test)]

@@ -149,3 +149,50 @@ fn runtime_identifies_itself_as_linli() {
 		"wallets show generic Substrate addresses"
 	);
 }
+
+#[test]
+fn both_presets_start_with_the_demo_community_counted_by_the_rules() {
+	use linli_primitives::community::{CommunityInspect, VoteWeight};
+	for preset in ["development", "local_testnet"] {
+		with_preset_state(preset, || {
+			type Community = pallet_community::Pallet<Runtime>;
+			Community::do_try_state().expect("community invariants hold at genesis");
+			assert_eq!(Community::unit_count(0), 36);
+			// 33 units count: all but the three delivered units without a
+			// verified owner. Owners: 25 single-unit owners, three committee
+			// members, one person with two units, and the developer for its
+			// three units — 30 people.
+			let areas = [89_50u64, 120_25, 143_00, 76_80];
+			let counted: u64 = (1..=3u32)
+				.flat_map(|b| (1..=12u32).map(move |r| (b, r)))
+				.filter(|&(b, r)| !(b == 2 && r > 9))
+				.map(|(_, r)| areas[(r % 4) as usize])
+				.sum();
+			assert_eq!(Community::vote_totals(0, None), VoteWeight { area: counted, headcount: 30 });
+			let view = Community::community_view(0, None).unwrap();
+			assert_eq!(view.committee.len(), 3);
+			assert_eq!(view.property_managers.len(), 1);
+		});
+	}
+}
+
+#[test]
+fn a_full_batch_of_units_fits_in_one_block() {
+	use frame_support::dispatch::GetDispatchInfo;
+	let max_units = <Runtime as pallet_community::Config>::MaxUnitsPerCall::get();
+	let units: Vec<_> = (0..max_units)
+		.map(|i| pallet_community::NewUnit {
+			id: sp_core::H256::from_low_u64_be(i as u64),
+			scope: 1,
+			area: 100_00,
+			status: linli_primitives::community::UnitStatus::Delivered,
+		})
+		.collect();
+	let call = crate::RuntimeCall::Community(pallet_community::Call::register_units { community: 0, units });
+	let weight = call.get_dispatch_info().call_weight;
+	let limits = crate::configs::RuntimeBlockWeights::get();
+	let max = limits.get(frame_support::dispatch::DispatchClass::Normal).max_extrinsic.unwrap();
+	assert!(weight.all_lte(max), "{weight:?} > {max:?}");
+	// So a 5,000-unit community registers in 5,000 / MaxUnitsPerCall blocks at most.
+	assert!(5_000u32.div_ceil(max_units) <= 10);
+}

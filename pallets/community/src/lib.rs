@@ -1,0 +1,664 @@
+//! # Community pallet: communities, units and verified residents
+//!
+//! Every resident of a Linli chain acts as a verified member of a unit
+//! (专有部分) in a community (小区). This pallet keeps who lives where, in
+//! which role, and counts owners exactly as the Supreme People's Court's
+//! interpretation on 建筑物区分所有权 (Art. 8–9) counts them, so that the
+//! governance, fee and rating pallets can ask — through
+//! [`linli_primitives::community::CommunityInspect`] — who may do what and
+//! how much a vote weighs.
+//!
+//! ## Privacy
+//! No storage item holds a name, phone, ID number or room number. A unit is
+//! an opaque commitment (a salted hash of its code, computed off chain); a
+//! resident is an account plus a salted hash of the identity documents the
+//! registrar checked. The plaintext register and the salts stay off chain
+//! with the registrar; erasing them leaves the commitments meaningless.
+//!
+//! ## Counting owners
+//! - Each unit's area counts for one voter: its designated voting owner
+//!   (`voter`), or — for every unit still held by the developer — the
+//!   developer, whose units together make one person.
+//! - One person holding several units votes with one account and counts
+//!   once, with the summed area. A co-owned unit counts once, for its
+//!   designated voting account.
+//! - Tenants and family members are residents, not owners: they never count.
+//! - Totals (area, headcount), community-wide and per scope (building or
+//!   stair), are updated in O(1) with every change.
+//!
+//! ## Calls
+//! | call | origin | event |
+//! |---|---|---|
+//! | [`create_community`](Pallet::create_community) | `CreateOrigin` (district authority) | `CommunityCreated` |
+//! | [`set_registrars`](Pallet::set_registrars) | `AdminOrigin` for that community | `RegistrarsSet` |
+//! | [`set_committee`](Pallet::set_committee) | `AdminOrigin` (the owners' assembly) | `CommitteeSet` |
+//! | [`set_property_managers`](Pallet::set_property_managers) | `AdminOrigin` (the owners' assembly) | `PropertyManagersSet` |
+//! | [`set_developer`](Pallet::set_developer) | `AdminOrigin` | `DeveloperSet` |
+//! | [`register_units`](Pallet::register_units) | a registrar of the community | `UnitRegistered` per unit |
+//! | [`update_unit`](Pallet::update_unit) | a registrar | `UnitUpdated` |
+//! | [`verify_resident`](Pallet::verify_resident) | a registrar | `ResidentVerified` (+ `VoterChanged`) |
+//! | [`remove_resident`](Pallet::remove_resident) | a registrar | `ResidentRemoved` (+ `VoterChanged`) |
+//! | [`leave`](Pallet::leave) | the resident | `ResidentRemoved` (+ `VoterChanged`) |
+//! | [`transfer_ownership`](Pallet::transfer_ownership) | a registrar | `OwnershipTransferred`, `ResidentRemoved`… |
+//! | [`rotate_account`](Pallet::rotate_account) | a registrar | `AccountRotated` |
+//! | [`set_voter`](Pallet::set_voter) | a registrar, or the unit's current voter | `VoterChanged` |
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod impls;
+pub mod migrations;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{EnsureOrigin, EnsureOriginWithArg},
+	};
+	use frame_system::pallet_prelude::*;
+	use linli_primitives::community::{
+		Area, CommunityId, IdentityCommitment, ResidentRole, ScopeId, UnitId, UnitStatus,
+	};
+
+	/// The in-code storage version.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Who may create a community (root, or a district authority).
+		type CreateOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Who may change a community's roles: registrars, committee,
+		/// property company, developer. The owners' assembly of that
+		/// community plugs in here.
+		type AdminOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CommunityId>;
+		/// Longest community name, in bytes.
+		#[pallet::constant]
+		type MaxNameLength: Get<u32>;
+		/// Most registrar accounts of a community.
+		#[pallet::constant]
+		type MaxRegistrars: Get<u32>;
+		/// Most members of an owners' committee (DOMAIN: 11).
+		#[pallet::constant]
+		type MaxCommitteeSize: Get<u32>;
+		/// Most accounts acting for the property company.
+		#[pallet::constant]
+		type MaxPropertyManagers: Get<u32>;
+		/// Most units registered by one call.
+		#[pallet::constant]
+		type MaxUnitsPerCall: Get<u32>;
+		/// Most residents of one unit.
+		#[pallet::constant]
+		type MaxResidentsPerUnit: Get<u32>;
+		/// Most units one account may be a resident of in a community.
+		#[pallet::constant]
+		type MaxUnitsPerAccount: Get<u32>;
+		/// Longest committee term, in blocks (DOMAIN: five years).
+		#[pallet::constant]
+		type MaxCommitteeTerm: Get<BlockNumberFor<Self>>;
+		/// Weights of the calls, from `benchmarking.rs`.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The id the next community gets.
+	#[pallet::storage]
+	pub type NextCommunityId<T> = StorageValue<_, CommunityId, ValueQuery>;
+
+	/// Communities by id.
+	#[pallet::storage]
+	pub type Communities<T: Config> =
+		StorageMap<_, Blake2_128Concat, CommunityId, CommunityInfo<T::AccountId, T::MaxNameLength>>;
+
+	/// The accounts that verify a community's residents.
+	#[pallet::storage]
+	pub type Registrars<T: Config> =
+		StorageMap<_, Blake2_128Concat, CommunityId, BoundedVec<T::AccountId, T::MaxRegistrars>, ValueQuery>;
+
+	/// A community's owners' committee (业委会).
+	#[pallet::storage]
+	pub type Committees<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		CommunityId,
+		Committee<T::AccountId, BlockNumberFor<T>, T::MaxCommitteeSize>,
+	>;
+
+	/// The accounts acting for a community's property company (物业).
+	#[pallet::storage]
+	pub type PropertyManagers<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		CommunityId,
+		BoundedVec<T::AccountId, T::MaxPropertyManagers>,
+		ValueQuery,
+	>;
+
+	/// Units by community and commitment.
+	#[pallet::storage]
+	pub type Units<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		CommunityId,
+		Identity,
+		UnitId,
+		UnitInfo<T::AccountId, T::MaxResidentsPerUnit>,
+	>;
+
+	/// A resident's verification, by community, account and unit.
+	#[pallet::storage]
+	pub type Residencies<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, CommunityId>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Identity, UnitId>,
+		),
+		Residency<BlockNumberFor<T>>,
+	>;
+
+	/// What an account is in a community: how many units it lives in and owns.
+	#[pallet::storage]
+	pub type Memberships<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Blake2_128Concat, T::AccountId, Membership, ValueQuery>;
+
+	/// The units and area each voter's vote carries in a community.
+	#[pallet::storage]
+	pub type Voters<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		CommunityId,
+		Blake2_128Concat,
+		VoterKey<T::AccountId>,
+		VoterTally,
+	>;
+
+	/// The same, within one scope (building or stair).
+	#[pallet::storage]
+	pub type ScopeVoters<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, CommunityId>,
+			NMapKey<Blake2_128Concat, ScopeId>,
+			NMapKey<Blake2_128Concat, VoterKey<T::AccountId>>,
+		),
+		VoterTally,
+	>;
+
+	/// Voting totals of a scope: area and headcount of its voting owners.
+	#[pallet::storage]
+	pub type ScopeTotals<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		CommunityId,
+		Blake2_128Concat,
+		ScopeId,
+		linli_primitives::community::VoteWeight,
+		ValueQuery,
+	>;
+
+	/// Every change of a unit's ownership, numbered from 0.
+	#[pallet::storage]
+	pub type OwnershipHistory<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, CommunityId>,
+			NMapKey<Identity, UnitId>,
+			NMapKey<Twox64Concat, u32>,
+		),
+		OwnershipRecord<T::AccountId, BlockNumberFor<T>>,
+	>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A community was created.
+		CommunityCreated { community: CommunityId, registrar: T::AccountId, developer: Option<T::AccountId> },
+		/// A community's registrars were replaced.
+		RegistrarsSet { community: CommunityId, registrars: Vec<T::AccountId> },
+		/// A community's owners' committee was installed (empty: dissolved).
+		CommitteeSet { community: CommunityId, members: Vec<T::AccountId>, term_end: BlockNumberFor<T> },
+		/// The accounts acting for the property company were replaced.
+		PropertyManagersSet { community: CommunityId, managers: Vec<T::AccountId> },
+		/// The account acting for the developer changed.
+		DeveloperSet { community: CommunityId, developer: Option<T::AccountId> },
+		/// A unit was registered.
+		UnitRegistered { community: CommunityId, unit: UnitId, scope: ScopeId, area: Area, status: UnitStatus },
+		/// A unit's area or scope was corrected.
+		UnitUpdated { community: CommunityId, unit: UnitId, scope: ScopeId, area: Area },
+		/// The registrar verified a resident of a unit.
+		ResidentVerified { community: CommunityId, unit: UnitId, who: T::AccountId, role: ResidentRole },
+		/// A resident of a unit stopped being one.
+		ResidentRemoved { community: CommunityId, unit: UnitId, who: T::AccountId, reason: RemovalReason },
+		/// A unit's voting owner changed (`None`: no verified owner left).
+		VoterChanged { community: CommunityId, unit: UnitId, voter: Option<T::AccountId> },
+		/// A unit was sold (or delivered by the developer) to a new owner.
+		OwnershipTransferred {
+			community: CommunityId,
+			unit: UnitId,
+			from: Option<VoterKey<T::AccountId>>,
+			to: T::AccountId,
+		},
+		/// A resident's lost account was replaced by a new one, everywhere in the community.
+		AccountRotated { community: CommunityId, old: T::AccountId, new: T::AccountId, units: u32 },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No community with that id.
+		CommunityNotFound,
+		/// The name is empty.
+		EmptyName,
+		/// The name is longer than `MaxNameLength`.
+		NameTooLong,
+		/// The signer is not a registrar of that community.
+		NotRegistrar,
+		/// A community needs at least one registrar.
+		NoRegistrar,
+		/// More registrars than `MaxRegistrars`.
+		TooManyRegistrars,
+		/// More property-company accounts than `MaxPropertyManagers`.
+		TooManyPropertyManagers,
+		/// An account appears twice in the list.
+		DuplicateAccount,
+		/// A committee has 5–11 members, an odd number (3 in a community of
+		/// at most 100 households), or none.
+		InvalidCommitteeSize,
+		/// Every committee member must be an owner of the community.
+		CommitteeMemberNotOwner,
+		/// The term must end in the future.
+		TermEndInPast,
+		/// The term is longer than `MaxCommitteeTerm`.
+		TermTooLong,
+		/// The developer's account cannot also vote as an owner.
+		DeveloperIsOwner,
+		/// No units given.
+		NoUnits,
+		/// More units than `MaxUnitsPerCall` in one call.
+		TooManyUnits,
+		/// A unit must have a positive area.
+		ZeroArea,
+		/// That unit is already registered.
+		UnitAlreadyRegistered,
+		/// No such unit in that community.
+		UnitNotFound,
+		/// The account is already a resident of that unit.
+		AlreadyResident,
+		/// The account is not a resident of that unit (or community).
+		NotResident,
+		/// The unit has `MaxResidentsPerUnit` residents.
+		TooManyResidents,
+		/// The account lives in `MaxUnitsPerAccount` units of the community.
+		TooManyUnitsForAccount,
+		/// A developer-held unit has no owners but the developer: deliver it
+		/// with `transfer_ownership`.
+		UnitHeldByDeveloper,
+		/// That account is not an owner of the unit.
+		NotAnOwner,
+		/// Only a registrar or the unit's current voter may do that.
+		NotRegistrarOrVoter,
+		/// The new account is already known in the community.
+		AccountInUse,
+		/// Old and new account are the same.
+		SameAccount,
+		/// The account already owns that unit.
+		AlreadyOwner,
+		/// A registrar removes a resident as `Revoked` or `MovedOut` only.
+		InvalidReason,
+		/// A counter overflowed (area or count beyond the type's range).
+		Overflow,
+	}
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Communities to start with, created in order (ids 0, 1, …).
+		pub communities: Vec<GenesisCommunity<T::AccountId>>,
+	}
+
+	/// A community in the genesis config.
+	#[derive(Clone, serde::Serialize, serde::Deserialize)]
+	#[serde(bound(serialize = "AccountId: serde::Serialize", deserialize = "AccountId: serde::Deserialize<'de>"))]
+	#[serde(rename_all = "camelCase", deny_unknown_fields)]
+	pub struct GenesisCommunity<AccountId> {
+		/// Public name (UTF-8).
+		pub name: alloc::string::String,
+		/// Its registrar.
+		pub registrar: AccountId,
+		/// The developer's account, if any.
+		pub developer: Option<AccountId>,
+		/// Units: commitment, scope, area (0.01 m²), status.
+		pub units: Vec<NewUnit>,
+		/// Residents: unit, account, role, identity commitment.
+		pub residents: Vec<(UnitId, AccountId, ResidentRole, IdentityCommitment)>,
+		/// Owners' committee members (owners listed in `residents`).
+		pub committee: Vec<AccountId>,
+		/// Property company accounts.
+		pub property_managers: Vec<AccountId>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for c in &self.communities {
+				let id = Pallet::<T>::do_create_community(
+					c.name.as_bytes().to_vec(),
+					c.registrar.clone(),
+					c.developer.clone(),
+				)
+				.expect("genesis community is valid");
+				for chunk in c.units.chunks(T::MaxUnitsPerCall::get() as usize) {
+					Pallet::<T>::do_register_units(id, chunk.to_vec()).expect("genesis units are valid");
+				}
+				for (unit, who, role, identity) in &c.residents {
+					Pallet::<T>::do_verify_resident(id, *unit, who.clone(), *role, *identity)
+						.expect("genesis residents are valid");
+				}
+				if !c.committee.is_empty() {
+					Pallet::<T>::do_set_committee(id, c.committee.clone(), T::MaxCommitteeTerm::get())
+						.expect("genesis committee is valid");
+				}
+				Pallet::<T>::do_set_property_managers(id, c.property_managers.clone())
+					.expect("genesis property managers are valid");
+			}
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Create a community with a public `name`, the `registrar` account that
+		/// verifies its residents, and the account acting for its `developer`
+		/// (开发建设单位), if it still has unsold or undelivered units.
+		///
+		/// Origin: `CreateOrigin` (root or the district authority).
+		/// Emits `CommunityCreated`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::create_community())]
+		pub fn create_community(
+			origin: OriginFor<T>,
+			name: Vec<u8>,
+			registrar: T::AccountId,
+			developer: Option<T::AccountId>,
+		) -> DispatchResult {
+			T::CreateOrigin::ensure_origin(origin)?;
+			Self::do_create_community(name, registrar, developer).map(|_| ())
+		}
+
+		/// Replace the registrars of `community`: the accounts that register
+		/// units and verify residents (usually the property register's keeper
+		/// together with the committee).
+		///
+		/// Origin: `AdminOrigin` for `community`. Emits `RegistrarsSet`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::set_registrars(registrars.len() as u32))]
+		pub fn set_registrars(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			registrars: Vec<T::AccountId>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin, &community)?;
+			Self::ensure_community(community)?;
+			ensure!(!registrars.is_empty(), Error::<T>::NoRegistrar);
+			Self::ensure_distinct(&registrars)?;
+			let bounded: BoundedVec<_, T::MaxRegistrars> =
+				registrars.clone().try_into().map_err(|_| Error::<T>::TooManyRegistrars)?;
+			Registrars::<T>::insert(community, bounded);
+			Self::deposit_event(Event::RegistrarsSet { community, registrars });
+			Ok(())
+		}
+
+		/// Install the owners' committee (业委会) of `community` until block
+		/// `term_end`. Members must be owners of the community; there are
+		/// 5 to 11 of them, an odd number (3 are allowed in a community of at
+		/// most 100 households). An empty list dissolves the committee.
+		///
+		/// Origin: `AdminOrigin` for `community` (the owners' assembly's
+		/// election result). Emits `CommitteeSet`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::set_committee(members.len() as u32))]
+		pub fn set_committee(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			members: Vec<T::AccountId>,
+			term_end: BlockNumberFor<T>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin, &community)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(members.is_empty() || term_end > now, Error::<T>::TermEndInPast);
+			ensure!(
+				members.is_empty() || term_end - now <= T::MaxCommitteeTerm::get(),
+				Error::<T>::TermTooLong
+			);
+			Self::do_set_committee(community, members, term_end)
+		}
+
+		/// Replace the accounts acting for the property company (物业) of
+		/// `community`. An empty list means the community has no company.
+		///
+		/// Origin: `AdminOrigin` for `community` (hiring or firing the company
+		/// is an owners' decision). Emits `PropertyManagersSet`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::set_property_managers(managers.len() as u32))]
+		pub fn set_property_managers(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			managers: Vec<T::AccountId>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin, &community)?;
+			Self::do_set_property_managers(community, managers)
+		}
+
+		/// Set (or clear) the account acting for the developer of `community`.
+		/// The developer's units count as one owner whichever account acts for
+		/// it; that account cannot also vote as an owner of a delivered unit.
+		///
+		/// Origin: `AdminOrigin` for `community`. Emits `DeveloperSet`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::set_developer())]
+		pub fn set_developer(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			developer: Option<T::AccountId>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin, &community)?;
+			let mut info = Self::ensure_community(community)?;
+			if let Some(dev) = &developer {
+				ensure!(
+					!Voters::<T>::contains_key(community, VoterKey::Owner(dev.clone())),
+					Error::<T>::DeveloperIsOwner
+				);
+			}
+			info.developer = developer.clone();
+			Communities::<T>::insert(community, info);
+			Self::deposit_event(Event::DeveloperSet { community, developer });
+			Ok(())
+		}
+
+		/// Register up to `MaxUnitsPerCall` units of `community`: each an opaque
+		/// commitment, a scope (building or stair), an area in 0.01 m² and a
+		/// status. Developer-held units count at once for the developer.
+		///
+		/// Origin: a registrar of `community`. Emits `UnitRegistered` per unit.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::register_units(units.len() as u32))]
+		pub fn register_units(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			units: Vec<NewUnit>,
+		) -> DispatchResult {
+			Self::ensure_registrar(origin, community)?;
+			Self::do_register_units(community, units)
+		}
+
+		/// Correct a unit's `area` (registered, else surveyed, else contract
+		/// area) or `scope`. Its voter's weight and the totals follow.
+		///
+		/// Origin: a registrar of `community`. Emits `UnitUpdated`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::update_unit())]
+		pub fn update_unit(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			unit: UnitId,
+			scope: ScopeId,
+			area: Area,
+		) -> DispatchResult {
+			Self::ensure_registrar(origin, community)?;
+			ensure!(area > 0, Error::<T>::ZeroArea);
+			let mut info = Units::<T>::get(community, unit).ok_or(Error::<T>::UnitNotFound)?;
+			if let Some(key) = info.voter_key() {
+				Self::uncount(community, info.scope, &key, info.area)?;
+				Self::count(community, scope, &key, area)?;
+			}
+			info.scope = scope;
+			info.area = area;
+			Units::<T>::insert(community, unit, info);
+			Self::deposit_event(Event::UnitUpdated { community, unit, scope, area });
+			Ok(())
+		}
+
+		/// Verify `who` as a resident of `unit` with `role`, storing only
+		/// `identity`: a salted hash of the documents the registrar checked.
+		/// The first verified owner of a delivered unit becomes its voter.
+		///
+		/// Origin: a registrar of `community`. Emits `ResidentVerified`, and
+		/// `VoterChanged` when the unit gets its voter.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::verify_resident())]
+		pub fn verify_resident(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			unit: UnitId,
+			who: T::AccountId,
+			role: ResidentRole,
+			identity: IdentityCommitment,
+		) -> DispatchResult {
+			Self::ensure_registrar(origin, community)?;
+			Self::do_verify_resident(community, unit, who, role, identity)
+		}
+
+		/// Remove `who` from `unit` because the verification was withdrawn
+		/// (`Revoked`) or the resident moved out (`MovedOut`). If `who` voted
+		/// for the unit, its next owner takes over the vote.
+		///
+		/// Origin: a registrar of `community`. Emits `ResidentRemoved`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::remove_resident())]
+		pub fn remove_resident(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			unit: UnitId,
+			who: T::AccountId,
+			reason: RemovalReason,
+		) -> DispatchResult {
+			Self::ensure_registrar(origin, community)?;
+			ensure!(
+				matches!(reason, RemovalReason::Revoked | RemovalReason::MovedOut),
+				Error::<T>::InvalidReason
+			);
+			Self::do_remove_resident(community, unit, who, reason)
+		}
+
+		/// Stop being a resident of `unit` (the signer's own choice).
+		///
+		/// Origin: signed by the resident. Emits `ResidentRemoved`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::leave())]
+		pub fn leave(origin: OriginFor<T>, community: CommunityId, unit: UnitId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_remove_resident(community, unit, who, RemovalReason::Left)
+		}
+
+		/// Record the sale of `unit` (or its delivery by the developer) to
+		/// `new_owner`, verified with `identity`. The former owners and their
+		/// family members stop being residents; tenants stay (a sale does not
+		/// break a lease). The change is kept in `OwnershipHistory`.
+		///
+		/// Origin: a registrar of `community`. Emits `ResidentRemoved` for each
+		/// former owner-side resident, `OwnershipTransferred` and `VoterChanged`.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::transfer_ownership(T::MaxResidentsPerUnit::get()))]
+		pub fn transfer_ownership(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			unit: UnitId,
+			new_owner: T::AccountId,
+			identity: IdentityCommitment,
+		) -> DispatchResultWithPostInfo {
+			Self::ensure_registrar(origin, community)?;
+			let removed = Self::do_transfer_ownership(community, unit, new_owner, identity)?;
+			Ok(Some(T::WeightInfo::transfer_ownership(removed)).into())
+		}
+
+		/// Replace a resident's lost account `old` with `new` everywhere in
+		/// `community`: residencies, the votes it casts, and committee,
+		/// property-company and registrar seats. `new` must be unknown there.
+		///
+		/// Origin: a registrar of `community`. Emits `AccountRotated`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::rotate_account(T::MaxUnitsPerAccount::get()))]
+		pub fn rotate_account(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			old: T::AccountId,
+			new: T::AccountId,
+		) -> DispatchResultWithPostInfo {
+			Self::ensure_registrar(origin, community)?;
+			let units = Self::do_rotate_account(community, old, new)?;
+			Ok(Some(T::WeightInfo::rotate_account(units)).into())
+		}
+
+		/// Make `who`, an owner of the co-owned `unit`, the account that votes
+		/// for it.
+		///
+		/// Origin: a registrar of `community`, or the unit's current voter.
+		/// Emits `VoterChanged`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::set_voter())]
+		pub fn set_voter(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			unit: UnitId,
+			who: T::AccountId,
+		) -> DispatchResult {
+			let signer = ensure_signed(origin)?;
+			Self::ensure_community(community)?;
+			let mut info = Units::<T>::get(community, unit).ok_or(Error::<T>::UnitNotFound)?;
+			ensure!(
+				Registrars::<T>::get(community).contains(&signer) ||
+					info.voter.as_ref() == Some(&signer),
+				Error::<T>::NotRegistrarOrVoter
+			);
+			ensure!(info.status == UnitStatus::Delivered, Error::<T>::UnitHeldByDeveloper);
+			ensure!(info.role_of(&who).is_some_and(|r| r.is_owner()), Error::<T>::NotAnOwner);
+			Self::change_voter(community, unit, &mut info, Some(who))?;
+			Units::<T>::insert(community, unit, info);
+			Ok(())
+		}
+	}
+}

@@ -1,0 +1,10 @@
+//! Storage migrations of the community pallet.
+//!
+//! Storage version history:
+//! - v1: the first layout (communities, registrars, committees, property
+//!   managers, units, residencies, memberships, voter tallies, scope totals,
+//!   ownership history).
+//!
+//! A change of layout bumps `STORAGE_VERSION` in `lib.rs` and adds a
+//! `v<N>.rs` here with its migration and test, listed in the runtime's
+//! `Migrations`.

@@ -1,0 +1,184 @@
+//! The pallet's stored types.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{BoundedVec, CloneNoBound, EqNoBound, PartialEqNoBound, RuntimeDebugNoBound};
+use linli_primitives::community::{
+	Area, IdentityCommitment, ResidentRole, ScopeId, UnitId, UnitStatus, VoteWeight,
+};
+use scale_info::TypeInfo;
+use sp_core::Get;
+use sp_runtime::RuntimeDebug;
+
+/// Whose vote a unit's area counts for.
+///
+/// All developer-held units of a community count for one person, the
+/// developer, whichever account acts for it; a delivered unit counts for
+/// its designated voting owner.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	RuntimeDebug,
+)]
+pub enum VoterKey<AccountId> {
+	/// The developer (开发建设单位), for its unsold or undelivered units.
+	Developer,
+	/// An owner person, by the account that votes for their units.
+	Owner(AccountId),
+}
+
+/// A community (小区).
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+	RuntimeDebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxName))]
+pub struct CommunityInfo<AccountId: Clone + PartialEq + Eq + core::fmt::Debug, MaxName: Get<u32>> {
+	/// Public name, UTF-8 (a community's name is not personal data).
+	pub name: BoundedVec<u8, MaxName>,
+	/// The account that acts for the developer, if the community has one.
+	pub developer: Option<AccountId>,
+	/// Units registered (households).
+	pub unit_count: u32,
+	/// Verified residencies (a person in two units counts twice here).
+	pub resident_count: u32,
+	/// Totals of all voting owners: area and headcount.
+	pub totals: VoteWeight,
+}
+
+/// The owners' committee (业委会) of a community.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+	RuntimeDebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxMembers))]
+pub struct Committee<
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxMembers: Get<u32>,
+> {
+	/// The members, all owners of the community.
+	pub members: BoundedVec<AccountId, MaxMembers>,
+	/// The block at which the term ends; members lose their authority then.
+	pub term_end: BlockNumber,
+}
+
+/// A unit (专有部分).
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+	RuntimeDebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxResidents))]
+pub struct UnitInfo<AccountId: Clone + PartialEq + Eq + core::fmt::Debug, MaxResidents: Get<u32>> {
+	/// Building or stair.
+	pub scope: ScopeId,
+	/// Exclusive area in 0.01 m² (registered, else surveyed, else contract area).
+	pub area: Area,
+	/// Delivered, or held by the developer.
+	pub status: UnitStatus,
+	/// The owner who votes (and answers) for a delivered unit.
+	pub voter: Option<AccountId>,
+	/// Its verified residents and their roles.
+	pub residents: BoundedVec<(AccountId, ResidentRole), MaxResidents>,
+	/// How many times ownership has changed (entries in `OwnershipHistory`).
+	pub transfers: u32,
+}
+
+impl<AccountId: Clone + PartialEq + Eq + core::fmt::Debug, MaxResidents: Get<u32>>
+	UnitInfo<AccountId, MaxResidents>
+{
+	/// Whose vote this unit's area counts for.
+	pub fn voter_key(&self) -> Option<VoterKey<AccountId>> {
+		match self.status {
+			UnitStatus::DeveloperHeld => Some(VoterKey::Developer),
+			UnitStatus::Delivered => self.voter.clone().map(VoterKey::Owner),
+		}
+	}
+
+	/// `who`'s role in this unit, if any.
+	pub fn role_of(&self, who: &AccountId) -> Option<ResidentRole> {
+		self.residents.iter().find(|(a, _)| a == who).map(|(_, r)| *r)
+	}
+
+	/// The first owner other than `except`, to take over the vote.
+	pub fn next_owner(&self, except: &AccountId) -> Option<AccountId> {
+		self.residents
+			.iter()
+			.find(|(a, r)| r.is_owner() && a != except)
+			.map(|(a, _)| a.clone())
+	}
+}
+
+/// A resident's verification for one unit.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, RuntimeDebug)]
+pub struct Residency<BlockNumber> {
+	/// Owner, co-owner, tenant or family member.
+	pub role: ResidentRole,
+	/// Salted hash of the identity documents the registrar checked.
+	pub identity: IdentityCommitment,
+	/// When the registrar verified it.
+	pub since: BlockNumber,
+}
+
+/// What an account is in a community, across its units.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, RuntimeDebug,
+)]
+pub struct Membership {
+	/// Units it is a verified resident of.
+	pub units: u32,
+	/// Of those, units it owns (alone or jointly).
+	pub owned: u32,
+}
+
+/// The units and area a voter's vote carries.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, RuntimeDebug,
+)]
+pub struct VoterTally {
+	/// Units it votes for.
+	pub units: u32,
+	/// Their summed area, 0.01 m².
+	pub area: Area,
+}
+
+/// One change of a unit's ownership.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, RuntimeDebug)]
+pub struct OwnershipRecord<AccountId, BlockNumber> {
+	/// Who answered for the unit before (the developer, an owner, or nobody verified).
+	pub from: Option<VoterKey<AccountId>>,
+	/// The new owner.
+	pub to: AccountId,
+	/// When.
+	pub at: BlockNumber,
+}
+
+/// A unit to register.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	RuntimeDebug, serde::Serialize, serde::Deserialize,
+)]
+pub struct NewUnit {
+	/// The unit's commitment (salted hash of its code), computed off chain.
+	pub id: UnitId,
+	/// Building or stair.
+	pub scope: ScopeId,
+	/// Exclusive area, 0.01 m².
+	pub area: Area,
+	/// Delivered, or still held by the developer.
+	pub status: UnitStatus,
+}
+
+/// Why a resident stopped being one.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	RuntimeDebug,
+)]
+pub enum RemovalReason {
+	/// The registrar withdrew the verification.
+	Revoked,
+	/// The resident moved out.
+	MovedOut,
+	/// The resident left by their own transaction.
+	Left,
+	/// The unit was sold; its former owners and their households left.
+	OwnershipTransferred,
+}

@@ -1,0 +1,181 @@
+//! The identity glue: how the fees, governance and ratings pallets ask the
+//! community pallet who may do what, and how much an owner's vote weighs.
+//!
+//! Only [`CommunityInspect`] and the origin types below cross pallet
+//! boundaries; no pallet depends on `pallet-community`'s crate.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::marker::PhantomData;
+use frame_support::traits::EnsureOriginWithArg;
+use scale_info::TypeInfo;
+use sp_core::H256;
+use sp_runtime::RuntimeDebug;
+
+/// A community (小区) on the chain.
+pub type CommunityId = u32;
+
+/// A unit (专有部分): a salted commitment to the unit's code, computed off
+/// chain by the registrar, so that the chain never says which room an
+/// account lives in.
+pub type UnitId = H256;
+
+/// A part of a community that some decisions concern alone (a building or a
+/// stair), numbered by the community's registrar.
+pub type ScopeId = u32;
+
+/// An area in hundredths of a square metre (0.01 m²).
+pub type Area = u64;
+
+/// A salted hash of a resident's identity documents. The plaintext and the
+/// salt stay off chain with the registrar; erasing them makes this value
+/// meaningless (PIPL Art. 47).
+pub type IdentityCommitment = H256;
+
+/// What a resident is to a unit.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	RuntimeDebug,
+)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub enum ResidentRole {
+	/// The registered owner (业主).
+	Owner,
+	/// A further owner of a co-owned unit.
+	CoOwner,
+	/// A tenant (租户): rates services, receives notices, does not vote.
+	Tenant,
+	/// A member of an owner's household: does not vote.
+	FamilyMember,
+}
+
+impl ResidentRole {
+	/// Owners and co-owners are owners; the others are residents only.
+	pub fn is_owner(&self) -> bool {
+		matches!(self, ResidentRole::Owner | ResidentRole::CoOwner)
+	}
+}
+
+/// Whether a unit has passed to a buyer.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	RuntimeDebug,
+)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub enum UnitStatus {
+	/// Sold and delivered: its owners count.
+	Delivered,
+	/// Unsold or undelivered: the developer holds it. All such units of a
+	/// community together count as one owner (the developer).
+	DeveloperHeld,
+}
+
+/// Owners' weight in a vote: area and headcount, each an exact integer.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen,
+	TypeInfo, RuntimeDebug,
+)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct VoteWeight {
+	/// Exclusive area (专有部分面积), in 0.01 m².
+	pub area: Area,
+	/// Owners counted as DOMAIN.md counts them (业主人数).
+	pub headcount: u32,
+}
+
+/// What other pallets may read of a unit.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, RuntimeDebug)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct UnitSummary<AccountId> {
+	/// Building or stair.
+	pub scope: ScopeId,
+	/// Exclusive area, 0.01 m².
+	pub area: Area,
+	/// Delivered or held by the developer.
+	pub status: UnitStatus,
+	/// Who answers for the unit (pays its fees, casts its vote): the
+	/// designated voting owner, or the developer for a developer-held unit;
+	/// `None` while no owner is verified.
+	pub responsible: Option<AccountId>,
+}
+
+/// Read access to communities, units and residents, for other pallets.
+pub trait CommunityInspect<AccountId> {
+	/// Whether `community` exists.
+	fn community_exists(community: CommunityId) -> bool;
+	/// Whether `who` is a verified resident (any role) of `community`.
+	fn is_resident(community: CommunityId, who: &AccountId) -> bool;
+	/// Whether `who` is a verified resident of `unit` with a role.
+	fn residency(community: CommunityId, unit: &UnitId, who: &AccountId) -> Option<ResidentRole>;
+	/// Whether `who` owns (alone or jointly) some unit of `community`.
+	fn is_owner(community: CommunityId, who: &AccountId) -> bool;
+	/// Whether `who` sits on the owners' committee (业委会) of `community`.
+	fn is_committee_member(community: CommunityId, who: &AccountId) -> bool;
+	/// Whether `who` acts for the property company (物业) of `community`.
+	fn is_property_manager(community: CommunityId, who: &AccountId) -> bool;
+	/// The weight of `who`'s vote in `community` (or only in `scope`): the
+	/// summed area of the units it votes for and a headcount of 1; `None`
+	/// if `who` votes for no unit there.
+	fn vote_weight(community: CommunityId, scope: Option<ScopeId>, who: &AccountId)
+		-> Option<VoteWeight>;
+	/// The totals of all voting owners of `community` (or of `scope`).
+	fn vote_totals(community: CommunityId, scope: Option<ScopeId>) -> VoteWeight;
+	/// A unit's public facts.
+	fn unit(community: CommunityId, unit: &UnitId) -> Option<UnitSummary<AccountId>>;
+	/// How many units `community` has registered (its households).
+	fn unit_count(community: CommunityId) -> u32;
+}
+
+/// What a community-scoped origin check hands back: the signer.
+macro_rules! signed_member_origin {
+	($(#[$doc:meta])* $name:ident, $check:ident) => {
+		$(#[$doc])*
+		pub struct $name<C, AccountId>(PhantomData<(C, AccountId)>);
+
+		impl<O, C, AccountId> EnsureOriginWithArg<O, CommunityId> for $name<C, AccountId>
+		where
+			O: Into<Result<frame_system::RawOrigin<AccountId>, O>>
+				+ From<frame_system::RawOrigin<AccountId>>,
+			C: CommunityInspect<AccountId>,
+			AccountId: Clone,
+		{
+			type Success = AccountId;
+
+			fn try_origin(o: O, community: &CommunityId) -> Result<AccountId, O> {
+				match o.into() {
+					Ok(frame_system::RawOrigin::Signed(who)) if C::$check(*community, &who) =>
+						Ok(who),
+					Ok(other) => Err(other.into()),
+					Err(o) => Err(o),
+				}
+			}
+
+			#[cfg(feature = "runtime-benchmarks")]
+			fn try_successful_origin(_: &CommunityId) -> Result<O, ()> {
+				// A member must first be registered through the community
+				// pallet; benchmarks set one up themselves.
+				Err(())
+			}
+		}
+	};
+}
+
+signed_member_origin!(
+	/// A signed origin of a member of the community's owners' committee (业委会).
+	EnsureCommitteeMember,
+	is_committee_member
+);
+signed_member_origin!(
+	/// A signed origin of an account of the community's property company (物业).
+	EnsurePropertyManager,
+	is_property_manager
+);
+signed_member_origin!(
+	/// A signed origin of a verified resident (any role) of the community.
+	EnsureResident,
+	is_resident
+);
+signed_member_origin!(
+	/// A signed origin of an owner (业主) of the community.
+	EnsureOwner,
+	is_owner
+);
