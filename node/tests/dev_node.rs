@@ -89,7 +89,8 @@ async fn dev_node_finalizes_a_signed_transfer() {
 	// paid exactly the fee the chain reported.
 	let events = node
 		.storage::<Vec<EventRecord<RuntimeEvent, Hash>>>(
-			frame_system::Events::<Runtime>::hashed_key().to_vec(),
+			// `System::Events` (the storage item is private to frame-system).
+			[sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Events")].concat(),
 			finalized,
 		)
 		.await
@@ -114,8 +115,34 @@ async fn dev_node_finalizes_a_signed_transfer() {
 	assert_eq!(free_balance(&node, &alice.to_account_id(), finalized).await, alice_before - amount - fee);
 	assert!(node.finalized_number().await >= node.block_number(finalized).await);
 
+	// The community pallet's RPC serves the demo community of the dev preset.
+	let info: serde_json::Value = node.rpc("community_info", vec![0.into(), serde_json::Value::Null]).await;
+	assert_eq!(info["unitCount"], 36, "{info}");
+	assert_eq!(info["totals"]["headcount"], 30, "{info}");
+	assert_eq!(info["committee"].as_array().map(|c| c.len()), Some(3), "{info}");
+	let alice_json = serde_json::to_value(alice.to_account_id()).unwrap();
+	let me: serde_json::Value = node.rpc("community_resident", vec![0.into(), alice_json.clone()]).await;
+	assert_eq!(me["isCommitteeMember"], true, "{me}");
+	assert_eq!(me["isOwner"], true, "{me}");
+	let unit = linli_runtime::genesis_config_presets::demo_unit(1, 1);
+	let unit_view: serde_json::Value =
+		node.rpc("community_unit", vec![0.into(), serde_json::to_value(unit).unwrap()]).await;
+	assert_eq!(unit_view["voter"], alice_json, "{unit_view}");
+	assert_eq!(unit_view["area"], 120_25, "{unit_view}");
+
 	drop(watch);
 	drop(ws);
 	let status = node.stop();
 	assert!(status.success(), "linli-node exits cleanly on SIGINT, got {status}");
+
+	// The chain was stored in ParityDB.
+	let db = node.base_path().join("chains/linli_dev/paritydb/full");
+	assert!(db.is_dir(), "no ParityDB database at {}", db.display());
+}
+
+#[test]
+fn rocksdb_is_not_compiled_in() {
+	let lock = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock")).unwrap();
+	assert!(lock.contains("name = \"parity-db\""));
+	assert!(!lock.contains("name = \"librocksdb-sys\""), "a dependency pulls in RocksDB");
 }

@@ -9,7 +9,6 @@ use core::marker::PhantomData;
 use frame_support::traits::EnsureOriginWithArg;
 use scale_info::TypeInfo;
 use sp_core::H256;
-use sp_runtime::RuntimeDebug;
 
 /// A community (小区) on the chain.
 pub type CommunityId = u32;
@@ -34,7 +33,7 @@ pub type IdentityCommitment = H256;
 /// What a resident is to a unit.
 #[derive(
 	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-	RuntimeDebug,
+	Debug,
 )]
 #[derive(serde::Serialize, serde::Deserialize)]
 pub enum ResidentRole {
@@ -58,7 +57,7 @@ impl ResidentRole {
 /// Whether a unit has passed to a buyer.
 #[derive(
 	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-	RuntimeDebug,
+	Debug,
 )]
 #[derive(serde::Serialize, serde::Deserialize)]
 pub enum UnitStatus {
@@ -72,7 +71,7 @@ pub enum UnitStatus {
 /// Owners' weight in a vote: area and headcount, each an exact integer.
 #[derive(
 	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen,
-	TypeInfo, RuntimeDebug,
+	TypeInfo, Debug,
 )]
 #[derive(serde::Serialize, serde::Deserialize)]
 pub struct VoteWeight {
@@ -83,7 +82,7 @@ pub struct VoteWeight {
 }
 
 /// What other pallets may read of a unit.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, RuntimeDebug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 #[derive(serde::Serialize, serde::Deserialize)]
 pub struct UnitSummary<AccountId> {
 	/// Building or stair.

@@ -18,7 +18,7 @@ use linli_primitives::community::{ResidentRole, UnitId, UnitStatus};
 use pallet_community::{GenesisCommunity, NewUnit};
 use sp_core::H256;
 use alloc::{vec, vec::Vec};
-use codec::Encode;
+use sp_runtime::traits::{BlakeTwo256, Hash as _};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -89,17 +89,17 @@ pub struct DemoRoles {
 /// A unit's commitment in the demo. A real registrar salts it with a secret;
 /// the demo's building and room numbers are public anyway.
 pub fn demo_unit(building: u32, room: u32) -> UnitId {
-	H256(sp_core::hashing::blake2_256(&(b"linli-demo-unit", building, room).encode()))
+	BlakeTwo256::hash_of(&(b"linli-demo-unit", building, room))
 }
 
 /// A resident's identity commitment in the demo.
 fn demo_identity(who: &AccountId) -> H256 {
-	H256(sp_core::hashing::blake2_256(&(b"linli-demo-identity", who).encode()))
+	BlakeTwo256::hash_of(&(b"linli-demo-identity", who))
 }
 
 /// An account for a demo owner who does not use a development key.
 fn demo_owner(building: u32, room: u32) -> AccountId {
-	AccountId::new(sp_core::hashing::blake2_256(&(b"linli-demo-owner", building, room).encode()))
+	AccountId::new(BlakeTwo256::hash_of(&(b"linli-demo-owner", building, room)).0)
 }
 
 /// The demo community 邻里示范小区: three buildings of twelve units each;
@@ -166,7 +166,7 @@ pub fn linli_genesis(
 			authorities: validators.iter().map(|v| (v.grandpa.clone(), 1)).collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: sudo },
-		community: CommunityConfig { communities },
+		community: CommunityConfig { communities: communities.clone() },
 	})
 }
 

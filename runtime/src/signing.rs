@@ -24,7 +24,6 @@ pub struct ChainAnchor {
 
 /// The mortality period: the largest power of two within `BlockHashCount`.
 fn era_period() -> u64 {
-	use frame_support::traits::Get;
 	let count: BlockNumber = BlockHashCount::get();
 	count.checked_next_power_of_two().map(|c| c / 2).unwrap_or(2) as u64
 }

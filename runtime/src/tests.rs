@@ -14,17 +14,32 @@ use scale_info::TypeDef;
 use sp_genesis_builder::PresetId;
 use sp_keyring::Sr25519Keyring;
 
+/// Merges the JSON `patch` into `base`, as a node merges a preset over the
+/// default genesis config (objects key by key, anything else replaced).
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+			},
+		(base, patch) => *base = patch,
+	}
+}
+
 /// Builds the genesis state of preset `name` the way a node does (preset
 /// JSON patched over the default config, then `build_state`) and runs `f`
 /// in it.
 fn with_preset_state<R>(name: &str, f: impl FnOnce() -> R) -> R {
-	let json = get_preset::<RuntimeGenesisConfig>(&Some(PresetId::from(name)), |id| {
+	let patch = get_preset::<RuntimeGenesisConfig>(&Some(PresetId::from(name)), |id| {
 		crate::genesis_config_presets::get_preset(id)
 	})
 	.unwrap_or_else(|| panic!("preset {name} exists"));
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, serde_json::from_slice(&patch).unwrap());
 	let mut ext = sp_io::TestExternalities::default();
 	ext.execute_with(|| {
-		build_state::<RuntimeGenesisConfig>(json).expect("the preset builds a genesis state");
+		build_state::<RuntimeGenesisConfig>(serde_json::to_vec(&config).unwrap())
+			.expect("the preset builds a genesis state");
 		f()
 	})
 }

@@ -53,6 +53,11 @@ impl Node {
 		Node { child: Some(child), base_path, rpc_port, started: Instant::now(), log }
 	}
 
+	/// Where the node keeps its data.
+	pub fn base_path(&self) -> &std::path::Path {
+		&self.base_path
+	}
+
 	/// The node's log so far (for failure messages).
 	pub fn log(&self) -> String {
 		let text = std::fs::read_to_string(&self.log).unwrap_or_default();

@@ -336,20 +336,20 @@ impl<T: Config> Pallet<T> {
 		Memberships::<T>::remove(community, &old);
 		Memberships::<T>::insert(community, &new, membership);
 
-		let replace = |list: &mut BoundedVec<T::AccountId, _>| {
-			for a in list.iter_mut() {
-				if *a == old {
+		fn replace<'a, A: 'a + PartialEq + Clone>(list: impl Iterator<Item = &'a mut A>, old: &A, new: &A) {
+			for a in list {
+				if a == old {
 					*a = new.clone();
 				}
 			}
-		};
+		}
 		Committees::<T>::mutate(community, |c| {
 			if let Some(c) = c {
-				replace(&mut c.members)
+				replace(c.members.iter_mut(), &old, &new)
 			}
 		});
-		PropertyManagers::<T>::mutate(community, |l| replace(l));
-		Registrars::<T>::mutate(community, |l| replace(l));
+		PropertyManagers::<T>::mutate(community, |l| replace(l.iter_mut(), &old, &new));
+		Registrars::<T>::mutate(community, |l| replace(l.iter_mut(), &old, &new));
 
 		let moved = units.len() as u32;
 		Self::deposit_event(Event::AccountRotated { community, old, new, units: moved });

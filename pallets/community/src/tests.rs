@@ -223,7 +223,8 @@ fn register_units_validates_every_input_without_partial_writes() {
 fn a_five_thousand_unit_community_registers_in_bounded_calls() {
 	new_test_ext().execute_with(|| {
 		let c = create(None);
-		let per_call = <Test as crate::Config>::MaxUnitsPerCall::get() as u16;
+		let per_call: u32 = <Test as crate::Config>::MaxUnitsPerCall::get();
+		let per_call = per_call as u16;
 		let mut calls = 0;
 		for start in (1..=5000u16).step_by(per_call as usize) {
 			let end = (start + per_call - 1).min(5000);

@@ -1,13 +1,12 @@
 //! The pallet's stored types.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{BoundedVec, CloneNoBound, EqNoBound, PartialEqNoBound, RuntimeDebugNoBound};
+use frame_support::{BoundedVec, CloneNoBound, EqNoBound, PartialEqNoBound, DebugNoBound};
 use linli_primitives::community::{
 	Area, IdentityCommitment, ResidentRole, ScopeId, UnitId, UnitStatus, VoteWeight,
 };
 use scale_info::TypeInfo;
 use sp_core::Get;
-use sp_runtime::RuntimeDebug;
 
 /// Whose vote a unit's area counts for.
 ///
@@ -15,8 +14,8 @@ use sp_runtime::RuntimeDebug;
 /// developer, whichever account acts for it; a delivered unit counts for
 /// its designated voting owner.
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-	RuntimeDebug,
+	Clone, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen,
+	TypeInfo, Debug,
 )]
 pub enum VoterKey<AccountId> {
 	/// The developer (开发建设单位), for its unsold or undelivered units.
@@ -28,7 +27,7 @@ pub enum VoterKey<AccountId> {
 /// A community (小区).
 #[derive(
 	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
-	RuntimeDebugNoBound,
+	DebugNoBound,
 )]
 #[scale_info(skip_type_params(MaxName))]
 pub struct CommunityInfo<AccountId: Clone + PartialEq + Eq + core::fmt::Debug, MaxName: Get<u32>> {
@@ -47,7 +46,7 @@ pub struct CommunityInfo<AccountId: Clone + PartialEq + Eq + core::fmt::Debug, M
 /// The owners' committee (业委会) of a community.
 #[derive(
 	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
-	RuntimeDebugNoBound,
+	DebugNoBound,
 )]
 #[scale_info(skip_type_params(MaxMembers))]
 pub struct Committee<
@@ -64,7 +63,7 @@ pub struct Committee<
 /// A unit (专有部分).
 #[derive(
 	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
-	RuntimeDebugNoBound,
+	DebugNoBound,
 )]
 #[scale_info(skip_type_params(MaxResidents))]
 pub struct UnitInfo<AccountId: Clone + PartialEq + Eq + core::fmt::Debug, MaxResidents: Get<u32>> {
@@ -108,7 +107,7 @@ impl<AccountId: Clone + PartialEq + Eq + core::fmt::Debug, MaxResidents: Get<u32
 }
 
 /// A resident's verification for one unit.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, RuntimeDebug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct Residency<BlockNumber> {
 	/// Owner, co-owner, tenant or family member.
 	pub role: ResidentRole,
@@ -120,7 +119,7 @@ pub struct Residency<BlockNumber> {
 
 /// What an account is in a community, across its units.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, RuntimeDebug,
+	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug,
 )]
 pub struct Membership {
 	/// Units it is a verified resident of.
@@ -131,7 +130,7 @@ pub struct Membership {
 
 /// The units and area a voter's vote carries.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, RuntimeDebug,
+	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug,
 )]
 pub struct VoterTally {
 	/// Units it votes for.
@@ -141,7 +140,7 @@ pub struct VoterTally {
 }
 
 /// One change of a unit's ownership.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, RuntimeDebug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct OwnershipRecord<AccountId, BlockNumber> {
 	/// Who answered for the unit before (the developer, an owner, or nobody verified).
 	pub from: Option<VoterKey<AccountId>>,
@@ -154,7 +153,7 @@ pub struct OwnershipRecord<AccountId, BlockNumber> {
 /// A unit to register.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-	RuntimeDebug, serde::Serialize, serde::Deserialize,
+	Debug, serde::Serialize, serde::Deserialize,
 )]
 pub struct NewUnit {
 	/// The unit's commitment (salted hash of its code), computed off chain.
@@ -170,7 +169,7 @@ pub struct NewUnit {
 /// Why a resident stopped being one.
 #[derive(
 	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-	RuntimeDebug,
+	Debug,
 )]
 pub enum RemovalReason {
 	/// The registrar withdrew the verification.
