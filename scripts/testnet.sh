@@ -25,7 +25,7 @@ pids=()
 trap 'kill -INT "${pids[@]}" 2>/dev/null; wait' EXIT INT TERM
 i=0
 for name in alice bob charlie dave; do
-	extra=(--bootnodes "$BOOTNODE")
+	extra=(--bootnodes "$BOOTNODE" --unsafe-force-node-key-generation)
 	[ "$name" = alice ] && extra=(--node-key-file "$DIR/alice.node-key")
 	"$NODE_BIN" --chain "$SPEC" --"$name" --validator \
 		--base-path "$DIR/$name" \

@@ -55,20 +55,20 @@ async fn four_stakeholder_testnet_starts_from_the_checked_in_spec_and_finalizes(
 	let key_file = std::env::temp_dir().join(format!("linli-bootnode-{}.key", std::process::id()));
 	std::fs::write(&key_file, "0000000000000000000000000000000000000000000000000000000000000001").unwrap();
 	let boot_peer = peer_id(&key_file);
-	let boot_port = common::free_port();
 
-	let boot_port_arg = boot_port.to_string();
 	let alice = Node::start(
 		"alice",
-		&["--chain", spec, "--alice", "--validator", "--node-key-file", key_file.to_str().unwrap(),
-		  "--listen-addr", &format!("/ip4/127.0.0.1/tcp/{boot_port_arg}")],
+		&["--chain", spec, "--alice", "--validator", "--node-key-file", key_file.to_str().unwrap()],
 	);
-	let bootnode = format!("/ip4/127.0.0.1/tcp/{boot_port}/p2p/{boot_peer}");
+	let bootnode = format!("/ip4/127.0.0.1/tcp/{}/p2p/{boot_peer}", alice.p2p_port);
 	let mut others: Vec<Node> = ["bob", "charlie", "dave"]
 		.iter()
 		.map(|name| {
 			let flag = format!("--{name}");
-			Node::start(name, &["--chain", spec, &flag, "--validator", "--bootnodes", &bootnode])
+			Node::start(
+				name,
+				&["--chain", spec, &flag, "--validator", "--bootnodes", &bootnode, "--unsafe-force-node-key-generation"],
+			)
 		})
 		.collect();
 

@@ -27,6 +27,7 @@ pub struct Node {
 	child: Option<Child>,
 	base_path: PathBuf,
 	pub rpc_port: u16,
+	pub p2p_port: u16,
 	pub started: Instant,
 	log: PathBuf,
 }
@@ -50,7 +51,7 @@ impl Node {
 			.stderr(log_file)
 			.spawn()
 			.expect("linli-node starts");
-		Node { child: Some(child), base_path, rpc_port, started: Instant::now(), log }
+		Node { child: Some(child), base_path, rpc_port, p2p_port, started: Instant::now(), log }
 	}
 
 	/// Where the node keeps its data.
@@ -110,7 +111,7 @@ impl Node {
 
 	/// The number of block `hash`.
 	pub async fn block_number(&self, hash: Hash) -> BlockNumber {
-		let header: serde_json::Value = self.rpc("chain_getHeader", vec![hash.to_string().into()]).await;
+		let header: serde_json::Value = self.rpc("chain_getHeader", vec![serde_json::to_value(hash).unwrap()]).await;
 		let hex = header["number"].as_str().expect("header has a number");
 		BlockNumber::from_str_radix(hex.trim_start_matches("0x"), 16).unwrap()
 	}
@@ -147,7 +148,7 @@ impl Node {
 	/// Reads the storage value at `key` in block `at` and decodes it.
 	pub async fn storage<T: codec::Decode>(&self, key: Vec<u8>, at: Hash) -> Option<T> {
 		let value: Option<String> = self
-			.rpc("state_getStorage", vec![sp_core::bytes::to_hex(&key, false).into(), at.to_string().into()])
+			.rpc("state_getStorage", vec![sp_core::bytes::to_hex(&key, false).into(), serde_json::to_value(at).unwrap()])
 			.await;
 		value.map(|hex| {
 			let bytes = sp_core::bytes::from_hex(&hex).unwrap();
