@@ -11,3 +11,5 @@ log "building and testing the workspace"
 # The end-to-end tests start node processes: run test binaries one test at
 # a time so that nodes do not compete for the two cores.
 cargo test --workspace --locked -- --test-threads 1 --nocapture
+log "running the pallets' benchmarks as tests (every benchmark's setup and assertions)"
+cargo test --locked -p pallet-community --features runtime-benchmarks benchmarking

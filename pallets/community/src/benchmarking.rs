@@ -39,7 +39,7 @@ fn community_with<T: Config>(registrar: &T::AccountId, units: u32) -> CommunityI
 	c
 }
 
-fn verify<T: Config>(c: CommunityId, unit: u32, who: &T::AccountId, role: ResidentRole) {
+fn add_resident<T: Config>(c: CommunityId, unit: u32, who: &T::AccountId, role: ResidentRole) {
 	Community::<T>::do_verify_resident(c, unit_id(unit), who.clone(), role, commitment(unit)).unwrap();
 }
 
@@ -80,7 +80,7 @@ mod benchmarks {
 		let n = if n % 2 == 0 { n - 1 } else { n }.max(3);
 		let members: Vec<T::AccountId> = (0..n).map(|i| account("owner", i, 0)).collect();
 		for (i, m) in members.iter().enumerate() {
-			verify::<T>(c, i as u32, m, ResidentRole::Owner);
+			add_resident::<T>(c, i as u32, m, ResidentRole::Owner);
 		}
 		let term_end = frame_system::Pallet::<T>::block_number() + T::MaxCommitteeTerm::get();
 		#[extrinsic_call]
@@ -123,7 +123,7 @@ mod benchmarks {
 	fn update_unit() {
 		let registrar: T::AccountId = account("registrar", 0, 0);
 		let c = community_with::<T>(&registrar, 1);
-		verify::<T>(c, 0, &account("owner", 0, 0), ResidentRole::Owner);
+		add_resident::<T>(c, 0, &account("owner", 0, 0), ResidentRole::Owner);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(registrar), c, unit_id(0), 2, 123_45);
 		assert_eq!(Units::<T>::get(c, unit_id(0)).unwrap().area, 123_45);
@@ -135,7 +135,7 @@ mod benchmarks {
 		let c = community_with::<T>(&registrar, 1);
 		let max = T::MaxResidentsPerUnit::get();
 		for i in 0..max.saturating_sub(1) {
-			verify::<T>(c, 0, &account("family", i, 0), ResidentRole::FamilyMember);
+			add_resident::<T>(c, 0, &account("family", i, 0), ResidentRole::FamilyMember);
 		}
 		// The unit's first owner: it also becomes the voter.
 		let owner: T::AccountId = account("owner", 0, 0);
@@ -149,9 +149,9 @@ mod benchmarks {
 		let registrar: T::AccountId = account("registrar", 0, 0);
 		let c = community_with::<T>(&registrar, 1);
 		let owner: T::AccountId = account("owner", 0, 0);
-		verify::<T>(c, 0, &owner, ResidentRole::Owner);
+		add_resident::<T>(c, 0, &owner, ResidentRole::Owner);
 		for i in 0..T::MaxResidentsPerUnit::get().saturating_sub(1) {
-			verify::<T>(c, 0, &account("co-owner", i, 0), ResidentRole::CoOwner);
+			add_resident::<T>(c, 0, &account("co-owner", i, 0), ResidentRole::CoOwner);
 		}
 		// Removing the voter: the vote passes to the next owner.
 		#[extrinsic_call]
@@ -164,9 +164,9 @@ mod benchmarks {
 		let registrar: T::AccountId = account("registrar", 0, 0);
 		let c = community_with::<T>(&registrar, 1);
 		let owner: T::AccountId = account("owner", 0, 0);
-		verify::<T>(c, 0, &owner, ResidentRole::Owner);
+		add_resident::<T>(c, 0, &owner, ResidentRole::Owner);
 		for i in 0..T::MaxResidentsPerUnit::get().saturating_sub(1) {
-			verify::<T>(c, 0, &account("co-owner", i, 0), ResidentRole::CoOwner);
+			add_resident::<T>(c, 0, &account("co-owner", i, 0), ResidentRole::CoOwner);
 		}
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner.clone()), c, unit_id(0));
@@ -178,9 +178,9 @@ mod benchmarks {
 		let registrar: T::AccountId = account("registrar", 0, 0);
 		let c = community_with::<T>(&registrar, 1);
 		// `r` owner-side residents leave with the sale.
-		verify::<T>(c, 0, &account("owner", 0, 0), ResidentRole::Owner);
+		add_resident::<T>(c, 0, &account("owner", 0, 0), ResidentRole::Owner);
 		for i in 1..r {
-			verify::<T>(c, 0, &account("co-owner", i, 0), ResidentRole::CoOwner);
+			add_resident::<T>(c, 0, &account("co-owner", i, 0), ResidentRole::CoOwner);
 		}
 		let buyer: T::AccountId = account("buyer", 0, 0);
 		#[extrinsic_call]
@@ -194,7 +194,7 @@ mod benchmarks {
 		let c = community_with::<T>(&registrar, u);
 		let old: T::AccountId = account("owner", 0, 0);
 		for i in 0..u {
-			verify::<T>(c, i, &old, ResidentRole::Owner);
+			add_resident::<T>(c, i, &old, ResidentRole::Owner);
 		}
 		let new: T::AccountId = account("owner", 1, 0);
 		#[extrinsic_call]
@@ -208,8 +208,8 @@ mod benchmarks {
 		let c = community_with::<T>(&registrar, 1);
 		let owner: T::AccountId = account("owner", 0, 0);
 		let co_owner: T::AccountId = account("co-owner", 0, 0);
-		verify::<T>(c, 0, &owner, ResidentRole::Owner);
-		verify::<T>(c, 0, &co_owner, ResidentRole::CoOwner);
+		add_resident::<T>(c, 0, &owner, ResidentRole::Owner);
+		add_resident::<T>(c, 0, &co_owner, ResidentRole::CoOwner);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), c, unit_id(0), co_owner.clone());
 		assert_eq!(Units::<T>::get(c, unit_id(0)).unwrap().voter, Some(co_owner));
