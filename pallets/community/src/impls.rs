@@ -28,11 +28,15 @@ impl<T: Config> Pallet<T> {
 		Ok(who)
 	}
 
-	pub(crate) fn ensure_distinct(accounts: &[T::AccountId]) -> DispatchResult {
+	/// `accounts` as a bounded list: each at most once, at most `S` of them.
+	pub(crate) fn distinct_bounded<S: Get<u32>>(
+		accounts: &[T::AccountId],
+		too_many: Error<T>,
+	) -> Result<BoundedVec<T::AccountId, S>, DispatchError> {
 		for (i, a) in accounts.iter().enumerate() {
 			ensure!(!accounts[..i].contains(a), Error::<T>::DuplicateAccount);
 		}
-		Ok(())
+		accounts.to_vec().try_into().map_err(|_| too_many.into())
 	}
 
 	pub(crate) fn do_create_community(
@@ -76,15 +80,14 @@ impl<T: Config> Pallet<T> {
 				size <= T::MaxCommitteeSize::get() &&
 				(size >= 5 || (size == 3 && info.unit_count <= 100)));
 		ensure!(valid_size, Error::<T>::InvalidCommitteeSize);
-		Self::ensure_distinct(&members)?;
+		let bounded =
+			Self::distinct_bounded::<T::MaxCommitteeSize>(&members, Error::<T>::InvalidCommitteeSize)?;
 		for m in &members {
 			ensure!(Memberships::<T>::get(community, m).owned > 0, Error::<T>::CommitteeMemberNotOwner);
 		}
 		if members.is_empty() {
 			Committees::<T>::remove(community);
 		} else {
-			let bounded: BoundedVec<_, T::MaxCommitteeSize> =
-				members.clone().try_into().map_err(|_| Error::<T>::InvalidCommitteeSize)?;
 			Committees::<T>::insert(community, Committee { members: bounded, term_end });
 		}
 		Self::deposit_event(Event::CommitteeSet { community, members, term_end });
@@ -96,9 +99,10 @@ impl<T: Config> Pallet<T> {
 		managers: Vec<T::AccountId>,
 	) -> DispatchResult {
 		Self::ensure_community(community)?;
-		Self::ensure_distinct(&managers)?;
-		let bounded: BoundedVec<_, T::MaxPropertyManagers> =
-			managers.clone().try_into().map_err(|_| Error::<T>::TooManyPropertyManagers)?;
+		let bounded = Self::distinct_bounded::<T::MaxPropertyManagers>(
+			&managers,
+			Error::<T>::TooManyPropertyManagers,
+		)?;
 		PropertyManagers::<T>::insert(community, bounded);
 		Self::deposit_event(Event::PropertyManagersSet { community, managers });
 		Ok(())

@@ -424,9 +424,10 @@ pub mod pallet {
 			T::AdminOrigin::ensure_origin(origin, &community)?;
 			Self::ensure_community(community)?;
 			ensure!(!registrars.is_empty(), Error::<T>::NoRegistrar);
-			Self::ensure_distinct(&registrars)?;
-			let bounded: BoundedVec<_, T::MaxRegistrars> =
-				registrars.clone().try_into().map_err(|_| Error::<T>::TooManyRegistrars)?;
+			let bounded = Self::distinct_bounded::<T::MaxRegistrars>(
+				&registrars,
+				Error::<T>::TooManyRegistrars,
+			)?;
 			Registrars::<T>::insert(community, bounded);
 			Self::deposit_event(Event::RegistrarsSet { community, registrars });
 			Ok(())
