@@ -5,7 +5,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-cargo build --manifest-path "$ROOT/Cargo.toml" -p linli-node
+build_node
 mkdir -p "$ROOT/chain-specs"
 "$NODE_BIN" build-spec --chain local --disable-default-bootnode 2>/dev/null \
 	>"$ROOT/chain-specs/local-testnet.json"

@@ -6,7 +6,6 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 "$ROOT/scripts/setup.sh"
-log "building linli-node (first build: ~25 min on 2 cores)"
-cargo build --manifest-path "$ROOT/Cargo.toml" -p linli-node
+build_node
 log "starting a dev chain: connect Polkadot.js apps or @polkadot/api to ws://127.0.0.1:9944"
 exec "$NODE_BIN" --dev --rpc-cors all "$@"

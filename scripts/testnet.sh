@@ -11,7 +11,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 "$ROOT/scripts/setup.sh"
-cargo build --manifest-path "$ROOT/Cargo.toml" -p linli-node
+build_node
 
 DIR="${LINLI_TESTNET_DIR:-$(mktemp -d -t linli-testnet.XXXXXX)}"
 SPEC="$ROOT/chain-specs/local-testnet.json"
