@@ -10,12 +10,20 @@ use frame_system::RawOrigin;
 use linli_primitives::community::{CommunityId, ResidentRole, UnitId, UnitStatus};
 use sp_core::H256;
 
+/// A distinct 32-byte value per `(tag, i)` (no_std: no `from_low_u64_be`).
+fn h256(tag: u32, i: u32) -> H256 {
+	let mut bytes = [0u8; 32];
+	bytes[..4].copy_from_slice(&tag.to_be_bytes());
+	bytes[28..].copy_from_slice(&i.to_be_bytes());
+	H256(bytes)
+}
+
 fn unit_id(i: u32) -> UnitId {
-	H256::from_low_u64_be(0x5500_0000 + i as u64)
+	h256(0x5500, i)
 }
 
 fn commitment(i: u32) -> H256 {
-	H256::from_low_u64_be(0x1D00_0000 + i as u64)
+	h256(0x1D00, i)
 }
 
 /// A community whose registrar is `registrar`, with `units` delivered units
