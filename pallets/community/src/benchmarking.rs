@@ -51,6 +51,19 @@ fn add_resident<T: Config>(c: CommunityId, unit: u32, who: &T::AccountId, role: 
 	Community::<T>::do_verify_resident(c, unit_id(unit), who.clone(), role, commitment(unit)).unwrap();
 }
 
+/// A community whose unit 0 is full: its voting owner (returned) and
+/// co-owners up to `MaxResidentsPerUnit`, so the vote has somewhere to pass.
+fn unit_full_of_owners<T: Config>() -> (T::AccountId, CommunityId, T::AccountId) {
+	let registrar: T::AccountId = account("registrar", 0, 0);
+	let c = community_with::<T>(&registrar, 1);
+	let owner: T::AccountId = account("owner", 0, 0);
+	add_resident::<T>(c, 0, &owner, ResidentRole::Owner);
+	for i in 0..T::MaxResidentsPerUnit::get().saturating_sub(1) {
+		add_resident::<T>(c, 0, &account("co-owner", i, 0), ResidentRole::CoOwner);
+	}
+	(registrar, c, owner)
+}
+
 fn admin<T: Config>(c: CommunityId) -> T::RuntimeOrigin {
 	T::AdminOrigin::try_successful_origin(&c).expect("AdminOrigin has a successful origin")
 }
@@ -156,13 +169,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn remove_resident() {
-		let registrar: T::AccountId = account("registrar", 0, 0);
-		let c = community_with::<T>(&registrar, 1);
-		let owner: T::AccountId = account("owner", 0, 0);
-		add_resident::<T>(c, 0, &owner, ResidentRole::Owner);
-		for i in 0..T::MaxResidentsPerUnit::get().saturating_sub(1) {
-			add_resident::<T>(c, 0, &account("co-owner", i, 0), ResidentRole::CoOwner);
-		}
+		let (registrar, c, owner) = unit_full_of_owners::<T>();
 		// Removing the voter: the vote passes to the next owner.
 		#[extrinsic_call]
 		_(RawOrigin::Signed(registrar), c, unit_id(0), owner.clone(), RemovalReason::Revoked);
@@ -171,13 +178,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn leave() {
-		let registrar: T::AccountId = account("registrar", 0, 0);
-		let c = community_with::<T>(&registrar, 1);
-		let owner: T::AccountId = account("owner", 0, 0);
-		add_resident::<T>(c, 0, &owner, ResidentRole::Owner);
-		for i in 0..T::MaxResidentsPerUnit::get().saturating_sub(1) {
-			add_resident::<T>(c, 0, &account("co-owner", i, 0), ResidentRole::CoOwner);
-		}
+		let (_registrar, c, owner) = unit_full_of_owners::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner.clone()), c, unit_id(0));
 		assert!(!Memberships::<T>::contains_key(c, &owner));
