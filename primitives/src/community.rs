@@ -122,6 +122,10 @@ pub trait CommunityInspect<AccountId> {
 	fn unit(community: CommunityId, unit: &UnitId) -> Option<UnitSummary<AccountId>>;
 	/// How many units `community` has registered (its households).
 	fn unit_count(community: CommunityId) -> u32;
+	/// Up to `limit` unit ids of `community`, in storage order, starting
+	/// after `start_after`. For runtime APIs that page through a community
+	/// (never call it from a dispatchable: it reads `limit` entries).
+	fn units(community: CommunityId, start_after: Option<UnitId>, limit: u32) -> alloc::vec::Vec<UnitId>;
 }
 
 /// What a community-scoped origin check hands back: the signer.
@@ -178,3 +182,18 @@ signed_member_origin!(
 	EnsureOwner,
 	is_owner
 );
+
+/// How other pallets' benchmarks set up a community through the identity
+/// pallet without depending on its crate. Implemented by `pallet-community`.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait CommunityBenchmarking<AccountId> {
+	/// A new community, with a developer account.
+	fn create_community() -> CommunityId;
+	/// Registers `count` more delivered units of `area` in scope 1 and
+	/// returns their ids.
+	fn add_units(community: CommunityId, count: u32, area: Area) -> alloc::vec::Vec<UnitId>;
+	/// Verifies `who` as the (voting) owner of `unit`.
+	fn add_owner(community: CommunityId, unit: UnitId, who: AccountId);
+	/// Makes `who` one of the property company's accounts.
+	fn add_property_manager(community: CommunityId, who: AccountId);
+}

@@ -5,7 +5,10 @@
 //! to each other without depending on each other's crates.
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
 pub mod community;
+pub mod fees;
 
 use sp_runtime::{
 	traits::{IdentifyAccount, Verify},

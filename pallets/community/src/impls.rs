@@ -626,6 +626,17 @@ impl<T: Config> CommunityInspect<T::AccountId> for Pallet<T> {
 	fn unit_count(community: CommunityId) -> u32 {
 		Communities::<T>::get(community).map(|c| c.unit_count).unwrap_or(0)
 	}
+
+	fn units(community: CommunityId, start_after: Option<UnitId>, limit: u32) -> Vec<UnitId> {
+		let keys = match start_after {
+			None => Units::<T>::iter_key_prefix(community),
+			Some(after) => Units::<T>::iter_key_prefix_from(
+				community,
+				Units::<T>::hashed_key_for(community, after),
+			),
+		};
+		keys.take(limit as usize).collect()
+	}
 }
 
 /// What the runtime API serves.
@@ -686,5 +697,47 @@ impl<T: Config> Pallet<T> {
 			registrars: Registrars::<T>::get(community).into_inner(),
 			developer: info.developer,
 		})
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> linli_primitives::community::CommunityBenchmarking<T::AccountId> for Pallet<T> {
+	fn create_community() -> CommunityId {
+		let registrar = frame_benchmarking::account("registrar", 0, 0);
+		let developer = frame_benchmarking::account("developer", 0, 0);
+		Self::do_create_community(b"Benchmark Garden".to_vec(), registrar, Some(developer))
+			.expect("a fresh community can be created")
+	}
+
+	fn add_units(community: CommunityId, count: u32, area: Area) -> Vec<UnitId> {
+		let first = Self::unit_count(community);
+		let ids: Vec<UnitId> = (first..first + count)
+			.map(|n| {
+				let mut bytes = [0u8; 32];
+				bytes[..4].copy_from_slice(&community.to_be_bytes());
+				bytes[4..8].copy_from_slice(b"unit");
+				bytes[28..].copy_from_slice(&n.to_be_bytes());
+				UnitId::from(bytes)
+			})
+			.collect();
+		for batch in ids.chunks(T::MaxUnitsPerCall::get() as usize) {
+			let units = batch
+				.iter()
+				.map(|id| NewUnit { id: *id, scope: 1, area, status: UnitStatus::Delivered })
+				.collect();
+			Self::do_register_units(community, units).expect("benchmark units register");
+		}
+		ids
+	}
+
+	fn add_owner(community: CommunityId, unit: UnitId, who: T::AccountId) {
+		Self::do_verify_resident(community, unit, who, ResidentRole::Owner, unit)
+			.expect("benchmark owner verifies");
+	}
+
+	fn add_property_manager(community: CommunityId, who: T::AccountId) {
+		let mut managers = PropertyManagers::<T>::get(community).into_inner();
+		managers.push(who);
+		Self::do_set_property_managers(community, managers).expect("room for a manager");
 	}
 }

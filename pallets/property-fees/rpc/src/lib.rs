@@ -1,0 +1,161 @@
+//! JSON-RPC methods of the property-fees pallet:
+//!
+//! - `fees_unitDues(community, unit, at?)`: what a unit owes now (arrears,
+//!   current period, late fee, credit, who answers for it).
+//! - `fees_arrears(community, startAfter?, limit, at?)`: a page of the
+//!   community's units in arrears and their total.
+//! - `fees_funds(community, at?)`: each fund's account and balance.
+//! - `fees_statement(community, period, at?)`: a period's opening and
+//!   closing balance and income/expense by category, per fund.
+//! - `fees_ledger(community, from, limit, at?)`: ledger entries.
+
+use std::sync::Arc;
+
+use codec::Codec;
+use jsonrpsee::{
+	core::RpcResult,
+	proc_macros::rpc,
+	types::error::{ErrorObject, ErrorObjectOwned},
+};
+use linli_primitives::{
+	community::{CommunityId, UnitId},
+	fees::Period,
+};
+pub use pallet_property_fees_runtime_api::PropertyFeesApi as PropertyFeesRuntimeApi;
+use pallet_property_fees_runtime_api::{ArrearsPage, FundView, LedgerEntry, Statement, UnitDues};
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_runtime::traits::Block as BlockT;
+
+/// At most this many units or entries per page.
+pub const MAX_PAGE: u32 = 1_000;
+
+/// The property-fees RPC methods.
+#[rpc(client, server)]
+pub trait PropertyFeesApi<BlockHash, AccountId, Balance, BlockNumber> {
+	/// What a unit owes now, or `null` (unknown unit, or no fee schedule).
+	#[method(name = "fees_unitDues")]
+	fn unit_dues(
+		&self,
+		community: CommunityId,
+		unit: UnitId,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<UnitDues<AccountId, Balance>>>;
+
+	/// A page (at most 1,000) of the community's units in arrears.
+	#[method(name = "fees_arrears")]
+	fn arrears(
+		&self,
+		community: CommunityId,
+		start_after: Option<UnitId>,
+		limit: u32,
+		at: Option<BlockHash>,
+	) -> RpcResult<ArrearsPage<Balance>>;
+
+	/// Each fund's account and balance.
+	#[method(name = "fees_funds")]
+	fn funds(&self, community: CommunityId, at: Option<BlockHash>) -> RpcResult<Vec<FundView<AccountId, Balance>>>;
+
+	/// The community's statement for `period` (months since 1970-01).
+	#[method(name = "fees_statement")]
+	fn statement(
+		&self,
+		community: CommunityId,
+		period: Period,
+		at: Option<BlockHash>,
+	) -> RpcResult<Statement<AccountId, Balance>>;
+
+	/// Up to `limit` (at most 1,000) ledger entries from index `from`.
+	#[method(name = "fees_ledger")]
+	fn ledger(
+		&self,
+		community: CommunityId,
+		from: u64,
+		limit: u32,
+		at: Option<BlockHash>,
+	) -> RpcResult<Vec<(u64, LedgerEntry<AccountId, Balance, BlockNumber>)>>;
+}
+
+/// Serves [`PropertyFeesApiServer`] from a client's runtime API.
+pub struct PropertyFees<C, Block> {
+	client: Arc<C>,
+	_marker: std::marker::PhantomData<Block>,
+}
+
+impl<C, Block> PropertyFees<C, Block> {
+	/// Serve from `client`.
+	pub fn new(client: Arc<C>) -> Self {
+		Self { client, _marker: Default::default() }
+	}
+}
+
+/// The runtime API call failed.
+const RUNTIME_ERROR: i32 = 1;
+
+fn runtime_error(e: impl std::fmt::Debug) -> ErrorObjectOwned {
+	ErrorObject::owned(RUNTIME_ERROR, "Runtime error", Some(format!("{e:?}")))
+}
+
+impl<C, Block, AccountId, Balance, BlockNumber>
+	PropertyFeesApiServer<Block::Hash, AccountId, Balance, BlockNumber> for PropertyFees<C, Block>
+where
+	Block: BlockT,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: PropertyFeesRuntimeApi<Block, AccountId, Balance, BlockNumber>,
+	AccountId: Codec + Send + Sync + 'static,
+	Balance: Codec + Send + Sync + 'static,
+	BlockNumber: Codec + Send + Sync + 'static,
+{
+	fn unit_dues(
+		&self,
+		community: CommunityId,
+		unit: UnitId,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Option<UnitDues<AccountId, Balance>>> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		self.client.runtime_api().unit_dues(at, community, unit).map_err(runtime_error)
+	}
+
+	fn arrears(
+		&self,
+		community: CommunityId,
+		start_after: Option<UnitId>,
+		limit: u32,
+		at: Option<Block::Hash>,
+	) -> RpcResult<ArrearsPage<Balance>> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		self.client
+			.runtime_api()
+			.arrears(at, community, start_after, limit.min(MAX_PAGE))
+			.map_err(runtime_error)
+	}
+
+	fn funds(&self, community: CommunityId, at: Option<Block::Hash>) -> RpcResult<Vec<FundView<AccountId, Balance>>> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		self.client.runtime_api().funds(at, community).map_err(runtime_error)
+	}
+
+	fn statement(
+		&self,
+		community: CommunityId,
+		period: Period,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Statement<AccountId, Balance>> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		self.client.runtime_api().statement(at, community, period).map_err(runtime_error)
+	}
+
+	fn ledger(
+		&self,
+		community: CommunityId,
+		from: u64,
+		limit: u32,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Vec<(u64, LedgerEntry<AccountId, Balance, BlockNumber>)>> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		self.client
+			.runtime_api()
+			.ledger(at, community, from, limit.min(MAX_PAGE))
+			.map_err(runtime_error)
+	}
+}

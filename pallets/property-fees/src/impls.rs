@@ -1,0 +1,912 @@
+//! The pallet's logic: billing arithmetic, the ledger, the calls' bodies,
+//! the runtime API's views and the `try_state` invariants.
+
+use crate::{pallet::*, types::*, LedgerEntry};
+use alloc::vec::Vec;
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{
+		fungible::{InspectHold, MutateHold},
+		tokens::{Fortitude, Precision, Preservation, Restriction},
+	},
+};
+use linli_primitives::{
+	community::{Area, CommunityId, CommunityInspect, UnitId},
+	fees::{Approver, Category, Direction, Emergency, FundKind, Period},
+};
+use pallet_property_fees_runtime_api::{ArrearsPage, FundStatement, FundView, Statement, UnitDues};
+use sp_core::H256;
+use sp_runtime::{
+	traits::{CheckedAdd, CheckedMul, CheckedSub, SaturatedConversion, Saturating, Zero},
+	Perbill,
+};
+
+/// Billing arithmetic over a community's schedule history. Every function
+/// walks the schedules (bounded by `MaxSchedules`), never the units.
+impl<T: Config> Pallet<T> {
+	/// The last period schedule `i` applies to (`None`: open-ended).
+	fn segment_end(schedules: &[FeeSchedule<BalanceOf<T>>], i: usize) -> Option<Period> {
+		schedules.get(i + 1).map(|next| next.effective_from.saturating_sub(1))
+	}
+
+	/// The schedule in force in `period`.
+	pub(crate) fn schedule_at(
+		schedules: &[FeeSchedule<BalanceOf<T>>],
+		period: Period,
+	) -> Option<&FeeSchedule<BalanceOf<T>>> {
+		schedules.iter().rev().find(|s| s.effective_from <= period)
+	}
+
+	/// Dues of `area` for the periods `from..=to`, each at its own price.
+	pub(crate) fn dues_between(
+		schedules: &[FeeSchedule<BalanceOf<T>>],
+		area: Area,
+		from: Period,
+		to: Period,
+	) -> Result<BalanceOf<T>, Error<T>> {
+		let mut total = BalanceOf::<T>::zero();
+		for (i, schedule) in schedules.iter().enumerate() {
+			let start = from.max(schedule.effective_from);
+			let end = Self::segment_end(schedules, i).map_or(to, |e| e.min(to));
+			if start > end {
+				continue;
+			}
+			let months: BalanceOf<T> = (end - start + 1).into();
+			let part = Self::monthly_due(schedule.price_per_m2, area)?
+				.checked_mul(&months)
+				.ok_or(Error::<T>::Overflow)?;
+			total = total.checked_add(&part).ok_or(Error::<T>::Overflow)?;
+		}
+		Ok(total)
+	}
+
+	/// Pays periods of `account` in order from `pool` (plus the account's
+	/// credit), up to and including `limit`. What is left below a period's
+	/// due becomes credit while periods up to `limit` remain; anything left
+	/// once `limit` is paid stays in `pool`.
+	pub(crate) fn settle(
+		schedules: &[FeeSchedule<BalanceOf<T>>],
+		area: Area,
+		account: &mut UnitAccount<BalanceOf<T>>,
+		pool: &mut BalanceOf<T>,
+		limit: Period,
+	) -> Result<(), Error<T>> {
+		*pool = pool.checked_add(&account.credit).ok_or(Error::<T>::Overflow)?;
+		account.credit = Zero::zero();
+		for (i, schedule) in schedules.iter().enumerate() {
+			if account.next_due > limit {
+				break;
+			}
+			let end = Self::segment_end(schedules, i).unwrap_or(Period::MAX);
+			if account.next_due > end || account.next_due < schedule.effective_from {
+				continue;
+			}
+			let last = end.min(limit);
+			let due = Self::monthly_due(schedule.price_per_m2, area)?;
+			if due.is_zero() {
+				// Free periods (a zero price, or a zero area) pass at once.
+				account.next_due = last.saturating_add(1);
+				continue;
+			}
+			let months = last - account.next_due + 1;
+			let paid: u32 = (*pool / due).min(months.into()).saturated_into();
+			*pool -= due * paid.into();
+			account.next_due += paid;
+			if paid < months {
+				break;
+			}
+		}
+		if account.next_due <= limit {
+			account.credit = core::mem::take(pool);
+		}
+		Ok(())
+	}
+
+	/// A unit's account; a unit that never paid is due from the first
+	/// schedule.
+	pub(crate) fn unit_account(
+		community: CommunityId,
+		unit: &UnitId,
+		schedules: &[FeeSchedule<BalanceOf<T>>],
+	) -> UnitAccount<BalanceOf<T>> {
+		UnitAccounts::<T>::get(community, unit).unwrap_or_else(|| UnitAccount {
+			next_due: schedules.first().map_or(0, |s| s.effective_from),
+			credit: Zero::zero(),
+		})
+	}
+
+	/// What is still unpaid of the dues of `from..=to`.
+	pub(crate) fn unpaid_through(
+		schedules: &[FeeSchedule<BalanceOf<T>>],
+		area: Area,
+		account: &UnitAccount<BalanceOf<T>>,
+		to: Period,
+	) -> Result<BalanceOf<T>, Error<T>> {
+		if account.next_due > to {
+			return Ok(Zero::zero());
+		}
+		Ok(Self::dues_between(schedules, area, account.next_due, to)?.saturating_sub(account.credit))
+	}
+
+	/// Adds the late fee of the months since the notice was last accrued,
+	/// on the arrears it named that are still unpaid, within the cap.
+	pub(crate) fn accrue_late_fee(
+		notice: &mut DemandNotice<BalanceOf<T>>,
+		outstanding: BalanceOf<T>,
+		terms: &ContractTerms,
+		now: Period,
+	) -> Result<(), Error<T>> {
+		if now <= notice.accrued_to {
+			return Ok(());
+		}
+		if let Some(late_fee) = terms.late_fee {
+			let months: BalanceOf<T> = (now - notice.accrued_to).into();
+			let fee = late_fee
+				.monthly_rate
+				.mul_floor(outstanding)
+				.checked_mul(&months)
+				.ok_or(Error::<T>::Overflow)?;
+			let room = late_fee.cap.mul_floor(notice.principal).saturating_sub(notice.charged);
+			let fee = fee.min(room);
+			notice.accrued = notice.accrued.checked_add(&fee).ok_or(Error::<T>::Overflow)?;
+			notice.charged = notice.charged.checked_add(&fee).ok_or(Error::<T>::Overflow)?;
+		}
+		notice.accrued_to = now;
+		Ok(())
+	}
+}
+
+/// The ledger: every movement of money goes through `book_in` / `book_out`.
+impl<T: Config> Pallet<T> {
+	fn ensure_community(community: CommunityId) -> DispatchResult {
+		ensure!(T::Community::community_exists(community), Error::<T>::UnknownCommunity);
+		Ok(())
+	}
+
+	/// Moves `amount` from `payer` into `fund` (held there) and books it.
+	#[allow(clippy::too_many_arguments)]
+	pub(crate) fn book_in(
+		community: CommunityId,
+		fund: FundKind,
+		category: Category,
+		amount: BalanceOf<T>,
+		payer: &T::AccountId,
+		unit: Option<UnitId>,
+		billed: Option<(Period, Period)>,
+		document: Option<H256>,
+		approved_by: ApproverOf<T>,
+	) -> Result<u64, DispatchError> {
+		let account = Self::fund_account(community, fund);
+		let mut state = match Funds::<T>::get(community, fund) {
+			Some(state) => state,
+			None => {
+				// A fund's account holds everything on hold and nothing free:
+				// our provider reference keeps it alive whatever its balance.
+				frame_system::Pallet::<T>::inc_providers(&account);
+				FundState::default()
+			},
+		};
+		T::Currency::transfer_and_hold(
+			&HoldReason::Fund.into(),
+			payer,
+			&account,
+			amount,
+			Precision::Exact,
+			Preservation::Preserve,
+			Fortitude::Polite,
+		)?;
+		state.balance = state.balance.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		state.income = state.income.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		Funds::<T>::insert(community, fund, state);
+		Self::record(
+			community,
+			LedgerEntry {
+				fund,
+				direction: Direction::In,
+				category,
+				amount,
+				period: Self::current_period(),
+				billed,
+				unit,
+				counterparty: payer.clone(),
+				document,
+				approved_by,
+				block: frame_system::Pallet::<T>::block_number(),
+			},
+		)
+	}
+
+	/// Pays `amount` out of `fund` to `payee` and books it.
+	pub(crate) fn book_out(
+		community: CommunityId,
+		fund: FundKind,
+		category: Category,
+		amount: BalanceOf<T>,
+		payee: &T::AccountId,
+		document: H256,
+		approved_by: ApproverOf<T>,
+	) -> Result<u64, DispatchError> {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let mut state = Funds::<T>::get(community, fund).unwrap_or_default();
+		state.balance = state.balance.checked_sub(&amount).ok_or(Error::<T>::InsufficientFund)?;
+		state.expense = state.expense.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		T::Currency::transfer_on_hold(
+			&HoldReason::Fund.into(),
+			&Self::fund_account(community, fund),
+			payee,
+			amount,
+			Precision::Exact,
+			Restriction::Free,
+			Fortitude::Polite,
+		)?;
+		Funds::<T>::insert(community, fund, state);
+		Self::record(
+			community,
+			LedgerEntry {
+				fund,
+				direction: Direction::Out,
+				category,
+				amount,
+				period: Self::current_period(),
+				billed: None,
+				unit: None,
+				counterparty: payee.clone(),
+				document: Some(document),
+				approved_by,
+				block: frame_system::Pallet::<T>::block_number(),
+			},
+		)
+	}
+
+	/// Appends `entry` to the ledger and adds it to the running totals.
+	fn record(community: CommunityId, entry: LedgerEntryOf<T>) -> Result<u64, DispatchError> {
+		let add = |flow: &mut Flow<BalanceOf<T>>| -> Result<(), Error<T>> {
+			let side = match entry.direction {
+				Direction::In => &mut flow.income,
+				Direction::Out => &mut flow.expense,
+			};
+			*side = side.checked_add(&entry.amount).ok_or(Error::<T>::Overflow)?;
+			Ok(())
+		};
+		PeriodTotals::<T>::try_mutate((community, entry.fund, entry.period), add)?;
+		CategoryTotals::<T>::try_mutate((community, entry.fund, entry.period, entry.category), add)?;
+		let index = LedgerLength::<T>::get(community);
+		LedgerLength::<T>::insert(community, index + 1);
+		Ledger::<T>::insert(community, index, entry);
+		Ok(index)
+	}
+}
+
+/// The calls' bodies.
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_set_fee_schedule(
+		community: CommunityId,
+		schedule: FeeSchedule<BalanceOf<T>>,
+		approved_by: ApproverOf<T>,
+	) -> DispatchResult {
+		Self::ensure_community(community)?;
+		ensure!(schedule.effective_from >= Self::current_period(), Error::<T>::RetroactiveSchedule);
+		Schedules::<T>::try_mutate(community, |schedules| -> DispatchResult {
+			if let Some(first) = schedules.first() {
+				ensure!(
+					schedule.effective_from >= first.effective_from,
+					Error::<T>::ScheduleBeforeBillingStart
+				);
+			}
+			// Only schedules not yet in force are replaced.
+			schedules.retain(|s| s.effective_from < schedule.effective_from);
+			schedules.try_push(schedule.clone()).map_err(|_| Error::<T>::TooManySchedules)?;
+			Ok(())
+		})?;
+		Self::deposit_event(Event::FeeScheduleSet { community, schedule, approved_by });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_contract_terms(
+		community: CommunityId,
+		terms: ContractTerms,
+		approved_by: ApproverOf<T>,
+	) -> DispatchResult {
+		Self::ensure_community(community)?;
+		ensure!(
+			terms.max_prepaid_periods <= T::MaxPrepaidPeriods::get(),
+			Error::<T>::PrepaymentCapTooHigh
+		);
+		if let Some(late_fee) = terms.late_fee {
+			ensure!(
+				late_fee.monthly_rate <= T::MaxLateFeeRate::get() &&
+					late_fee.cap <= T::MaxLateFeeCap::get(),
+				Error::<T>::LateFeeTooHigh
+			);
+		}
+		Terms::<T>::insert(community, terms);
+		Self::deposit_event(Event::ContractTermsSet { community, terms, approved_by });
+		Ok(())
+	}
+
+	/// Returns how many schedules the payment walked (its weight).
+	pub(crate) fn do_pay_fees(
+		community: CommunityId,
+		unit: UnitId,
+		payer: T::AccountId,
+		amount: BalanceOf<T>,
+	) -> Result<u32, DispatchError> {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let schedules = Schedules::<T>::get(community);
+		ensure!(!schedules.is_empty(), Error::<T>::NoFeeSchedule);
+		let info = T::Community::unit(community, &unit).ok_or(Error::<T>::UnknownUnit)?;
+		let now = Self::current_period();
+		let terms = Terms::<T>::get(community);
+		let mut account = Self::unit_account(community, &unit, &schedules);
+		let mut notice = Notices::<T>::get(community, unit);
+		if let Some(notice) = notice.as_mut() {
+			let outstanding = Self::unpaid_through(&schedules, info.area, &account, notice.through)?;
+			Self::accrue_late_fee(notice, outstanding, &terms, now)?;
+		}
+
+		// Past and current periods first, then the late fee, then (with the
+		// owner's consent) future periods.
+		let first = account.next_due;
+		let mut pool = amount;
+		Self::settle(&schedules, info.area, &mut account, &mut pool, now)?;
+		let mut late_fee = BalanceOf::<T>::zero();
+		if let Some(notice) = notice.as_mut() {
+			late_fee = pool.min(notice.accrued);
+			notice.accrued -= late_fee;
+			pool -= late_fee;
+		}
+		if !pool.is_zero() {
+			let consents = info.responsible.as_ref() == Some(&payer) ||
+				T::Community::residency(community, &unit, &payer).is_some_and(|r| r.is_owner());
+			ensure!(consents, Error::<T>::PrepaymentNeedsOwner);
+			let limit = now.saturating_add(terms.max_prepaid_periods.into());
+			Self::settle(&schedules, info.area, &mut account, &mut pool, limit)?;
+			ensure!(pool.is_zero(), Error::<T>::PrepaymentCapExceeded);
+		}
+
+		let fees = amount - late_fee;
+		let billed = (!fees.is_zero()).then(|| {
+			let last = if account.credit.is_zero() { account.next_due - 1 } else { account.next_due };
+			(first, last)
+		});
+		if !fees.is_zero() {
+			Self::book_in(
+				community,
+				FundKind::Operating,
+				Category::PropertyFee,
+				fees,
+				&payer,
+				Some(unit),
+				billed,
+				None,
+				Approver::Payer,
+			)?;
+			if let Some(FeeSchedule { model: ContractModel::Remuneration { share }, .. }) =
+				Self::schedule_at(&schedules, now)
+			{
+				RemunerationDue::<T>::try_mutate(community, |due| {
+					*due = due.checked_add(&share.mul_floor(fees)).ok_or(Error::<T>::Overflow)?;
+					Ok::<_, Error<T>>(())
+				})?;
+			}
+		}
+		if !late_fee.is_zero() {
+			Self::book_in(
+				community,
+				FundKind::Operating,
+				Category::LateFee,
+				late_fee,
+				&payer,
+				Some(unit),
+				None,
+				None,
+				Approver::Payer,
+			)?;
+		}
+		UnitAccounts::<T>::insert(community, unit, &account);
+		if let Some(notice) = notice {
+			let outstanding = Self::unpaid_through(&schedules, info.area, &account, notice.through)?;
+			if outstanding.is_zero() && notice.accrued.is_zero() {
+				Notices::<T>::remove(community, unit);
+				Self::deposit_event(Event::DemandNoticeSettled { community, unit });
+			} else {
+				Notices::<T>::insert(community, unit, notice);
+			}
+		}
+		Self::deposit_event(Event::FeesPaid {
+			community,
+			unit,
+			payer,
+			fees,
+			late_fee,
+			billed,
+			next_due: account.next_due,
+			credit: account.credit,
+		});
+		Ok(schedules.len() as u32)
+	}
+
+	/// Returns how many schedules it walked (its weight).
+	pub(crate) fn do_issue_demand_notice(
+		community: CommunityId,
+		unit: UnitId,
+		document: H256,
+	) -> Result<u32, DispatchError> {
+		let schedules = Schedules::<T>::get(community);
+		ensure!(!schedules.is_empty(), Error::<T>::NoFeeSchedule);
+		let info = T::Community::unit(community, &unit).ok_or(Error::<T>::UnknownUnit)?;
+		ensure!(!Notices::<T>::contains_key(community, unit), Error::<T>::NoticeAlreadyOpen);
+		let now = Self::current_period();
+		let through = now.checked_sub(1).ok_or(Error::<T>::NothingOverdue)?;
+		let account = Self::unit_account(community, &unit, &schedules);
+		let arrears = Self::unpaid_through(&schedules, info.area, &account, through)?;
+		ensure!(!arrears.is_zero(), Error::<T>::NothingOverdue);
+		let grace = Terms::<T>::get(community).late_fee.map_or(0, |l| l.grace_periods);
+		let accrued_to = now.saturating_add(grace.into());
+		Notices::<T>::insert(
+			community,
+			unit,
+			DemandNotice {
+				issued: now,
+				through,
+				principal: arrears,
+				accrued: Zero::zero(),
+				charged: Zero::zero(),
+				accrued_to,
+			},
+		);
+		Self::deposit_event(Event::DemandNoticeIssued {
+			community,
+			unit,
+			arrears,
+			through,
+			late_fee_from: accrued_to.saturating_add(1),
+			document,
+		});
+		Ok(schedules.len() as u32)
+	}
+
+	pub(crate) fn do_approve_budget(
+		community: CommunityId,
+		category: Category,
+		amount: BalanceOf<T>,
+		from: Period,
+		to: Period,
+		approved_by: ApproverOf<T>,
+	) -> DispatchResult {
+		Self::ensure_community(community)?;
+		ensure!(!category.is_income(), Error::<T>::WrongCategory);
+		ensure!(category != Category::Remuneration, Error::<T>::RemunerationNotBudgeted);
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(from <= to && to >= Self::current_period(), Error::<T>::InvalidPeriodRange);
+		let line = NextBudget::<T>::get(community);
+		Budgets::<T>::insert(
+			community,
+			line,
+			BudgetLine { category, approved: amount, spent: Zero::zero(), from, to, approved_by: approved_by.clone() },
+		);
+		NextBudget::<T>::insert(community, line + 1);
+		Self::deposit_event(Event::BudgetApproved { community, line, category, amount, from, to, approved_by });
+		Ok(())
+	}
+
+	pub(crate) fn do_record_expense(
+		community: CommunityId,
+		category: Category,
+		amount: BalanceOf<T>,
+		payee: T::AccountId,
+		document: H256,
+		budget_line: Option<u32>,
+		approved_by: ApproverOf<T>,
+	) -> DispatchResult {
+		ensure!(!category.is_income(), Error::<T>::WrongCategory);
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let now = Self::current_period();
+		let schedules = Schedules::<T>::get(community);
+		let schedule = Self::schedule_at(&schedules, now).ok_or(Error::<T>::NoFeeSchedule)?;
+		let remuneration_model = matches!(schedule.model, ContractModel::Remuneration { .. });
+		if category == Category::Remuneration {
+			ensure!(budget_line.is_none(), Error::<T>::RemunerationNotBudgeted);
+			if remuneration_model {
+				RemunerationDue::<T>::try_mutate(community, |due| {
+					*due = due.checked_sub(&amount).ok_or(Error::<T>::RemunerationExceeded)?;
+					Ok::<_, Error<T>>(())
+				})?;
+			}
+		} else if remuneration_model {
+			ensure!(budget_line.is_some(), Error::<T>::BudgetLineRequired);
+		}
+		if let Some(id) = budget_line {
+			Budgets::<T>::try_mutate(community, id, |line| -> DispatchResult {
+				let line = line.as_mut().ok_or(Error::<T>::UnknownBudgetLine)?;
+				ensure!(line.category == category, Error::<T>::BudgetCategoryMismatch);
+				ensure!(line.from <= now && now <= line.to, Error::<T>::BudgetLineNotCurrent);
+				let spent = line.spent.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+				ensure!(spent <= line.approved, Error::<T>::BudgetExceeded);
+				line.spent = spent;
+				Ok(())
+			})?;
+		}
+		let entry =
+			Self::book_out(community, FundKind::Operating, category, amount, &payee, document, approved_by)?;
+		Self::deposit_event(Event::ExpenseRecorded {
+			community,
+			category,
+			amount,
+			payee,
+			document,
+			budget_line,
+			entry,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_record_public_income(
+		community: CommunityId,
+		category: Category,
+		amount: BalanceOf<T>,
+		payer: T::AccountId,
+		document: H256,
+	) -> DispatchResult {
+		Self::ensure_community(community)?;
+		ensure!(category.is_public_income(), Error::<T>::WrongCategory);
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let entry = Self::book_in(
+			community,
+			FundKind::PublicIncome,
+			category,
+			amount,
+			&payer,
+			None,
+			None,
+			Some(document),
+			Approver::Payer,
+		)?;
+		Self::deposit_event(Event::PublicIncomeRecorded { community, category, amount, payer, document, entry });
+		Ok(())
+	}
+
+	pub(crate) fn do_spend_public_income(
+		community: CommunityId,
+		category: Category,
+		amount: BalanceOf<T>,
+		payee: T::AccountId,
+		document: H256,
+		approved_by: ApproverOf<T>,
+	) -> DispatchResult {
+		Self::ensure_community(community)?;
+		ensure!(!category.is_income(), Error::<T>::WrongCategory);
+		let entry = Self::book_out(
+			community,
+			FundKind::PublicIncome,
+			category,
+			amount,
+			&payee,
+			document,
+			approved_by.clone(),
+		)?;
+		Self::deposit_event(Event::PublicIncomeSpent {
+			community,
+			category,
+			amount,
+			payee,
+			document,
+			approved_by,
+			entry,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_open_maintenance_round(
+		community: CommunityId,
+		price_per_m2: BalanceOf<T>,
+		approved_by: ApproverOf<T>,
+	) -> DispatchResult {
+		Self::ensure_community(community)?;
+		ensure!(!price_per_m2.is_zero(), Error::<T>::ZeroAmount);
+		let round = MaintenanceRounds::<T>::try_mutate(community, |rounds| {
+			rounds.try_push(price_per_m2).map_err(|_| Error::<T>::TooManyMaintenanceRounds)?;
+			Ok::<_, Error<T>>(rounds.len() as u32 - 1)
+		})?;
+		Self::deposit_event(Event::MaintenanceRoundOpened { community, round, price_per_m2, approved_by });
+		Ok(())
+	}
+
+	pub(crate) fn do_deposit_maintenance(
+		community: CommunityId,
+		unit: UnitId,
+		payer: T::AccountId,
+	) -> DispatchResult {
+		let rounds = MaintenanceRounds::<T>::get(community);
+		ensure!(!rounds.is_empty(), Error::<T>::NoMaintenanceRound);
+		let info = T::Community::unit(community, &unit).ok_or(Error::<T>::UnknownUnit)?;
+		let round = MaintenancePaid::<T>::get(community, unit);
+		let price = *rounds.get(round as usize).ok_or(Error::<T>::MaintenancePaidUp)?;
+		let amount = Self::monthly_due(price, info.area)?;
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let entry = Self::book_in(
+			community,
+			FundKind::Maintenance,
+			Category::MaintenanceDeposit,
+			amount,
+			&payer,
+			Some(unit),
+			None,
+			None,
+			Approver::Payer,
+		)?;
+		if round == 0 {
+			FirstDeposits::<T>::try_mutate(community, |total| {
+				*total = total.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+				Ok::<_, Error<T>>(())
+			})?;
+		}
+		MaintenancePaid::<T>::insert(community, unit, round + 1);
+		Self::deposit_event(Event::MaintenanceDeposited { community, unit, payer, round, amount, entry });
+		Ok(())
+	}
+
+	#[allow(clippy::too_many_arguments)]
+	pub(crate) fn do_spend_maintenance(
+		community: CommunityId,
+		emergency: Option<Emergency>,
+		scope: Option<linli_primitives::community::ScopeId>,
+		amount: BalanceOf<T>,
+		payee: T::AccountId,
+		document: H256,
+		approved_by: ApproverOf<T>,
+	) -> DispatchResult {
+		Self::ensure_community(community)?;
+		let category = if emergency.is_some() { Category::EmergencyRepair } else { Category::MajorRepair };
+		let entry = Self::book_out(
+			community,
+			FundKind::Maintenance,
+			category,
+			amount,
+			&payee,
+			document,
+			approved_by.clone(),
+		)?;
+		Self::deposit_event(match emergency {
+			Some(emergency) => Event::EmergencyRepairNotified {
+				community,
+				emergency,
+				scope,
+				amount,
+				payee,
+				document,
+				approved_by,
+				entry,
+			},
+			None => Event::MaintenanceSpent { community, scope, amount, payee, document, approved_by, entry },
+		});
+		let balance = Funds::<T>::get(community, FundKind::Maintenance).unwrap_or_default().balance;
+		let first_deposits = FirstDeposits::<T>::get(community);
+		if balance < Perbill::from_percent(30).mul_ceil(first_deposits) {
+			Self::deposit_event(Event::MaintenanceFundLow { community, balance, first_deposits });
+		}
+		Ok(())
+	}
+}
+
+/// What the runtime API serves.
+impl<T: Config> Pallet<T> {
+	/// What `unit` owes now.
+	pub fn unit_dues(community: CommunityId, unit: UnitId) -> Option<UnitDues<T::AccountId, BalanceOf<T>>> {
+		let schedules = Schedules::<T>::get(community);
+		if schedules.is_empty() {
+			return None;
+		}
+		let info = T::Community::unit(community, &unit)?;
+		let now = Self::current_period();
+		let account = Self::unit_account(community, &unit, &schedules);
+		let arrears = match now.checked_sub(1) {
+			Some(last) => Self::unpaid_through(&schedules, info.area, &account, last).ok()?,
+			None => Zero::zero(),
+		};
+		let all = Self::unpaid_through(&schedules, info.area, &account, now).ok()?;
+		let terms = Terms::<T>::get(community);
+		let (late_fee, notice) = match Notices::<T>::get(community, unit) {
+			Some(mut notice) => {
+				let outstanding =
+					Self::unpaid_through(&schedules, info.area, &account, notice.through).ok()?;
+				Self::accrue_late_fee(&mut notice, outstanding, &terms, now).ok()?;
+				(notice.accrued, Some(notice.issued))
+			},
+			None => (Zero::zero(), None),
+		};
+		Some(UnitDues {
+			responsible: info.responsible,
+			area: info.area,
+			period: now,
+			next_due: account.next_due,
+			credit: account.credit,
+			arrears,
+			current: all.saturating_sub(arrears),
+			late_fee,
+			notice,
+			prepay_limit: now.saturating_add(terms.max_prepaid_periods.into()),
+		})
+	}
+
+	/// Arrears of up to `limit` units of `community` after `start_after`.
+	pub fn arrears_page(
+		community: CommunityId,
+		start_after: Option<UnitId>,
+		limit: u32,
+	) -> ArrearsPage<BalanceOf<T>> {
+		let ids = T::Community::units(community, start_after, limit);
+		let next = if ids.len() as u32 == limit { ids.last().copied() } else { None };
+		let mut page: ArrearsPage<BalanceOf<T>> = ArrearsPage { total: Zero::zero(), units: Vec::new(), scanned: ids.len() as u32, next };
+		for unit in ids {
+			let arrears = Self::unit_dues(community, unit).map_or(Zero::zero(), |d| d.arrears);
+			if !arrears.is_zero() {
+				page.total = page.total.saturating_add(arrears);
+				page.units.push((unit, arrears));
+			}
+		}
+		page
+	}
+
+	/// Balances of `community`'s funds.
+	pub fn fund_views(community: CommunityId) -> Vec<FundView<T::AccountId, BalanceOf<T>>> {
+		FundKind::ALL
+			.iter()
+			.map(|&fund| FundView {
+				fund,
+				account: Self::fund_account(community, fund),
+				balance: Funds::<T>::get(community, fund).unwrap_or_default().balance,
+			})
+			.collect()
+	}
+
+	/// `community`'s statement for `period`. Reads every period a fund was
+	/// active in (off chain only).
+	pub fn statement(community: CommunityId, period: Period) -> Statement<T::AccountId, BalanceOf<T>> {
+		let funds = FundKind::ALL
+			.iter()
+			.map(|&fund| {
+				let balance = Funds::<T>::get(community, fund).unwrap_or_default().balance;
+				// Opening = now − everything that moved from `period` on.
+				let (mut later_in, mut later_out) = (BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
+				for (p, flow) in PeriodTotals::<T>::iter_prefix((community, fund)) {
+					if p >= period {
+						later_in = later_in.saturating_add(flow.income);
+						later_out = later_out.saturating_add(flow.expense);
+					}
+				}
+				let opening = balance.saturating_add(later_out).saturating_sub(later_in);
+				let flow = PeriodTotals::<T>::get((community, fund, period));
+				let mut income = Vec::new();
+				let mut expense = Vec::new();
+				for (category, flow) in CategoryTotals::<T>::iter_prefix((community, fund, period)) {
+					if !flow.income.is_zero() {
+						income.push((category, flow.income));
+					}
+					if !flow.expense.is_zero() {
+						expense.push((category, flow.expense));
+					}
+				}
+				income.sort();
+				expense.sort();
+				FundStatement {
+					fund,
+					account: Self::fund_account(community, fund),
+					opening,
+					income,
+					expense,
+					closing: opening.saturating_add(flow.income).saturating_sub(flow.expense),
+				}
+			})
+			.collect();
+		Statement { period, funds }
+	}
+
+	/// Up to `limit` ledger entries of `community` from index `from`.
+	pub fn ledger_page(community: CommunityId, from: u64, limit: u32) -> Vec<(u64, LedgerEntryOf<T>)> {
+		let end = LedgerLength::<T>::get(community).min(from.saturating_add(limit.into()));
+		(from..end).filter_map(|i| Ledger::<T>::get(community, i).map(|e| (i, e))).collect()
+	}
+}
+
+/// Invariants, checked by `try_state` (and after every test).
+impl<T: Config> Pallet<T> {
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		// Every fund: held balance == ledger balance == income − expense ==
+		// the sum of its ledger entries, of its period totals, of its
+		// category totals.
+		let mut from_ledger: BTreeMap<(CommunityId, FundKind), Flow<BalanceOf<T>>> = BTreeMap::new();
+		for (community, index, entry) in Ledger::<T>::iter() {
+			ensure!(index < LedgerLength::<T>::get(community), "ledger entry beyond the ledger's length");
+			let flow = from_ledger.entry((community, entry.fund)).or_default();
+			match entry.direction {
+				Direction::In => flow.income += entry.amount,
+				Direction::Out => flow.expense += entry.amount,
+			}
+		}
+		for (community, length) in LedgerLength::<T>::iter() {
+			ensure!(
+				Ledger::<T>::iter_prefix(community).count() as u64 == length,
+				"ledger has a gap"
+			);
+		}
+		for (community, fund, state) in Funds::<T>::iter() {
+			let held = T::Currency::balance_on_hold(
+				&HoldReason::Fund.into(),
+				&Self::fund_account(community, fund),
+			);
+			ensure!(held == state.balance, "a fund's account does not hold its ledger balance");
+			ensure!(
+				state.income.checked_sub(&state.expense) == Some(state.balance),
+				"a fund's balance is not its income minus its expense"
+			);
+			let ledger = from_ledger.remove(&(community, fund)).unwrap_or_default();
+			ensure!(
+				ledger.income == state.income && ledger.expense == state.expense,
+				"a fund's totals differ from its ledger entries"
+			);
+			let mut by_period = Flow::<BalanceOf<T>>::default();
+			for (period, flow) in PeriodTotals::<T>::iter_prefix((community, fund)) {
+				by_period.income += flow.income;
+				by_period.expense += flow.expense;
+				let mut by_category = Flow::<BalanceOf<T>>::default();
+				for (_, c) in CategoryTotals::<T>::iter_prefix((community, fund, period)) {
+					by_category.income += c.income;
+					by_category.expense += c.expense;
+				}
+				ensure!(by_category == flow, "a period's category totals differ from its total");
+			}
+			ensure!(
+				by_period.income == state.income && by_period.expense == state.expense,
+				"a fund's period totals differ from its totals"
+			);
+		}
+		ensure!(from_ledger.is_empty(), "ledger entries of a fund with no state");
+
+		for (community, unit, account) in UnitAccounts::<T>::iter() {
+			let schedules = Schedules::<T>::get(community);
+			if let (Some(info), Some(schedule)) =
+				(T::Community::unit(community, &unit), Self::schedule_at(&schedules, account.next_due))
+			{
+				let due = Self::monthly_due(schedule.price_per_m2, info.area)
+					.map_err(|_| "monthly due overflows")?;
+				ensure!(
+					account.credit.is_zero() || account.credit < due,
+					"a unit's credit covers a whole period"
+				);
+			}
+		}
+		for (community, unit, notice) in Notices::<T>::iter() {
+			ensure!(notice.accrued <= notice.charged, "a notice's unpaid late fee exceeds its total");
+			ensure!(notice.through < notice.issued, "a notice demands a period not yet past");
+			let schedules = Schedules::<T>::get(community);
+			let account = Self::unit_account(community, &unit, &schedules);
+			if let Some(info) = T::Community::unit(community, &unit) {
+				let outstanding = Self::unpaid_through(&schedules, info.area, &account, notice.through)
+					.map_err(|_| "dues overflow")?;
+				ensure!(
+					!outstanding.is_zero() || !notice.accrued.is_zero(),
+					"a settled notice is still open"
+				);
+			}
+		}
+		for (_, schedules) in Schedules::<T>::iter() {
+			ensure!(
+				schedules.windows(2).all(|w| w[0].effective_from < w[1].effective_from),
+				"schedules out of order"
+			);
+		}
+		for (_, _, line) in Budgets::<T>::iter() {
+			ensure!(line.spent <= line.approved, "a budget line is overspent");
+		}
+		for (community, _, paid) in MaintenancePaid::<T>::iter() {
+			ensure!(
+				paid as usize <= MaintenanceRounds::<T>::get(community).len(),
+				"a unit paid a round that does not exist"
+			);
+		}
+		Ok(())
+	}
+}

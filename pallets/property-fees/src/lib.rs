@@ -1,0 +1,766 @@
+//! # Property-fees pallet: billing, payment, arrears, funds and a public ledger
+//!
+//! Every fen of a community's money, where it came from and where it went,
+//! readable by anyone (民法典 Art. 943 disclosure), and fee collection that
+//! runs itself.
+//!
+//! ## Funds and the ledger
+//! Each community has three funds, each a keyless account derived from the
+//! community ([`Pallet::fund_account`]): the operating fund (property fees),
+//! the special maintenance fund (专项维修资金) and the public-income fund
+//! (公共收益: parking, advertising). A fund's money is held on its account
+//! under [`HoldReason::Fund`], so only this pallet moves it and a stray
+//! transfer to the account never blurs the books. Every movement is a
+//! [`LedgerEntry`]: fund, direction, category, amount, period, billing
+//! periods, unit, counterparty, document hash and approver. Running totals
+//! per fund, per period and per category are kept with every entry.
+//!
+//! ## Billing in O(1)
+//! Nothing is billed per unit per month. A unit owes, for every period from
+//! its `next_due` to now, `price_per_m2 × area / 100` rounded half up to
+//! the smallest unit, at the price of that period's [`FeeSchedule`]. Paying
+//! walks the (bounded) schedule history, never the units: a payment costs the
+//! same in a community of ten units as in one of ten thousand. Units are
+//! billed from the community's first schedule; a unit held by the developer
+//! is the developer's to pay (its `responsible` account).
+//!
+//! Schedules take effect from the current period or later, never in the
+//! past; periods already prepaid stay paid at the price they were paid at.
+//!
+//! ## Payment, prepayment, late fees
+//! Anyone may pay for a unit, in part or in full; money goes to past and
+//! current periods first (oldest first), then to an open late fee, then —
+//! only when the payer is the unit's owner or responsible account (the
+//! owner's consent) — to at most `max_prepaid_periods` future periods.
+//! Late fees are off unless the community's [`ContractTerms`] provide them;
+//! they run only after the property company issued a demand notice (催告)
+//! and its grace months passed, at a monthly rate, on the arrears the notice
+//! named, capped in total; both rate and cap are bounded by the runtime.
+//! Arrears never touch a vote or a residency: this pallet cannot.
+//!
+//! ## Calls
+//! | call | origin | event |
+//! |---|---|---|
+//! | [`set_fee_schedule`](Pallet::set_fee_schedule) | `ScheduleOrigin` (owners' assembly) | `FeeScheduleSet` |
+//! | [`set_contract_terms`](Pallet::set_contract_terms) | `ScheduleOrigin` | `ContractTermsSet` |
+//! | [`pay_fees`](Pallet::pay_fees) | anyone signed | `FeesPaid` |
+//! | [`issue_demand_notice`](Pallet::issue_demand_notice) | `ManagerOrigin` (物业) | `DemandNoticeIssued` |
+//! | [`approve_budget`](Pallet::approve_budget) | `BudgetOrigin` (owners' assembly) | `BudgetApproved` |
+//! | [`record_expense`](Pallet::record_expense) | `ManagerOrigin` | `ExpenseRecorded` |
+//! | [`record_public_income`](Pallet::record_public_income) | anyone signed (the payer) | `PublicIncomeRecorded` |
+//! | [`spend_public_income`](Pallet::spend_public_income) | `PublicIncomeSpendOrigin` (assembly) | `PublicIncomeSpent` |
+//! | [`open_maintenance_round`](Pallet::open_maintenance_round) | `MaintenanceRaiseOrigin` (assembly, 双四分之三) | `MaintenanceRoundOpened` |
+//! | [`deposit_maintenance`](Pallet::deposit_maintenance) | anyone signed | `MaintenanceDeposited` |
+//! | [`spend_maintenance`](Pallet::spend_maintenance) | `MaintenanceSpendOrigin` (assembly) | `MaintenanceSpent` (+ `MaintenanceFundLow`) |
+//! | [`emergency_repair`](Pallet::emergency_repair) | `EmergencyOrigin` (业委会 or 物业) | `EmergencyRepairNotified` (+ `MaintenanceFundLow`) |
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod impls;
+pub mod migrations;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use pallet_property_fees_runtime_api::LedgerEntry;
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungible, EnsureOriginWithArg},
+		PalletId,
+	};
+	use frame_system::pallet_prelude::*;
+	use linli_primitives::{
+		community::{CommunityId, CommunityInspect, ScopeId, UnitId},
+		fees::{Approver, Category, Emergency, FundKind, Period, PeriodClock},
+	};
+	use sp_core::H256;
+	use sp_runtime::Perbill;
+
+	/// The in-code storage version.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	/// The balance type of the pallet's currency.
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+	/// A ledger entry of this runtime.
+	pub type LedgerEntryOf<T> =
+		LedgerEntry<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+
+	/// Who approved a movement, in this runtime.
+	pub type ApproverOf<T> = Approver<<T as frame_system::Config>::AccountId>;
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// What fees are paid in: the native token now, a stablecoin later
+		/// (anything with `fungible` holds).
+		type Currency: fungible::Mutate<Self::AccountId>
+			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+		/// The runtime's hold reasons.
+		type RuntimeHoldReason: From<HoldReason>;
+		/// Communities, units and residents.
+		type Community: CommunityInspect<Self::AccountId>;
+		/// Which billing period it is.
+		type Clock: PeriodClock;
+		/// Seeds the funds' keyless accounts.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// Sets a community's fee schedule and contract terms (the owners'
+		/// assembly).
+		type ScheduleOrigin: EnsureOriginWithArg<
+			Self::RuntimeOrigin,
+			CommunityId,
+			Success = ApproverOf<Self>,
+		>;
+		/// Approves budget lines of the operating fund under 酬金制.
+		type BudgetOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CommunityId, Success = ApproverOf<Self>>;
+		/// The property company: records expenses, issues demand notices.
+		type ManagerOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CommunityId, Success = ApproverOf<Self>>;
+		/// Spends the maintenance fund (an ordinary matter of the assembly).
+		type MaintenanceSpendOrigin: EnsureOriginWithArg<
+			Self::RuntimeOrigin,
+			CommunityId,
+			Success = ApproverOf<Self>,
+		>;
+		/// Sets the maintenance fund's first deposit or raises a top-up (a
+		/// major matter of the assembly).
+		type MaintenanceRaiseOrigin: EnsureOriginWithArg<
+			Self::RuntimeOrigin,
+			CommunityId,
+			Success = ApproverOf<Self>,
+		>;
+		/// Spends the maintenance fund in a listed emergency without a vote
+		/// (业委会 or 物业); owners are notified by the event.
+		type EmergencyOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CommunityId, Success = ApproverOf<Self>>;
+		/// Spends the public-income fund (the assembly).
+		type PublicIncomeSpendOrigin: EnsureOriginWithArg<
+			Self::RuntimeOrigin,
+			CommunityId,
+			Success = ApproverOf<Self>,
+		>;
+
+		/// Schedules a community keeps (its price history).
+		#[pallet::constant]
+		type MaxSchedules: Get<u32>;
+		/// Maintenance deposit rounds (first deposit and top-ups) a community
+		/// keeps.
+		#[pallet::constant]
+		type MaxMaintenanceRounds: Get<u32>;
+		/// The most periods a contract may allow to be prepaid.
+		#[pallet::constant]
+		type MaxPrepaidPeriods: Get<u8>;
+		/// The highest monthly late-fee rate a contract may set.
+		#[pallet::constant]
+		type MaxLateFeeRate: Get<Perbill>;
+		/// The highest total late fee, as a share of the arrears noticed.
+		#[pallet::constant]
+		type MaxLateFeeCap: Get<Perbill>;
+
+		/// Measured weights.
+		type WeightInfo: WeightInfo;
+
+		/// Sets up communities for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: linli_primitives::community::CommunityBenchmarking<Self::AccountId>;
+	}
+
+	/// Why the pallet holds money.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The balance of a community's fund, on the fund's own account.
+		#[codec(index = 0)]
+		Fund,
+	}
+
+	/// A community's fee schedules, oldest first: each past period is billed
+	/// at the price of its own schedule.
+	#[pallet::storage]
+	pub type Schedules<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		CommunityId,
+		BoundedVec<FeeSchedule<BalanceOf<T>>, T::MaxSchedules>,
+		ValueQuery,
+	>;
+
+	/// A community's contract terms (prepayment, late fees).
+	#[pallet::storage]
+	pub type Terms<T: Config> = StorageMap<_, Blake2_128Concat, CommunityId, ContractTerms, ValueQuery>;
+
+	/// Units that have paid: where their billing stands. A unit without an
+	/// entry is due from the community's first schedule.
+	#[pallet::storage]
+	pub type UnitAccounts<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Identity, UnitId, UnitAccount<BalanceOf<T>>>;
+
+	/// Open demand notices (催告).
+	#[pallet::storage]
+	pub type Notices<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Identity, UnitId, DemandNotice<BalanceOf<T>>>;
+
+	/// Each fund's running balance and totals.
+	#[pallet::storage]
+	pub type Funds<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Twox64Concat, FundKind, FundState<BalanceOf<T>>>;
+
+	/// The ledger: every movement of every fund, by community and index.
+	#[pallet::storage]
+	pub type Ledger<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Twox64Concat, u64, LedgerEntryOf<T>>;
+
+	/// How many entries a community's ledger has.
+	#[pallet::storage]
+	pub type LedgerLength<T: Config> = StorageMap<_, Blake2_128Concat, CommunityId, u64, ValueQuery>;
+
+	/// Income and expense of a fund per period.
+	#[pallet::storage]
+	pub type PeriodTotals<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, CommunityId>,
+			NMapKey<Twox64Concat, FundKind>,
+			NMapKey<Twox64Concat, Period>,
+		),
+		Flow<BalanceOf<T>>,
+		ValueQuery,
+	>;
+
+	/// Income and expense of a fund per period and category.
+	#[pallet::storage]
+	pub type CategoryTotals<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, CommunityId>,
+			NMapKey<Twox64Concat, FundKind>,
+			NMapKey<Twox64Concat, Period>,
+			NMapKey<Twox64Concat, Category>,
+		),
+		Flow<BalanceOf<T>>,
+		ValueQuery,
+	>;
+
+	/// Budget lines of the operating fund (酬金制), by community and number.
+	#[pallet::storage]
+	pub type Budgets<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		CommunityId,
+		Twox64Concat,
+		u32,
+		BudgetLine<T::AccountId, BalanceOf<T>>,
+	>;
+
+	/// The number the next budget line of a community gets.
+	#[pallet::storage]
+	pub type NextBudget<T: Config> = StorageMap<_, Blake2_128Concat, CommunityId, u32, ValueQuery>;
+
+	/// Remuneration (酬金) the company has earned on fees collected under
+	/// 酬金制 and not yet drawn.
+	#[pallet::storage]
+	pub type RemunerationDue<T: Config> =
+		StorageMap<_, Blake2_128Concat, CommunityId, BalanceOf<T>, ValueQuery>;
+
+	/// A community's maintenance deposit rounds: the price per m² of the
+	/// first deposit, then of each top-up (续筹).
+	#[pallet::storage]
+	pub type MaintenanceRounds<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		CommunityId,
+		BoundedVec<BalanceOf<T>, T::MaxMaintenanceRounds>,
+		ValueQuery,
+	>;
+
+	/// How many maintenance rounds a unit has paid.
+	#[pallet::storage]
+	pub type MaintenancePaid<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Identity, UnitId, u32, ValueQuery>;
+
+	/// Everything a community's first maintenance deposits brought in: the
+	/// fund needs topping up when it falls below 30 % of it.
+	#[pallet::storage]
+	pub type FirstDeposits<T: Config> =
+		StorageMap<_, Blake2_128Concat, CommunityId, BalanceOf<T>, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A fee schedule was set.
+		FeeScheduleSet {
+			community: CommunityId,
+			schedule: FeeSchedule<BalanceOf<T>>,
+			approved_by: ApproverOf<T>,
+		},
+		/// Contract terms were set.
+		ContractTermsSet { community: CommunityId, terms: ContractTerms, approved_by: ApproverOf<T> },
+		/// Fees were paid for a unit: the receipt.
+		FeesPaid {
+			community: CommunityId,
+			unit: UnitId,
+			payer: T::AccountId,
+			/// Paid towards dues.
+			fees: BalanceOf<T>,
+			/// Paid towards an open late fee.
+			late_fee: BalanceOf<T>,
+			/// The first and last period the dues part paid.
+			billed: Option<(Period, Period)>,
+			/// The first period still not fully paid.
+			next_due: Period,
+			/// Paid towards `next_due` already.
+			credit: BalanceOf<T>,
+		},
+		/// The property company demanded a unit's arrears (催告).
+		DemandNoticeIssued {
+			community: CommunityId,
+			unit: UnitId,
+			/// The arrears demanded.
+			arrears: BalanceOf<T>,
+			/// The last period demanded.
+			through: Period,
+			/// The first period a late fee may be charged for, if the
+			/// contract provides one.
+			late_fee_from: Period,
+			document: H256,
+		},
+		/// A unit's notice was settled: arrears and late fee paid.
+		DemandNoticeSettled { community: CommunityId, unit: UnitId },
+		/// A budget line was approved.
+		BudgetApproved {
+			community: CommunityId,
+			line: u32,
+			category: Category,
+			amount: BalanceOf<T>,
+			from: Period,
+			to: Period,
+			approved_by: ApproverOf<T>,
+		},
+		/// The property company paid an expense from the operating fund.
+		ExpenseRecorded {
+			community: CommunityId,
+			category: Category,
+			amount: BalanceOf<T>,
+			payee: T::AccountId,
+			document: H256,
+			budget_line: Option<u32>,
+			entry: u64,
+		},
+		/// Income from common parts came in.
+		PublicIncomeRecorded {
+			community: CommunityId,
+			category: Category,
+			amount: BalanceOf<T>,
+			payer: T::AccountId,
+			document: H256,
+			entry: u64,
+		},
+		/// The public-income fund was spent by the owners' decision.
+		PublicIncomeSpent {
+			community: CommunityId,
+			category: Category,
+			amount: BalanceOf<T>,
+			payee: T::AccountId,
+			document: H256,
+			approved_by: ApproverOf<T>,
+			entry: u64,
+		},
+		/// A maintenance deposit round opened: each unit owes
+		/// `price_per_m2 × area`.
+		MaintenanceRoundOpened {
+			community: CommunityId,
+			round: u32,
+			price_per_m2: BalanceOf<T>,
+			approved_by: ApproverOf<T>,
+		},
+		/// A unit paid a maintenance deposit round.
+		MaintenanceDeposited {
+			community: CommunityId,
+			unit: UnitId,
+			payer: T::AccountId,
+			round: u32,
+			amount: BalanceOf<T>,
+			entry: u64,
+		},
+		/// The maintenance fund paid for a repair the owners approved.
+		MaintenanceSpent {
+			community: CommunityId,
+			/// The building or stair whose owners decided, or the whole
+			/// community.
+			scope: Option<ScopeId>,
+			amount: BalanceOf<T>,
+			payee: T::AccountId,
+			document: H256,
+			approved_by: ApproverOf<T>,
+			entry: u64,
+		},
+		/// Owners' notice: the maintenance fund paid for an emergency repair
+		/// without a vote.
+		EmergencyRepairNotified {
+			community: CommunityId,
+			emergency: Emergency,
+			scope: Option<ScopeId>,
+			amount: BalanceOf<T>,
+			payee: T::AccountId,
+			document: H256,
+			approved_by: ApproverOf<T>,
+			entry: u64,
+		},
+		/// The maintenance fund fell below 30 % of the first deposits: it must
+		/// be topped up.
+		MaintenanceFundLow { community: CommunityId, balance: BalanceOf<T>, first_deposits: BalanceOf<T> },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No such community.
+		UnknownCommunity,
+		/// The community has no such unit.
+		UnknownUnit,
+		/// The community has no fee schedule yet.
+		NoFeeSchedule,
+		/// A schedule cannot take effect before the current period.
+		RetroactiveSchedule,
+		/// Billing cannot start earlier than the community's first schedule
+		/// (units may have paid from there on).
+		ScheduleBeforeBillingStart,
+		/// The community keeps no more schedules.
+		TooManySchedules,
+		/// The amount is zero.
+		ZeroAmount,
+		/// The payment is more than the unit owes now plus the prepayment the
+		/// contract allows.
+		PrepaymentCapExceeded,
+		/// Only the unit's owner (or its responsible account) may prepay
+		/// future periods.
+		PrepaymentNeedsOwner,
+		/// The contract's prepayment cap is above the runtime's limit.
+		PrepaymentCapTooHigh,
+		/// The late-fee rate or cap is above the runtime's limit.
+		LateFeeTooHigh,
+		/// The unit owes nothing for past periods.
+		NothingOverdue,
+		/// The unit already has an open demand notice.
+		NoticeAlreadyOpen,
+		/// The category is income, not an expense (or the reverse).
+		WrongCategory,
+		/// A period range ends before it starts.
+		InvalidPeriodRange,
+		/// Under 酬金制 an expense needs an approved budget line.
+		BudgetLineRequired,
+		/// No such budget line.
+		UnknownBudgetLine,
+		/// The budget line is for another category.
+		BudgetCategoryMismatch,
+		/// The budget line does not cover the current period.
+		BudgetLineNotCurrent,
+		/// The expense exceeds what is left of the budget line.
+		BudgetExceeded,
+		/// The company's remuneration cannot be drawn beyond its share of the
+		/// fees collected.
+		RemunerationExceeded,
+		/// Remuneration is drawn by its share, not through a budget line.
+		RemunerationNotBudgeted,
+		/// The fund holds less than the amount.
+		InsufficientFund,
+		/// The community has no maintenance deposit round.
+		NoMaintenanceRound,
+		/// The unit has paid every maintenance round.
+		MaintenancePaidUp,
+		/// The community keeps no more maintenance rounds.
+		TooManyMaintenanceRounds,
+		/// An amount overflowed.
+		Overflow,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Set the price of property services of `community` from period
+		/// `effective_from` (not before the current period) on: `price_per_m2`
+		/// per m² per month in the currency's smallest unit, and the contract
+		/// `model`. A schedule replaces every schedule that would have taken
+		/// effect at or after `effective_from`; earlier periods keep their
+		/// price.
+		///
+		/// Origin: `ScheduleOrigin` for `community`. Emits `FeeScheduleSet`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::set_fee_schedule())]
+		pub fn set_fee_schedule(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			price_per_m2: BalanceOf<T>,
+			model: ContractModel,
+			effective_from: Period,
+		) -> DispatchResult {
+			let approved_by = T::ScheduleOrigin::ensure_origin(origin, &community)?;
+			Self::do_set_fee_schedule(
+				community,
+				FeeSchedule { effective_from, price_per_m2, model },
+				approved_by,
+			)
+		}
+
+		/// Set `community`'s contract terms: how far owners may prepay, and
+		/// the late fee, if any (rate and cap within the runtime's limits).
+		///
+		/// Origin: `ScheduleOrigin` for `community`. Emits `ContractTermsSet`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::set_contract_terms())]
+		pub fn set_contract_terms(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			terms: ContractTerms,
+		) -> DispatchResult {
+			let approved_by = T::ScheduleOrigin::ensure_origin(origin, &community)?;
+			Self::do_set_contract_terms(community, terms, approved_by)
+		}
+
+		/// Pay `amount` of property fees for `unit`: oldest unpaid period
+		/// first, then an open late fee, then — for the unit's owner only —
+		/// future periods up to the contract's prepayment cap. A part of a
+		/// period's due is kept as credit towards it.
+		///
+		/// Origin: signed, anyone (the owner, a tenant, a relative, the
+		/// developer for its unsold units). Emits `FeesPaid`, and
+		/// `DemandNoticeSettled` when it clears a demand notice.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::pay_fees(T::MaxSchedules::get()))]
+		pub fn pay_fees(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			unit: UnitId,
+			amount: BalanceOf<T>,
+		) -> DispatchResultWithPostInfo {
+			let payer = ensure_signed(origin)?;
+			let schedules = Self::do_pay_fees(community, unit, payer, amount)?;
+			Ok(Some(T::WeightInfo::pay_fees(schedules)).into())
+		}
+
+		/// Demand `unit`'s arrears (催告) with the notice's `document` hash.
+		/// If the contract provides a late fee, it runs on these arrears from
+		/// the period after the notice's grace months.
+		///
+		/// Origin: `ManagerOrigin` (the property company) for `community`.
+		/// Emits `DemandNoticeIssued`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::issue_demand_notice(T::MaxSchedules::get()))]
+		pub fn issue_demand_notice(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			unit: UnitId,
+			document: H256,
+		) -> DispatchResultWithPostInfo {
+			T::ManagerOrigin::ensure_origin(origin, &community)?;
+			let schedules = Self::do_issue_demand_notice(community, unit, document)?;
+			Ok(Some(T::WeightInfo::issue_demand_notice(schedules)).into())
+		}
+
+		/// Approve a budget line of the operating fund: `amount` for
+		/// `category` in periods `from..=to` (酬金制).
+		///
+		/// Origin: `BudgetOrigin` for `community`. Emits `BudgetApproved`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::approve_budget())]
+		pub fn approve_budget(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			category: Category,
+			amount: BalanceOf<T>,
+			from: Period,
+			to: Period,
+		) -> DispatchResult {
+			let approved_by = T::BudgetOrigin::ensure_origin(origin, &community)?;
+			Self::do_approve_budget(community, category, amount, from, to, approved_by)
+		}
+
+		/// Pay `amount` from the operating fund to `payee` for `category`,
+		/// with the invoice's `document` hash. Under 酬金制 the expense must
+		/// fit a current budget line of that category, except the company's
+		/// remuneration, which is capped by its share of fees collected.
+		///
+		/// Origin: `ManagerOrigin` for `community`. Emits `ExpenseRecorded`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::record_expense())]
+		pub fn record_expense(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			category: Category,
+			amount: BalanceOf<T>,
+			payee: T::AccountId,
+			document: H256,
+			budget_line: Option<u32>,
+		) -> DispatchResult {
+			let approved_by = T::ManagerOrigin::ensure_origin(origin, &community)?;
+			Self::do_record_expense(community, category, amount, payee, document, budget_line, approved_by)
+		}
+
+		/// Pay `amount` of income from common parts (parking, advertising,
+		/// other) into the public-income fund, with the contract's or
+		/// receipt's `document` hash.
+		///
+		/// Origin: signed, the payer. Emits `PublicIncomeRecorded`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::record_public_income())]
+		pub fn record_public_income(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			category: Category,
+			amount: BalanceOf<T>,
+			document: H256,
+		) -> DispatchResult {
+			let payer = ensure_signed(origin)?;
+			Self::do_record_public_income(community, category, amount, payer, document)
+		}
+
+		/// Spend `amount` of the public-income fund for `category`, paid to
+		/// `payee`, as the owners decided.
+		///
+		/// Origin: `PublicIncomeSpendOrigin` for `community`. Emits
+		/// `PublicIncomeSpent`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::spend_public_income())]
+		pub fn spend_public_income(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			category: Category,
+			amount: BalanceOf<T>,
+			payee: T::AccountId,
+			document: H256,
+		) -> DispatchResult {
+			let approved_by = T::PublicIncomeSpendOrigin::ensure_origin(origin, &community)?;
+			Self::do_spend_public_income(community, category, amount, payee, document, approved_by)
+		}
+
+		/// Open a maintenance deposit round: every unit owes `price_per_m2`
+		/// per m² of its area (rounded as fees are). The first round is the
+		/// first deposit at the city's rate; later rounds are top-ups (续筹).
+		///
+		/// Origin: `MaintenanceRaiseOrigin` for `community`. Emits
+		/// `MaintenanceRoundOpened`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::open_maintenance_round())]
+		pub fn open_maintenance_round(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			price_per_m2: BalanceOf<T>,
+		) -> DispatchResult {
+			let approved_by = T::MaintenanceRaiseOrigin::ensure_origin(origin, &community)?;
+			Self::do_open_maintenance_round(community, price_per_m2, approved_by)
+		}
+
+		/// Pay `unit`'s oldest unpaid maintenance deposit round into the
+		/// maintenance fund.
+		///
+		/// Origin: signed, anyone (usually the owner at move-in, or the
+		/// developer). Emits `MaintenanceDeposited`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::deposit_maintenance())]
+		pub fn deposit_maintenance(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			unit: UnitId,
+		) -> DispatchResult {
+			let payer = ensure_signed(origin)?;
+			Self::do_deposit_maintenance(community, unit, payer)
+		}
+
+		/// Pay `amount` from the maintenance fund to `payee` for a repair the
+		/// owners of `scope` (or of the whole community) approved.
+		///
+		/// Origin: `MaintenanceSpendOrigin` for `community`. Emits
+		/// `MaintenanceSpent`, and `MaintenanceFundLow` if the fund falls
+		/// below 30 % of the first deposits.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::spend_maintenance())]
+		pub fn spend_maintenance(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			scope: Option<ScopeId>,
+			amount: BalanceOf<T>,
+			payee: T::AccountId,
+			document: H256,
+		) -> DispatchResult {
+			let approved_by = T::MaintenanceSpendOrigin::ensure_origin(origin, &community)?;
+			Self::do_spend_maintenance(community, None, scope, amount, payee, document, approved_by)
+		}
+
+		/// Pay `amount` from the maintenance fund to `payee` for one of the
+		/// listed emergencies, without a vote. The event is the owners'
+		/// notice.
+		///
+		/// Origin: `EmergencyOrigin` for `community` (业委会 or 物业). Emits
+		/// `EmergencyRepairNotified`, and `MaintenanceFundLow` if the fund
+		/// falls below 30 % of the first deposits.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::emergency_repair())]
+		pub fn emergency_repair(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			emergency: Emergency,
+			scope: Option<ScopeId>,
+			amount: BalanceOf<T>,
+			payee: T::AccountId,
+			document: H256,
+		) -> DispatchResult {
+			let approved_by = T::EmergencyOrigin::ensure_origin(origin, &community)?;
+			Self::do_spend_maintenance(community, Some(emergency), scope, amount, payee, document, approved_by)
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The keyless account of `community`'s `fund`: `modl`, the pallet
+		/// id, the fund, the community (17 bytes: distinct for every fund
+		/// with 32-byte accounts).
+		pub fn fund_account(community: CommunityId, fund: FundKind) -> T::AccountId {
+			use sp_runtime::traits::AccountIdConversion;
+			T::PalletId::get().into_sub_account_truncating((fund, community))
+		}
+
+		/// The current billing period.
+		pub fn current_period() -> Period {
+			T::Clock::current_period()
+		}
+
+		/// The monthly due of `area` (0.01 m²) at `price_per_m2`: the product
+		/// divided by 100, rounded half up to the smallest unit.
+		pub fn monthly_due(
+			price_per_m2: BalanceOf<T>,
+			area: linli_primitives::community::Area,
+		) -> Result<BalanceOf<T>, Error<T>> {
+			use sp_runtime::traits::{CheckedAdd, CheckedMul, SaturatedConversion};
+			let area: BalanceOf<T> = area.saturated_into();
+			let hundred: BalanceOf<T> = 100u32.into();
+			let half: BalanceOf<T> = 50u32.into();
+			price_per_m2
+				.checked_mul(&area)
+				.and_then(|p| p.checked_add(&half))
+				.map(|p| p / hundred)
+				.ok_or(Error::<T>::Overflow)
+		}
+	}
+}

@@ -1,0 +1,778 @@
+//! Tests of the property-fees pallet. Every test ends with both pallets'
+//! `try_state` (each fund's ledger equals what its account holds).
+
+use codec::Encode;
+use crate::{mock::*, pallet::*, types::*, Error, Event};
+use frame_support::{
+	assert_noop, assert_ok,
+	dispatch::GetDispatchInfo,
+	traits::fungible::{Inspect, InspectHold},
+};
+use linli_primitives::{
+	community::{CommunityId, CommunityInspect, UnitId},
+	fees::{period_of, Approver, Category, Direction, Emergency, FundKind, Period},
+};
+use sp_core::H256;
+use sp_runtime::{DispatchError, Perbill, Permill};
+
+const JAN: Period = period_of(2026, 1);
+/// 0.35 元/m²·month, the lowest grade price of DOMAIN.md.
+const PRICE_035: Balance = 35 * YUAN / 100;
+const PRICE_050: Balance = 50 * YUAN / 100;
+/// Unit 1's monthly due at 0.35: 89.12 m² × 0.35 = 31.192 元, exact.
+const DUE_1_035: Balance = 31_192_000;
+/// Unit 1's monthly due at 0.50: 44.56 元.
+const DUE_1_050: Balance = 44_560_000;
+
+fn doc(n: u8) -> H256 {
+	H256::repeat_byte(n)
+}
+
+fn signed(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+fn root() -> RuntimeOrigin {
+	RuntimeOrigin::root()
+}
+
+fn lump_sum_from(period: Period, price: Balance) {
+	assert_ok!(Fees::set_fee_schedule(root(), C, price, ContractModel::LumpSum, period));
+}
+
+fn fees_events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Fees(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}
+
+fn last_event() -> Event<Test> {
+	fees_events().pop().expect("an event")
+}
+
+fn held(fund: FundKind) -> Balance {
+	Balances::balance_on_hold(&HoldReason::Fund.into(), &Fees::fund_account(C, fund))
+}
+
+fn fund_balance(fund: FundKind) -> Balance {
+	Funds::<Test>::get(C, fund).unwrap_or_default().balance
+}
+
+fn dues(n: u8) -> pallet_property_fees_runtime_api::UnitDues<AccountId, Balance> {
+	Fees::unit_dues(C, unit(n)).expect("unit has dues")
+}
+
+#[test]
+fn monthly_due_is_price_times_area_rounded_half_up() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(Fees::monthly_due(PRICE_035, AREA_1).ok(), Some(DUE_1_035));
+		// 1.00 元 × 65.37 m² = 65.37 元.
+		assert_eq!(Fees::monthly_due(YUAN, AREA_3).ok(), Some(65_370_000));
+		// 0.01 m² at 3,500.5 units: rounds half up; 3,500.49: down.
+		assert_eq!(Fees::monthly_due(350_050, 1).ok(), Some(3_501));
+		assert_eq!(Fees::monthly_due(350_049, 1).ok(), Some(3_500));
+		assert!(matches!(Fees::monthly_due(Balance::MAX, 2), Err(Error::<Test>::Overflow)));
+	});
+}
+
+#[test]
+fn fee_schedule_needs_its_origin_and_never_bills_the_past() {
+	new_test_ext().execute_with(|| {
+		let set = |o, c, from| Fees::set_fee_schedule(o, c, PRICE_035, ContractModel::LumpSum, from);
+		assert_noop!(set(signed(ALICE), C, JAN), DispatchError::BadOrigin);
+		assert_noop!(set(signed(MANAGER), C, JAN), DispatchError::BadOrigin);
+		assert_noop!(set(root(), 7, JAN), Error::<Test>::UnknownCommunity);
+		assert_noop!(set(root(), C, JAN - 1), Error::<Test>::RetroactiveSchedule);
+
+		assert_ok!(set(root(), C, JAN + 2));
+		assert_eq!(
+			last_event(),
+			Event::FeeScheduleSet {
+				community: C,
+				schedule: FeeSchedule {
+					effective_from: JAN + 2,
+					price_per_m2: PRICE_035,
+					model: ContractModel::LumpSum
+				},
+				approved_by: Approver::Authority,
+			}
+		);
+		// Billing cannot start earlier than it was announced to.
+		assert_noop!(set(root(), C, JAN + 1), Error::<Test>::ScheduleBeforeBillingStart);
+		// A later schedule replaces those not yet in force from its start.
+		assert_ok!(Fees::set_fee_schedule(root(), C, PRICE_050, ContractModel::LumpSum, JAN + 6));
+		assert_ok!(Fees::set_fee_schedule(root(), C, YUAN, ContractModel::LumpSum, JAN + 4));
+		let prices: Vec<_> =
+			Schedules::<Test>::get(C).iter().map(|s| (s.effective_from, s.price_per_m2)).collect();
+		assert_eq!(prices, vec![(JAN + 2, PRICE_035), (JAN + 4, YUAN)]);
+		// The history is bounded (8 in the mock).
+		for i in 0..6 {
+			assert_ok!(Fees::set_fee_schedule(root(), C, YUAN, ContractModel::LumpSum, JAN + 10 + i));
+		}
+		assert_noop!(set(root(), C, JAN + 30), Error::<Test>::TooManySchedules);
+	});
+}
+
+#[test]
+fn dues_accrue_lazily_at_each_periods_own_price() {
+	new_test_ext().execute_with(|| {
+		lump_sum_from(JAN, PRICE_035);
+		Now::set(JAN + 1);
+		// Raised from April; January to March stay at 0.35.
+		lump_sum_from(JAN + 3, PRICE_050);
+		Now::set(JAN + 5); // June
+		let d = dues(1);
+		assert_eq!(d.next_due, JAN);
+		assert_eq!(d.arrears, 3 * DUE_1_035 + 2 * DUE_1_050);
+		assert_eq!(d.current, DUE_1_050);
+		assert_eq!(d.responsible, Some(ALICE));
+
+		let total = 3 * DUE_1_035 + 3 * DUE_1_050;
+		let before = Balances::balance(&ALICE);
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), total));
+		assert_eq!(Balances::balance(&ALICE), before - total);
+		assert_eq!(
+			last_event(),
+			Event::FeesPaid {
+				community: C,
+				unit: unit(1),
+				payer: ALICE,
+				fees: total,
+				late_fee: 0,
+				billed: Some((JAN, JAN + 5)),
+				next_due: JAN + 6,
+				credit: 0,
+			}
+		);
+		assert_eq!(dues(1).arrears + dues(1).current, 0);
+		assert_eq!(held(FundKind::Operating), total);
+		assert_eq!(fund_balance(FundKind::Operating), total);
+		let entry = Ledger::<Test>::get(C, 0).unwrap();
+		assert_eq!(
+			(entry.fund, entry.direction, entry.category, entry.amount, entry.unit, entry.billed),
+			(FundKind::Operating, Direction::In, Category::PropertyFee, total, Some(unit(1)), Some((JAN, JAN + 5)))
+		);
+		assert_eq!((entry.counterparty, entry.approved_by, entry.period), (ALICE, Approver::Payer, JAN + 5));
+	});
+}
+
+#[test]
+fn partial_payments_become_credit_and_count_towards_the_oldest_period() {
+	new_test_ext().execute_with(|| {
+		lump_sum_from(JAN, PRICE_035);
+		Now::set(JAN + 2);
+		// One and a half months.
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), DUE_1_035 + DUE_1_035 / 2));
+		let d = dues(1);
+		assert_eq!((d.next_due, d.credit), (JAN + 1, DUE_1_035 / 2));
+		assert_eq!(d.arrears, DUE_1_035 / 2);
+		assert_eq!(d.current, DUE_1_035);
+		assert!(matches!(last_event(), Event::FeesPaid { billed: Some((JAN, b)), .. } if b == JAN + 1));
+		// The rest of February and March.
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), DUE_1_035 / 2 + DUE_1_035));
+		assert!(matches!(
+			last_event(),
+			Event::FeesPaid { billed: Some((f, l)), next_due, credit: 0, .. }
+				if f == JAN + 1 && l == JAN + 2 && next_due == JAN + 3
+		));
+		assert_noop!(Fees::pay_fees(signed(ALICE), C, unit(1), 0), Error::<Test>::ZeroAmount);
+		assert_noop!(Fees::pay_fees(signed(ALICE), C, unit(9), 1), Error::<Test>::UnknownUnit);
+		assert_noop!(Fees::pay_fees(RuntimeOrigin::none(), C, unit(1), 1), DispatchError::BadOrigin);
+	});
+}
+
+#[test]
+fn nothing_is_billed_without_a_schedule() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(Fees::pay_fees(signed(ALICE), C, unit(1), YUAN), Error::<Test>::NoFeeSchedule);
+		assert_eq!(Fees::unit_dues(C, unit(1)), None);
+	});
+}
+
+#[test]
+fn prepayment_is_capped_and_needs_the_owner() {
+	new_test_ext().execute_with(|| {
+		lump_sum_from(JAN, PRICE_035);
+		// No prepayment by default: only the current period may be paid.
+		assert_noop!(
+			Fees::pay_fees(signed(ALICE), C, unit(1), 2 * DUE_1_035),
+			Error::<Test>::PrepaymentCapExceeded
+		);
+		let terms = ContractTerms { max_prepaid_periods: 3, late_fee: None };
+		assert_noop!(Fees::set_contract_terms(signed(ALICE), C, terms), DispatchError::BadOrigin);
+		assert_noop!(
+			Fees::set_contract_terms(root(), C, ContractTerms { max_prepaid_periods: 25, late_fee: None }),
+			Error::<Test>::PrepaymentCapTooHigh
+		);
+		assert_ok!(Fees::set_contract_terms(root(), C, terms));
+		assert_eq!(
+			last_event(),
+			Event::ContractTermsSet { community: C, terms, approved_by: Approver::Authority }
+		);
+		// A tenant or anyone else pays what is due, not the future.
+		assert_noop!(
+			Fees::pay_fees(signed(TENANT), C, unit(3), 2 * Fees::monthly_due(PRICE_035, AREA_3).unwrap()),
+			Error::<Test>::PrepaymentNeedsOwner
+		);
+		assert_ok!(Fees::pay_fees(signed(STRANGER), C, unit(1), DUE_1_035));
+		// The owner prepays up to three more months, not a fen beyond.
+		assert_noop!(
+			Fees::pay_fees(signed(ALICE), C, unit(1), 3 * DUE_1_035 + 1),
+			Error::<Test>::PrepaymentCapExceeded
+		);
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), 2 * DUE_1_035 + 7));
+		assert_eq!((dues(1).next_due, dues(1).credit), (JAN + 3, 7));
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), DUE_1_035 - 7));
+		assert_eq!((dues(1).next_due, dues(1).credit), (JAN + 4, 0));
+		assert_noop!(Fees::pay_fees(signed(ALICE), C, unit(1), 1), Error::<Test>::PrepaymentCapExceeded);
+		// Prepaid months stay paid at their price when the price changes.
+		lump_sum_from(JAN + 2, PRICE_050);
+		Now::set(JAN + 4);
+		assert_eq!(dues(1).arrears, 0);
+		assert_eq!(dues(1).current, DUE_1_050);
+	});
+}
+
+#[test]
+fn the_developer_answers_for_its_unsold_units() {
+	new_test_ext().execute_with(|| {
+		lump_sum_from(JAN, PRICE_035);
+		assert_ok!(Fees::set_contract_terms(root(), C, ContractTerms { max_prepaid_periods: 12, late_fee: None }));
+		Now::set(JAN + 2);
+		let due = Fees::monthly_due(PRICE_035, AREA_4).unwrap();
+		assert_eq!(due, 35_000_000);
+		let d = dues(4);
+		assert_eq!((d.responsible, d.arrears, d.current), (Some(DEVELOPER), 2 * due, due));
+		// The developer is the unit's responsible account: it may prepay.
+		assert_ok!(Fees::pay_fees(signed(DEVELOPER), C, unit(4), 6 * due));
+		assert_eq!(dues(4).next_due, JAN + 6);
+		assert_eq!(fund_balance(FundKind::Operating), 6 * due);
+	});
+}
+
+fn late_fee_terms() -> ContractTerms {
+	ContractTerms {
+		max_prepaid_periods: 0,
+		late_fee: Some(LateFeeTerms {
+			monthly_rate: Perbill::from_percent(1),
+			cap: Perbill::from_percent(5),
+			grace_periods: 1,
+		}),
+	}
+}
+
+#[test]
+fn late_fees_are_off_unless_the_contract_provides_them() {
+	new_test_ext().execute_with(|| {
+		lump_sum_from(JAN, PRICE_035);
+		Now::set(JAN + 3);
+		assert_ok!(Fees::issue_demand_notice(signed(MANAGER), C, unit(1), doc(1)));
+		Now::set(JAN + 12);
+		assert_eq!(dues(1).late_fee, 0);
+		assert_eq!(dues(1).notice, Some(JAN + 3));
+		// Paying the arrears settles the notice; no late fee was booked.
+		let owed = dues(1).arrears + dues(1).current;
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), owed));
+		assert!(fees_events().contains(&Event::DemandNoticeSettled { community: C, unit: unit(1) }));
+		assert_eq!(Notices::<Test>::get(C, unit(1)), None);
+		assert!(Ledger::<Test>::iter_prefix_values(C).all(|e| e.category != Category::LateFee));
+	});
+}
+
+#[test]
+fn late_fees_start_after_the_notice_and_its_grace_and_are_capped() {
+	new_test_ext().execute_with(|| {
+		let too_high = |rate, cap| ContractTerms {
+			max_prepaid_periods: 0,
+			late_fee: Some(LateFeeTerms { monthly_rate: rate, cap, grace_periods: 0 }),
+		};
+		// 1 %/day (~30 %/month) is what courts cut: the runtime caps it.
+		assert_noop!(
+			Fees::set_contract_terms(root(), C, too_high(Perbill::from_percent(30), Perbill::from_percent(5))),
+			Error::<Test>::LateFeeTooHigh
+		);
+		assert_noop!(
+			Fees::set_contract_terms(root(), C, too_high(Perbill::from_percent(1), Perbill::from_percent(31))),
+			Error::<Test>::LateFeeTooHigh
+		);
+		assert_ok!(Fees::set_contract_terms(root(), C, late_fee_terms()));
+		lump_sum_from(JAN, PRICE_035);
+
+		// Nothing overdue in the first month: no notice.
+		assert_noop!(
+			Fees::issue_demand_notice(signed(MANAGER), C, unit(1), doc(1)),
+			Error::<Test>::NothingOverdue
+		);
+		Now::set(JAN + 3);
+		// Only the property company issues notices.
+		assert_noop!(Fees::issue_demand_notice(signed(ALICE), C, unit(1), doc(1)), DispatchError::BadOrigin);
+		assert_noop!(
+			Fees::issue_demand_notice(signed(MANAGER), C, unit(9), doc(1)),
+			Error::<Test>::UnknownUnit
+		);
+		// Without a notice, no late fee ever.
+		Now::set(JAN + 3);
+		assert_eq!(dues(1).late_fee, 0);
+		assert_ok!(Fees::issue_demand_notice(signed(MANAGER), C, unit(1), doc(1)));
+		let principal = 3 * DUE_1_035;
+		assert_eq!(
+			last_event(),
+			Event::DemandNoticeIssued {
+				community: C,
+				unit: unit(1),
+				arrears: principal,
+				through: JAN + 2,
+				late_fee_from: JAN + 5,
+				document: doc(1),
+			}
+		);
+		assert_noop!(
+			Fees::issue_demand_notice(signed(MANAGER), C, unit(1), doc(2)),
+			Error::<Test>::NoticeAlreadyOpen
+		);
+		// The grace month: nothing yet.
+		Now::set(JAN + 4);
+		assert_eq!(dues(1).late_fee, 0);
+		// Two months after the grace: 2 × 1 % of the arrears demanded.
+		Now::set(JAN + 6);
+		assert_eq!(dues(1).late_fee, 2 * Perbill::from_percent(1).mul_floor(principal));
+		// Never more than 5 % of the arrears demanded, however long.
+		Now::set(JAN + 40);
+		let cap = Perbill::from_percent(5).mul_floor(principal);
+		assert_eq!(dues(1).late_fee, cap);
+
+		// A partial payment goes to the oldest dues first, never to the fee.
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), principal));
+		assert!(matches!(last_event(), Event::FeesPaid { late_fee: 0, .. }));
+		assert_eq!(dues(1).late_fee, cap);
+		// Then the dues up to now, then the late fee.
+		let rest = dues(1).arrears + dues(1).current;
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), rest + cap));
+		let events = fees_events();
+		assert!(events.contains(&Event::DemandNoticeSettled { community: C, unit: unit(1) }));
+		assert!(matches!(events.last(), Some(Event::FeesPaid { late_fee, fees, .. }) if *late_fee == cap && *fees == rest));
+		let late: Vec<_> = Ledger::<Test>::iter_prefix_values(C)
+			.filter(|e| e.category == Category::LateFee)
+			.map(|e| e.amount)
+			.collect();
+		assert_eq!(late, vec![cap]);
+	});
+}
+
+#[test]
+fn late_fees_run_only_on_the_demanded_arrears_still_unpaid() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Fees::set_contract_terms(root(), C, late_fee_terms()));
+		lump_sum_from(JAN, PRICE_035);
+		Now::set(JAN + 2);
+		assert_ok!(Fees::issue_demand_notice(signed(MANAGER), C, unit(1), doc(1)));
+		// Two months demanded; grace ends after JAN + 3.
+		Now::set(JAN + 4);
+		let one_month = Perbill::from_percent(1).mul_floor(2 * DUE_1_035);
+		assert_eq!(dues(1).late_fee, one_month);
+		// Paying one of the two demanded months crystallises the first
+		// month's fee and halves the base for the months after.
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), DUE_1_035));
+		Now::set(JAN + 5);
+		assert_eq!(dues(1).late_fee, one_month + Perbill::from_percent(1).mul_floor(DUE_1_035));
+	});
+}
+
+#[test]
+fn arrears_never_touch_an_owners_vote() {
+	new_test_ext().execute_with(|| {
+		let weight = Community::vote_weight(C, None, &BOB);
+		let totals = Community::vote_totals(C, None);
+		lump_sum_from(JAN, PRICE_035);
+		Now::set(JAN + 12);
+		assert_ok!(Fees::issue_demand_notice(signed(MANAGER), C, unit(2), doc(1)));
+		assert!(dues(2).arrears > 0);
+		assert_eq!(Community::vote_weight(C, None, &BOB), weight);
+		assert!(weight.is_some());
+		assert_eq!(Community::vote_totals(C, None), totals);
+		assert!(Community::is_resident(C, &BOB));
+	});
+}
+
+#[test]
+fn the_company_spends_the_operating_fund_under_lump_sum_with_invoices() {
+	new_test_ext().execute_with(|| {
+		lump_sum_from(JAN, PRICE_035);
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), DUE_1_035));
+		let expense = |o, cat, amount| Fees::record_expense(o, C, cat, amount, CONTRACTOR, doc(9), None);
+		assert_noop!(expense(signed(ALICE), Category::Cleaning, 1), DispatchError::BadOrigin);
+		assert_noop!(expense(root(), Category::Cleaning, 1), DispatchError::BadOrigin);
+		assert_noop!(expense(signed(MANAGER), Category::PropertyFee, 1), Error::<Test>::WrongCategory);
+		assert_noop!(expense(signed(MANAGER), Category::Cleaning, 0), Error::<Test>::ZeroAmount);
+		assert_noop!(
+			expense(signed(MANAGER), Category::Cleaning, DUE_1_035 + 1),
+			Error::<Test>::InsufficientFund
+		);
+		assert_ok!(expense(signed(MANAGER), Category::Cleaning, 10 * YUAN));
+		assert_eq!(
+			last_event(),
+			Event::ExpenseRecorded {
+				community: C,
+				category: Category::Cleaning,
+				amount: 10 * YUAN,
+				payee: CONTRACTOR,
+				document: doc(9),
+				budget_line: None,
+				entry: 1,
+			}
+		);
+		assert_eq!(Balances::balance(&CONTRACTOR), 10 * YUAN);
+		assert_eq!(held(FundKind::Operating), DUE_1_035 - 10 * YUAN);
+		let entry = Ledger::<Test>::get(C, 1).unwrap();
+		assert_eq!(
+			(entry.direction, entry.document, entry.approved_by),
+			(Direction::Out, Some(doc(9)), Approver::Account(MANAGER))
+		);
+	});
+}
+
+#[test]
+fn under_remuneration_every_expense_fits_an_approved_budget_line() {
+	new_test_ext().execute_with(|| {
+		let model = ContractModel::Remuneration { share: Permill::from_percent(10) };
+		assert_ok!(Fees::set_fee_schedule(root(), C, PRICE_035, model, JAN));
+		Now::set(JAN + 9);
+		let paid = 10 * DUE_1_035;
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), paid));
+		assert_eq!(RemunerationDue::<Test>::get(C), paid / 10);
+
+		let expense = |cat, amount, line| {
+			Fees::record_expense(signed(MANAGER), C, cat, amount, CONTRACTOR, doc(3), line)
+		};
+		assert_noop!(expense(Category::Cleaning, YUAN, None), Error::<Test>::BudgetLineRequired);
+		assert_noop!(expense(Category::Cleaning, YUAN, Some(0)), Error::<Test>::UnknownBudgetLine);
+
+		let approve = |o, cat, amount, from, to| Fees::approve_budget(o, C, cat, amount, from, to);
+		assert_noop!(approve(signed(MANAGER), Category::Cleaning, 50 * YUAN, JAN, JAN + 11), DispatchError::BadOrigin);
+		assert_noop!(approve(root(), Category::Parking, 50 * YUAN, JAN, JAN + 11), Error::<Test>::WrongCategory);
+		assert_noop!(
+			approve(root(), Category::Remuneration, 50 * YUAN, JAN, JAN + 11),
+			Error::<Test>::RemunerationNotBudgeted
+		);
+		assert_noop!(approve(root(), Category::Cleaning, 0, JAN, JAN + 11), Error::<Test>::ZeroAmount);
+		assert_noop!(
+			approve(root(), Category::Cleaning, 50 * YUAN, JAN + 11, JAN),
+			Error::<Test>::InvalidPeriodRange
+		);
+		assert_ok!(approve(root(), Category::Cleaning, 50 * YUAN, JAN, JAN + 11));
+		assert_eq!(
+			last_event(),
+			Event::BudgetApproved {
+				community: C,
+				line: 0,
+				category: Category::Cleaning,
+				amount: 50 * YUAN,
+				from: JAN,
+				to: JAN + 11,
+				approved_by: Approver::Authority,
+			}
+		);
+		assert_ok!(approve(root(), Category::Greenery, 50 * YUAN, JAN + 10, JAN + 11));
+
+		assert_noop!(expense(Category::Security, YUAN, Some(0)), Error::<Test>::BudgetCategoryMismatch);
+		assert_noop!(expense(Category::Greenery, YUAN, Some(1)), Error::<Test>::BudgetLineNotCurrent);
+		assert_ok!(expense(Category::Cleaning, 30 * YUAN, Some(0)));
+		assert_noop!(expense(Category::Cleaning, 20 * YUAN + 1, Some(0)), Error::<Test>::BudgetExceeded);
+		assert_ok!(expense(Category::Cleaning, 20 * YUAN, Some(0)));
+		assert_eq!(Budgets::<Test>::get(C, 0).unwrap().spent, 50 * YUAN);
+
+		// The company's remuneration: its share of fees collected, no more.
+		assert_noop!(
+			expense(Category::Remuneration, YUAN, Some(0)),
+			Error::<Test>::RemunerationNotBudgeted
+		);
+		assert_noop!(
+			expense(Category::Remuneration, paid / 10 + 1, None),
+			Error::<Test>::RemunerationExceeded
+		);
+		assert_ok!(expense(Category::Remuneration, paid / 10, None));
+		assert_eq!(RemunerationDue::<Test>::get(C), 0);
+	});
+}
+
+#[test]
+fn public_income_comes_in_from_anyone_and_leaves_only_by_the_owners_decision() {
+	new_test_ext().execute_with(|| {
+		let income = |cat, amount| Fees::record_public_income(signed(PARKING_OPERATOR), C, cat, amount, doc(4));
+		assert_noop!(income(Category::PropertyFee, YUAN), Error::<Test>::WrongCategory);
+		assert_noop!(income(Category::Parking, 0), Error::<Test>::ZeroAmount);
+		assert_noop!(
+			Fees::record_public_income(signed(PARKING_OPERATOR), 7, Category::Parking, YUAN, doc(4)),
+			Error::<Test>::UnknownCommunity
+		);
+		assert_ok!(income(Category::Parking, 800 * YUAN));
+		assert_ok!(income(Category::Advertising, 200 * YUAN));
+		assert_eq!(
+			last_event(),
+			Event::PublicIncomeRecorded {
+				community: C,
+				category: Category::Advertising,
+				amount: 200 * YUAN,
+				payer: PARKING_OPERATOR,
+				document: doc(4),
+				entry: 1,
+			}
+		);
+		assert_eq!(held(FundKind::PublicIncome), 1_000 * YUAN);
+
+		let spend = |o, cat, amount| Fees::spend_public_income(o, C, cat, amount, CONTRACTOR, doc(5));
+		assert_noop!(spend(signed(MANAGER), Category::Greenery, YUAN), DispatchError::BadOrigin);
+		assert_noop!(spend(root(), Category::Parking, YUAN), Error::<Test>::WrongCategory);
+		assert_noop!(spend(root(), Category::Greenery, 1_000 * YUAN + 1), Error::<Test>::InsufficientFund);
+		assert_ok!(spend(root(), Category::Greenery, 300 * YUAN));
+		assert_eq!(fund_balance(FundKind::PublicIncome), 700 * YUAN);
+		assert_eq!(Balances::balance(&CONTRACTOR), 300 * YUAN);
+	});
+}
+
+#[test]
+fn maintenance_fund_deposits_by_area_and_spends_by_decision_or_emergency() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			Fees::deposit_maintenance(signed(ALICE), C, unit(1)),
+			Error::<Test>::NoMaintenanceRound
+		);
+		// The city's first-deposit rate: 100 元/m².
+		assert_noop!(Fees::open_maintenance_round(signed(ALICE), C, 100 * YUAN), DispatchError::BadOrigin);
+		assert_noop!(Fees::open_maintenance_round(root(), C, 0), Error::<Test>::ZeroAmount);
+		assert_ok!(Fees::open_maintenance_round(root(), C, 100 * YUAN));
+		let deposit_1 = 8_912 * YUAN;
+		assert_ok!(Fees::deposit_maintenance(signed(ALICE), C, unit(1)));
+		assert_eq!(
+			last_event(),
+			Event::MaintenanceDeposited {
+				community: C,
+				unit: unit(1),
+				payer: ALICE,
+				round: 0,
+				amount: deposit_1,
+				entry: 0,
+			}
+		);
+		assert_noop!(Fees::deposit_maintenance(signed(ALICE), C, unit(1)), Error::<Test>::MaintenancePaidUp);
+		assert_noop!(Fees::deposit_maintenance(signed(ALICE), C, unit(9)), Error::<Test>::UnknownUnit);
+		// The developer deposits for its unsold unit.
+		assert_ok!(Fees::deposit_maintenance(signed(DEVELOPER), C, unit(4)));
+		let first = deposit_1 + 10_000 * YUAN;
+		assert_eq!(FirstDeposits::<Test>::get(C), first);
+		assert_eq!(held(FundKind::Maintenance), first);
+
+		// An owners' decision for building 2's lift.
+		let spend = |o, amount| Fees::spend_maintenance(o, C, Some(2), amount, CONTRACTOR, doc(6));
+		assert_noop!(spend(signed(MANAGER), YUAN), DispatchError::BadOrigin);
+		assert_noop!(spend(root(), first + 1), Error::<Test>::InsufficientFund);
+		assert_noop!(spend(root(), 0), Error::<Test>::ZeroAmount);
+		assert_ok!(spend(root(), 10_000 * YUAN));
+		assert!(matches!(last_event(), Event::MaintenanceSpent { scope: Some(2), approved_by: Approver::Authority, .. }));
+
+		// An emergency: the property company pays at once; owners are
+		// notified, and told the fund now needs topping up.
+		let emergency = |o| {
+			Fees::emergency_repair(o, C, Emergency::RoofLeak, Some(1), 4_000 * YUAN, CONTRACTOR, doc(7))
+		};
+		assert_noop!(emergency(signed(ALICE)), DispatchError::BadOrigin);
+		assert_noop!(emergency(root()), DispatchError::BadOrigin);
+		assert_ok!(emergency(signed(MANAGER)));
+		let events = fees_events();
+		let n = events.len();
+		assert_eq!(
+			events[n - 2],
+			Event::EmergencyRepairNotified {
+				community: C,
+				emergency: Emergency::RoofLeak,
+				scope: Some(1),
+				amount: 4_000 * YUAN,
+				payee: CONTRACTOR,
+				document: doc(7),
+				approved_by: Approver::Account(MANAGER),
+				entry: 3,
+			}
+		);
+		assert_eq!(
+			events[n - 1],
+			Event::MaintenanceFundLow { community: C, balance: 4_912 * YUAN, first_deposits: first }
+		);
+		let last = Ledger::<Test>::get(C, 3).unwrap();
+		assert_eq!(last.category, Category::EmergencyRepair);
+
+		// The owners raise a top-up round: each unit owes again by area.
+		assert_ok!(Fees::open_maintenance_round(root(), C, 50 * YUAN));
+		assert_ok!(Fees::deposit_maintenance(signed(ALICE), C, unit(1)));
+		assert!(matches!(last_event(), Event::MaintenanceDeposited { round: 1, amount, .. } if amount == 4_456 * YUAN));
+		// Top-ups do not move the 30 % bar.
+		assert_eq!(FirstDeposits::<Test>::get(C), first);
+	});
+}
+
+#[test]
+fn a_committee_member_may_order_an_emergency_repair() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Fees::open_maintenance_round(root(), C, 100 * YUAN));
+		assert_ok!(Fees::deposit_maintenance(signed(BOB), C, unit(2)));
+		assert_ok!(Community::set_committee(root(), C, vec![ALICE, BOB, CAROL], 100));
+		assert_ok!(Fees::emergency_repair(
+			signed(CAROL),
+			C,
+			Emergency::WaterPumpFailure,
+			None,
+			YUAN,
+			CONTRACTOR,
+			doc(8)
+		));
+		assert!(fees_events().iter().any(|e| matches!(
+			e,
+			Event::EmergencyRepairNotified { approved_by: Approver::Account(CAROL), .. }
+		)));
+	});
+}
+
+#[test]
+fn statement_shows_each_funds_opening_flows_and_closing_per_period() {
+	new_test_ext().execute_with(|| {
+		lump_sum_from(JAN, PRICE_035);
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), DUE_1_035));
+		assert_ok!(Fees::record_expense(signed(MANAGER), C, Category::Cleaning, 10 * YUAN, CONTRACTOR, doc(1), None));
+		Now::set(JAN + 1);
+		assert_ok!(Fees::pay_fees(signed(BOB), C, unit(2), 2 * Fees::monthly_due(PRICE_035, AREA_2).unwrap()));
+		assert_ok!(Fees::record_expense(signed(MANAGER), C, Category::Staff, 20 * YUAN, CONTRACTOR, doc(2), None));
+		assert_ok!(Fees::record_expense(signed(MANAGER), C, Category::Cleaning, 5 * YUAN, CONTRACTOR, doc(3), None));
+		assert_ok!(Fees::record_public_income(signed(PARKING_OPERATOR), C, Category::Parking, 7 * YUAN, doc(4)));
+		Now::set(JAN + 3);
+
+		let bob = 2 * 42_000_000;
+		let operating = |s: &pallet_property_fees_runtime_api::Statement<AccountId, Balance>| {
+			s.funds.iter().find(|f| f.fund == FundKind::Operating).unwrap().clone()
+		};
+		let jan = operating(&Fees::statement(C, JAN));
+		assert_eq!(jan.opening, 0);
+		assert_eq!(jan.income, vec![(Category::PropertyFee, DUE_1_035)]);
+		assert_eq!(jan.expense, vec![(Category::Cleaning, 10 * YUAN)]);
+		assert_eq!(jan.closing, DUE_1_035 - 10 * YUAN);
+		let feb = operating(&Fees::statement(C, JAN + 1));
+		assert_eq!(feb.opening, jan.closing);
+		assert_eq!(feb.income, vec![(Category::PropertyFee, bob)]);
+		assert_eq!(feb.expense, vec![(Category::Staff, 20 * YUAN), (Category::Cleaning, 5 * YUAN)]);
+		assert_eq!(feb.closing, jan.closing + bob - 25 * YUAN);
+		// A quiet month: opening = closing = the balance then.
+		let mar = operating(&Fees::statement(C, JAN + 2));
+		assert_eq!((mar.opening, mar.closing), (feb.closing, feb.closing));
+		assert_eq!(mar.closing, fund_balance(FundKind::Operating));
+		assert!(mar.income.is_empty() && mar.expense.is_empty());
+
+		let funds = Fees::fund_views(C);
+		assert_eq!(funds.len(), 3);
+		assert_eq!(funds[0].balance, feb.closing);
+		assert_eq!(funds[2].balance, 7 * YUAN);
+		assert_eq!(funds[2].account, Fees::fund_account(C, FundKind::PublicIncome));
+
+		let page = Fees::ledger_page(C, 1, 3);
+		assert_eq!(page.iter().map(|(i, _)| *i).collect::<Vec<_>>(), vec![1, 2, 3]);
+		assert_eq!(page[0].1.category, Category::Cleaning);
+		assert_eq!(Fees::ledger_page(C, 6, 10).len(), 0);
+	});
+}
+
+#[test]
+fn arrears_are_listed_per_unit_and_totalled_per_community() {
+	new_test_ext().execute_with(|| {
+		lump_sum_from(JAN, PRICE_035);
+		Now::set(JAN + 2);
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), 3 * DUE_1_035));
+		assert_ok!(Fees::pay_fees(signed(CAROL), C, unit(3), Fees::monthly_due(PRICE_035, AREA_3).unwrap()));
+		let expected = |n: u8| dues(n).arrears;
+		let all = Fees::arrears_page(C, None, 10);
+		assert_eq!(all.scanned, 4);
+		assert_eq!(all.next, None);
+		assert_eq!(all.total, expected(2) + expected(3) + expected(4));
+		assert_eq!(all.units.len(), 3);
+		assert!(!all.units.iter().any(|(u, _)| *u == unit(1)));
+		// Pages of two cover the same units.
+		let first = Fees::arrears_page(C, None, 2);
+		let second = Fees::arrears_page(C, first.next, 2);
+		assert_eq!(first.scanned + second.scanned, 4);
+		assert_eq!(first.total + second.total, all.total);
+	});
+}
+
+#[test]
+fn a_stray_transfer_to_a_fund_account_does_not_blur_the_books() {
+	new_test_ext().execute_with(|| {
+		lump_sum_from(JAN, PRICE_035);
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), DUE_1_035));
+		let fund = Fees::fund_account(C, FundKind::Operating);
+		assert_ok!(Balances::transfer_allow_death(signed(STRANGER), fund, 5 * YUAN));
+		// What the fund holds is still exactly its ledger (try_state checks).
+		assert_eq!(held(FundKind::Operating), DUE_1_035);
+		assert_noop!(
+			Fees::record_expense(signed(MANAGER), C, Category::Other, DUE_1_035 + 1, CONTRACTOR, doc(1), None),
+			Error::<Test>::InsufficientFund
+		);
+	});
+}
+
+fn big_unit(i: u32) -> UnitId {
+	let mut id = [0u8; 32];
+	id[..4].copy_from_slice(&i.to_be_bytes());
+	H256(id)
+}
+
+/// A payment in a community of 100,000 units costs what it costs in one of
+/// four: the same weight, and a storage proof that grows only with the
+/// trie's depth, not with the units.
+#[test]
+fn a_payment_costs_the_same_with_a_hundred_thousand_units() {
+	let mut ext = new_test_ext();
+	let big: CommunityId = 1;
+	ext.execute_with(|| {
+		assert_ok!(Community::create_community(root(), b"Big Estate".to_vec(), REGISTRAR, None));
+		for batch in 0..200u32 {
+			let units = (0..500u32)
+				.map(|i| pallet_community::NewUnit {
+						id: big_unit(batch * 500 + i),
+						scope: batch % 20,
+						area: 90_00,
+						status: linli_primitives::community::UnitStatus::Delivered,
+					})
+				.collect();
+			assert_ok!(Community::register_units(signed(REGISTRAR), big, units));
+		}
+		assert_eq!(Community::unit_count(big), 100_000);
+		let last = big_unit(99_999);
+		assert_ok!(Community::verify_resident(signed(REGISTRAR), big, last, BOB, linli_primitives::community::ResidentRole::Owner, doc(1)));
+		for c in [C, big] {
+			assert_ok!(Fees::set_fee_schedule(root(), c, PRICE_035, ContractModel::LumpSum, JAN));
+		}
+		// Both units have the same area as each other.
+		assert_ok!(Community::update_unit(signed(REGISTRAR), C, unit(2), 1, 90_00));
+	});
+	ext.0.commit_all().unwrap();
+	let last = big_unit(99_999);
+	let pay = |c: CommunityId, u: UnitId| {
+		let call = RuntimeCall::Fees(crate::Call::pay_fees { community: c, unit: u, amount: 31_500_000 });
+		let info = call.get_dispatch_info();
+		let post = call.dispatch(signed(BOB)).expect("payment succeeds");
+		(info.call_weight, post.actual_weight)
+	};
+	use sp_runtime::traits::Dispatchable;
+	let (small, small_proof) = ext.0.execute_and_prove(|| pay(C, unit(2)));
+	let (large, large_proof) = ext.0.execute_and_prove(|| pay(big, last));
+	assert_eq!(small, large, "declared and actual weight do not depend on the number of units");
+	assert!(small.0.ref_time() > 0);
+	let (small_proof, large_proof) = (small_proof.encoded_size(), large_proof.encoded_size());
+	println!("payment proof: {small_proof} bytes with 4 units, {large_proof} bytes with 100,000 units");
+	// 100,000 units' storage is megabytes; the proof grows by a few trie
+	// levels (a few hundred bytes each) only.
+	assert!(large_proof < small_proof + 8 * 1024, "{large_proof} vs {small_proof}");
+	ext.execute_with(|| {
+		assert_eq!(Fees::unit_dues(big, last).unwrap().next_due, JAN + 1);
+	});
+}

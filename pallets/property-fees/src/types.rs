@@ -1,0 +1,153 @@
+//! Storage types of the property-fees pallet.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use linli_primitives::fees::{Approver, Category, Period};
+use scale_info::TypeInfo;
+use sp_runtime::{Perbill, Permill};
+
+/// How the property company is paid (物业服务合同的计费方式).
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Debug, serde::Serialize, serde::Deserialize,
+)]
+pub enum ContractModel {
+	/// 包干制: the fees are the company's; it keeps a surplus and bears a
+	/// loss. Its expenses are still published.
+	LumpSum,
+	/// 酬金制: the company takes `share` of the fees collected as its
+	/// remuneration; the rest is owners' money, spent only within budget
+	/// lines the owners approved, every expense itemised.
+	Remuneration {
+		/// The company's share of fee income.
+		share: Permill,
+	},
+}
+
+/// A community's price of property services from a period on.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	serde::Serialize, serde::Deserialize,
+)]
+pub struct FeeSchedule<Balance> {
+	/// The first period it applies to.
+	pub effective_from: Period,
+	/// Price per m² of building area per month, in the currency's smallest
+	/// unit (with 12 decimals, 0.35 元/m²·month is exactly
+	/// `350_000_000_000`).
+	///
+	/// A unit's monthly due is `price_per_m2 × area / 100` (area is in
+	/// 0.01 m²), rounded half up to the smallest unit: the one rounding rule.
+	pub price_per_m2: Balance,
+	/// How the company is paid.
+	pub model: ContractModel,
+}
+
+/// Late fees (违约金) a contract may provide. Courts cut excessive ones
+/// (1 %/day was held excessive), so both the rate and the total are capped
+/// by the runtime's `MaxLateFeeRate` and `MaxLateFeeCap`.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Debug, serde::Serialize, serde::Deserialize,
+)]
+pub struct LateFeeTerms {
+	/// Charged per full month on the arrears a demand notice named, while
+	/// they stay unpaid.
+	pub monthly_rate: Perbill,
+	/// The total late fee of one notice never exceeds this share of the
+	/// arrears it named.
+	pub cap: Perbill,
+	/// Months after the notice before the first late fee (the deadline the
+	/// notice gives).
+	pub grace_periods: u8,
+}
+
+/// A community's contract terms that are not the price.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen,
+	TypeInfo, Debug, serde::Serialize, serde::Deserialize,
+)]
+pub struct ContractTerms {
+	/// How many periods beyond the current one an owner may prepay
+	/// (prepayment needs the owner's consent: only the unit's owner or its
+	/// responsible account may prepay). `0`: no prepayment.
+	pub max_prepaid_periods: u8,
+	/// Late fees, if the contract provides them. Off by default.
+	pub late_fee: Option<LateFeeTerms>,
+}
+
+/// A unit's fee account. Dues are never stored per period: they follow
+/// from the schedules, the unit's area and `next_due`.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct UnitAccount<Balance> {
+	/// The first period not fully paid.
+	pub next_due: Period,
+	/// Paid towards `next_due` already (less than its due).
+	pub credit: Balance,
+}
+
+/// An open demand notice (催告) for a unit's arrears.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct DemandNotice<Balance> {
+	/// The period the notice was issued in.
+	pub issued: Period,
+	/// The last period whose dues it demands (the one before `issued`).
+	pub through: Period,
+	/// The arrears it named.
+	pub principal: Balance,
+	/// Late fee accrued up to `accrued_to` and not yet paid.
+	pub accrued: Balance,
+	/// Late fee accrued over the notice's life (the cap applies to this).
+	pub charged: Balance,
+	/// The period up to which late fees have been accrued.
+	pub accrued_to: Period,
+}
+
+/// A fund's running state.
+#[derive(
+	Clone, PartialEq, Eq, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Debug,
+)]
+pub struct FundState<Balance> {
+	/// Balance per the ledger: income minus expense.
+	pub balance: Balance,
+	/// All income ever.
+	pub income: Balance,
+	/// All expense ever.
+	pub expense: Balance,
+}
+
+/// Income and expense of a fund in a period (or of one category).
+#[derive(
+	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen,
+	TypeInfo, Debug,
+)]
+pub struct Flow<Balance> {
+	/// Money in.
+	pub income: Balance,
+	/// Money out.
+	pub expense: Balance,
+}
+
+/// A budget line the owners approved (酬金制): what the company may spend on
+/// a category over a range of periods.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct BudgetLine<AccountId, Balance> {
+	/// What it may be spent on.
+	pub category: Category,
+	/// The approved amount.
+	pub approved: Balance,
+	/// Spent so far.
+	pub spent: Balance,
+	/// First period it may be spent in.
+	pub from: Period,
+	/// Last period it may be spent in.
+	pub to: Period,
+	/// Who approved it.
+	pub approved_by: Approver<AccountId>,
+}

@@ -1,0 +1,250 @@
+//! The money glue: billing periods, the community's funds, ledger categories
+//! and who approved a movement. Shared by the fees pallet (which keeps the
+//! ledger), the governance pallet (whose decisions approve spending) and the
+//! ratings pallet (which holds back part of the company's pay).
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::marker::PhantomData;
+use frame_support::traits::EnsureOriginWithArg;
+use scale_info::TypeInfo;
+
+use crate::community::CommunityId;
+
+/// A billing period: a calendar month, counted from January 1970
+/// (`0` = 1970-01, `682` = 2026-11). Fees are billed per month (DOMAIN.md).
+pub type Period = u32;
+
+/// The period of a calendar month; `month` is 1–12.
+pub const fn period_of(year: u32, month: u32) -> Period {
+	(year - 1970) * 12 + (month - 1)
+}
+
+/// The calendar month of a period: `(year, month 1–12)`.
+pub const fn year_month(period: Period) -> (u32, u32) {
+	(1970 + period / 12, period % 12 + 1)
+}
+
+/// The period containing a UNIX time in milliseconds (UTC+8, the time zone
+/// Chinese contracts bill in).
+pub fn period_of_unix_millis(millis: u64) -> Period {
+	const BEIJING_OFFSET_MS: u64 = 8 * 3_600_000;
+	let days = ((millis + BEIJING_OFFSET_MS) / 86_400_000) as i64;
+	// Howard Hinnant's `civil_from_days`: exact proleptic Gregorian dates.
+	let z = days + 719_468;
+	let era = z.div_euclid(146_097);
+	let doe = z - era * 146_097;
+	let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+	let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	let mp = (5 * doy + 2) / 153;
+	let month = if mp < 10 { mp + 3 } else { mp - 9 };
+	let year = yoe + era * 400 + if month <= 2 { 1 } else { 0 };
+	period_of(year as u32, month as u32)
+}
+
+/// Which period it is now.
+pub trait PeriodClock {
+	/// The current billing period.
+	fn current_period() -> Period;
+}
+
+/// A community's funds. Each is a keyless account derived from the
+/// community, whose every movement is a ledger entry.
+#[derive(
+	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, DecodeWithMemTracking,
+	MaxEncodedLen, TypeInfo, Debug,
+)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub enum FundKind {
+	/// The operating fund: property fees in, the company's expenses out.
+	Operating,
+	/// The special maintenance fund (专项维修资金), owned jointly by owners.
+	Maintenance,
+	/// Income from common parts (公共收益): parking, advertising.
+	PublicIncome,
+}
+
+impl FundKind {
+	/// Every fund, in a fixed order.
+	pub const ALL: [FundKind; 3] = [FundKind::Operating, FundKind::Maintenance, FundKind::PublicIncome];
+}
+
+/// Whether money entered or left a fund.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Debug,
+)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub enum Direction {
+	/// Income.
+	In,
+	/// Expense.
+	Out,
+}
+
+/// What a movement of money was for, as the disclosure rules (民法典 Art. 943)
+/// itemise it.
+#[derive(
+	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, DecodeWithMemTracking,
+	MaxEncodedLen, TypeInfo, Debug,
+)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub enum Category {
+	// Income.
+	/// Property fees (物业费).
+	PropertyFee,
+	/// Late fees (违约金) after a demand notice.
+	LateFee,
+	/// A unit's deposit into the maintenance fund (首期/续筹).
+	MaintenanceDeposit,
+	/// Parking income from common parts.
+	Parking,
+	/// Advertising income from common parts.
+	Advertising,
+	/// Other income from common parts (venue rent, interest, …).
+	OtherPublicIncome,
+	// Expenses.
+	/// Wages and social insurance of service staff.
+	Staff,
+	/// Cleaning (保洁).
+	Cleaning,
+	/// Greenery (绿化).
+	Greenery,
+	/// Security and order (秩序维护).
+	Security,
+	/// Routine upkeep of shared facilities (维修养护).
+	FacilityUpkeep,
+	/// Power and water of common areas.
+	Utilities,
+	/// Insurance of common parts.
+	Insurance,
+	/// Office and administration.
+	Administration,
+	/// The company's remuneration (酬金) under the remuneration model.
+	Remuneration,
+	/// Repair, renewal or rebuilding of shared parts the owners approved
+	/// (maintenance fund).
+	MajorRepair,
+	/// An emergency repair paid without a vote (maintenance fund).
+	EmergencyRepair,
+	/// Anything else, explained by the document.
+	Other,
+}
+
+impl Category {
+	/// Whether this category books money into a fund.
+	pub fn is_income(&self) -> bool {
+		matches!(
+			self,
+			Category::PropertyFee |
+				Category::LateFee | Category::MaintenanceDeposit |
+				Category::Parking | Category::Advertising |
+				Category::OtherPublicIncome
+		)
+	}
+
+	/// Whether a payer may book this category into the public-income fund.
+	pub fn is_public_income(&self) -> bool {
+		matches!(self, Category::Parking | Category::Advertising | Category::OtherPublicIncome)
+	}
+}
+
+/// The emergencies for which the maintenance fund may be spent without a vote
+/// (owners are notified instead).
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Debug,
+)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub enum Emergency {
+	/// A leaking roof.
+	RoofLeak,
+	/// An elevator found unsafe.
+	UnsafeElevator,
+	/// A failed water pump.
+	WaterPumpFailure,
+	/// A façade at risk of falling.
+	FacadeAtRisk,
+	/// Failed drainage.
+	DrainageFailure,
+	/// A fault of the fire system that an authority ordered fixed.
+	FireSystemFault,
+}
+
+/// Who approved a movement of money: kept in every ledger entry.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub enum Approver<AccountId> {
+	/// The payer itself (a payment into a fund).
+	Payer,
+	/// A signed account acting in its role (property manager, committee
+	/// member).
+	Account(AccountId),
+	/// A decision of the owners' assembly, by its proposal index.
+	Assembly(u32),
+	/// The chain's authority (root / the district government).
+	Authority,
+}
+
+/// Root, recorded as [`Approver::Authority`], for any community.
+pub struct RootApproves<AccountId>(PhantomData<AccountId>);
+
+impl<O, AccountId> EnsureOriginWithArg<O, CommunityId> for RootApproves<AccountId>
+where
+	O: Into<Result<frame_system::RawOrigin<AccountId>, O>> + From<frame_system::RawOrigin<AccountId>>,
+{
+	type Success = Approver<AccountId>;
+
+	fn try_origin(o: O, _: &CommunityId) -> Result<Self::Success, O> {
+		match o.into() {
+			Ok(frame_system::RawOrigin::Root) => Ok(Approver::Authority),
+			Ok(other) => Err(other.into()),
+			Err(o) => Err(o),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin(_: &CommunityId) -> Result<O, ()> {
+		Ok(frame_system::RawOrigin::Root.into())
+	}
+}
+
+/// A signed role check (e.g. [`crate::community::EnsureCommitteeMember`]),
+/// recorded as [`Approver::Account`] of the signer.
+pub struct ApprovedBy<E>(PhantomData<E>);
+
+impl<O, E, AccountId> EnsureOriginWithArg<O, CommunityId> for ApprovedBy<E>
+where
+	E: EnsureOriginWithArg<O, CommunityId, Success = AccountId>,
+{
+	type Success = Approver<AccountId>;
+
+	fn try_origin(o: O, community: &CommunityId) -> Result<Self::Success, O> {
+		E::try_origin(o, community).map(Approver::Account)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin(community: &CommunityId) -> Result<O, ()> {
+		E::try_successful_origin(community)
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn periods_are_calendar_months_in_beijing_time() {
+		assert_eq!(period_of(1970, 1), 0);
+		assert_eq!(period_of(2026, 11), 682);
+		assert_eq!(year_month(682), (2026, 11));
+		assert_eq!(year_month(period_of(2024, 12)), (2024, 12));
+		// 2026-11-23 00:00:00 UTC.
+		assert_eq!(period_of_unix_millis(1_795_392_000_000), period_of(2026, 11));
+		// 2024-02-29 16:00 UTC is 2024-03-01 00:00 in Beijing.
+		assert_eq!(period_of_unix_millis(1_709_222_400_000), period_of(2024, 3));
+		assert_eq!(period_of_unix_millis(1_709_222_399_999), period_of(2024, 2));
+		assert_eq!(period_of_unix_millis(0), 0);
+	}
+}
