@@ -34,9 +34,11 @@ where
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
 	C::Api: pallet_community_rpc::CommunityRuntimeApi<Block, AccountId, BlockNumber>,
+	C::Api: pallet_property_fees_rpc::PropertyFeesRuntimeApi<Block, AccountId, Balance, BlockNumber>,
 	P: TransactionPool + 'static,
 {
 	use pallet_community_rpc::{Community, CommunityApiServer};
+	use pallet_property_fees_rpc::{PropertyFees, PropertyFeesApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -50,7 +52,10 @@ where
 
 	// Linli pallets' RPC modules are merged here.
 	// `community_unit`, `community_resident`, `community_info`.
-	module.merge(Community::new(client).into_rpc())?;
+	module.merge(Community::new(client.clone()).into_rpc())?;
+	// `fees_unitDues`, `fees_arrears`, `fees_funds`, `fees_statement`,
+	// `fees_ledger`.
+	module.merge(PropertyFees::new(client).into_rpc())?;
 
 	Ok(module)
 }

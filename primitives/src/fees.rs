@@ -41,10 +41,30 @@ pub fn period_of_unix_millis(millis: u64) -> Period {
 	period_of(year as u32, month as u32)
 }
 
+/// The UNIX time in milliseconds at which `period` begins (midnight of the
+/// 1st, Beijing time).
+pub fn period_start_unix_millis(period: Period) -> u64 {
+	const BEIJING_OFFSET_MS: i64 = 8 * 3_600_000;
+	let (year, month) = year_month(period);
+	// Howard Hinnant's `days_from_civil`.
+	let y = year as i64 - if month <= 2 { 1 } else { 0 };
+	let era = y.div_euclid(400);
+	let yoe = y - era * 400;
+	let m = month as i64;
+	let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5;
+	let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	let days = era * 146_097 + doe - 719_468;
+	(days * 86_400_000 - BEIJING_OFFSET_MS).max(0) as u64
+}
+
 /// Which period it is now.
 pub trait PeriodClock {
 	/// The current billing period.
 	fn current_period() -> Period;
+
+	/// Moves the clock to the start of `period` (benchmarks only).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_current_period(period: Period);
 }
 
 /// A community's funds. Each is a keyless account derived from the
@@ -246,5 +266,16 @@ mod tests {
 		assert_eq!(period_of_unix_millis(1_709_222_400_000), period_of(2024, 3));
 		assert_eq!(period_of_unix_millis(1_709_222_399_999), period_of(2024, 2));
 		assert_eq!(period_of_unix_millis(0), 0);
+	}
+
+	#[test]
+	fn a_period_starts_at_beijing_midnight_of_the_first() {
+		for period in [1, 11, 12, 600, period_of(2024, 2), period_of(2024, 3), period_of(2026, 11)] {
+			let start = period_start_unix_millis(period);
+			assert_eq!(period_of_unix_millis(start), period);
+			assert_eq!(period_of_unix_millis(start - 1), period - 1);
+		}
+		// 2026-11-01 00:00 in Beijing is 2026-10-31 16:00 UTC.
+		assert_eq!(period_start_unix_millis(period_of(2026, 11)), 1_793_462_400_000);
 	}
 }

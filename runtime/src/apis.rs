@@ -20,7 +20,7 @@ use sp_version::RuntimeVersion;
 use linli_primitives::community::{CommunityId, ScopeId, UnitId};
 
 use super::{
-	AccountId, Aura, Balance, Block, BlockNumber, Community, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
+	AccountId, Aura, Balance, Block, BlockNumber, Community, Executive, PropertyFees, Grandpa, InherentDataExt, Nonce, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -220,6 +220,42 @@ impl_runtime_apis! {
 			scope: Option<ScopeId>,
 		) -> Option<pallet_community_runtime_api::CommunityView<AccountId, BlockNumber>> {
 			Community::community_view(community, scope)
+		}
+	}
+
+	impl pallet_property_fees_runtime_api::PropertyFeesApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn unit_dues(
+			community: CommunityId,
+			unit: UnitId,
+		) -> Option<pallet_property_fees_runtime_api::UnitDues<AccountId, Balance>> {
+			PropertyFees::unit_dues(community, unit)
+		}
+
+		fn arrears(
+			community: CommunityId,
+			start_after: Option<UnitId>,
+			limit: u32,
+		) -> pallet_property_fees_runtime_api::ArrearsPage<Balance> {
+			PropertyFees::arrears_page(community, start_after, limit)
+		}
+
+		fn funds(community: CommunityId) -> Vec<pallet_property_fees_runtime_api::FundView<AccountId, Balance>> {
+			PropertyFees::fund_views(community)
+		}
+
+		fn statement(
+			community: CommunityId,
+			period: linli_primitives::fees::Period,
+		) -> pallet_property_fees_runtime_api::Statement<AccountId, Balance> {
+			PropertyFees::statement(community, period)
+		}
+
+		fn ledger(
+			community: CommunityId,
+			from: u64,
+			limit: u32,
+		) -> Vec<(u64, pallet_property_fees::LedgerEntry<AccountId, Balance, BlockNumber>)> {
+			PropertyFees::ledger_page(community, from, limit)
 		}
 	}
 

@@ -9,4 +9,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_multisig, Multisig]
 	[pallet_sudo, Sudo]
 	[pallet_community, Community]
+	[pallet_property_fees, PropertyFees]
 );

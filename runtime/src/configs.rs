@@ -4,7 +4,11 @@ use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
+	traits::{
+		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, EitherOf,
+		VariantCountOf,
+	},
+	PalletId,
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		IdentityFee, Weight,
@@ -14,13 +18,17 @@ use frame_system::{
 	limits::{BlockLength, BlockWeights},
 	EnsureRoot,
 };
+use linli_primitives::{
+	community::{EnsureCommitteeMember, EnsurePropertyManager},
+	fees::{period_of_unix_millis, ApprovedBy, Period, PeriodClock, RootApproves},
+};
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, OriginCaller,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Community, Hash, Nonce, OriginCaller,
 	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
 	RuntimeOrigin, RuntimeTask, System, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT, SLOT_DURATION, VERSION,
 };
@@ -175,4 +183,60 @@ impl pallet_community::Config for Runtime {
 	type MaxUnitsPerAccount = ConstU32<64>;
 	type MaxCommitteeTerm = MaxCommitteeTerm;
 	type WeightInfo = pallet_community::weights::SubstrateWeight<Runtime>;
+}
+
+/// Billing periods are calendar months of the block's timestamp, in Beijing
+/// time.
+pub struct CalendarMonths;
+impl PeriodClock for CalendarMonths {
+	fn current_period() -> Period {
+		period_of_unix_millis(pallet_timestamp::Now::<Runtime>::get())
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_current_period(period: Period) {
+		pallet_timestamp::Now::<Runtime>::put(linli_primitives::fees::period_start_unix_millis(period));
+	}
+}
+
+parameter_types! {
+	pub const PropertyFeesPalletId: PalletId = PalletId(*b"linli/fe");
+	/// At most 1.5 % a month (≈ 0.05 %/day; courts cut 1 %/day as excessive).
+	pub const MaxLateFeeRate: Perbill = Perbill::from_parts(15_000_000);
+	/// Liquidated damages above 30 % of the loss are presumed excessive.
+	pub const MaxLateFeeCap: Perbill = Perbill::from_percent(30);
+}
+
+/// The property company's accounts, recorded as the approver.
+type PropertyManager = ApprovedBy<EnsurePropertyManager<Community, AccountId>>;
+/// A member of the owners' committee, recorded as the approver.
+type CommitteeMember = ApprovedBy<EnsureCommitteeMember<Community, AccountId>>;
+
+impl pallet_property_fees::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Community = Community;
+	type Clock = CalendarMonths;
+	type PalletId = PropertyFeesPalletId;
+	// Root (the district authority) until the owners' assembly lands; each
+	// of these becomes an assembly decision of the matching kind.
+	type ScheduleOrigin = RootApproves<AccountId>;
+	type BudgetOrigin = RootApproves<AccountId>;
+	type MaintenanceSpendOrigin = RootApproves<AccountId>;
+	type MaintenanceRaiseOrigin = RootApproves<AccountId>;
+	type PublicIncomeSpendOrigin = RootApproves<AccountId>;
+	type ManagerOrigin = PropertyManager;
+	// DOMAIN.md: in an emergency the 业委会 or the 物业 spends and owners
+	// are notified.
+	type EmergencyOrigin = EitherOf<CommitteeMember, PropertyManager>;
+	// Twenty price changes a year for three years, and more than any estate
+	// has seen.
+	type MaxSchedules = ConstU32<64>;
+	type MaxMaintenanceRounds = ConstU32<16>;
+	// A year ahead at most, and only with the owner's consent.
+	type MaxPrepaidPeriods = ConstU8<12>;
+	type MaxLateFeeRate = MaxLateFeeRate;
+	type MaxLateFeeCap = MaxLateFeeCap;
+	type WeightInfo = pallet_property_fees::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Community;
 }

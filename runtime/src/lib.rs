@@ -190,6 +190,9 @@ mod runtime {
 	// Linli's own pallets.
 	#[runtime::pallet_index(20)]
 	pub type Community = pallet_community;
+
+	#[runtime::pallet_index(21)]
+	pub type PropertyFees = pallet_property_fees;
 }
 
 #[cfg(test)]

@@ -211,3 +211,96 @@ fn a_full_batch_of_units_fits_in_one_block() {
 	// So a 5,000-unit community registers in 5,000 / MaxUnitsPerCall blocks at most.
 	assert!(5_000u32.div_ceil(max_units) <= 10);
 }
+
+#[test]
+fn every_fund_of_every_community_has_its_own_keyless_account() {
+	use linli_primitives::fees::FundKind;
+	type Fees = pallet_property_fees::Pallet<Runtime>;
+	let mut seen = std::collections::BTreeSet::new();
+	for community in [0, 1, 2, 255, 256, 65_536, u32::MAX] {
+		for fund in FundKind::ALL {
+			assert!(seen.insert(Fees::fund_account(community, fund)), "{community} {fund:?} collides");
+		}
+	}
+	let keys: Vec<AccountId> = Sr25519Keyring::iter().map(|k| k.to_account_id()).collect();
+	assert!(seen.iter().all(|a| !keys.contains(a)));
+}
+
+type AccountId = crate::AccountId;
+
+/// The runtime bills by calendar month of the block's timestamp: a fee
+/// schedule set by root (the owners' assembly later) bills Dave's two units
+/// of the dev chain's demo community; he pays, the company spends, the
+/// ledger equals the fund's holding.
+#[test]
+fn the_demo_community_is_billed_by_calendar_month_and_its_books_balance() {
+	use crate::{
+		configs::CalendarMonths, genesis_config_presets::demo_unit, PropertyFees, RuntimeCall,
+		RuntimeOrigin, UNIT,
+	};
+	use frame_support::{assert_noop, assert_ok};
+	use linli_primitives::fees::{period_of, period_start_unix_millis, Category, FundKind, PeriodClock};
+	use pallet_property_fees::{Call as FeesCall, ContractModel};
+	use sp_runtime::traits::Dispatchable;
+
+	with_preset_state("development", || {
+		let at = |year, month, day: u64| {
+			pallet_timestamp::Now::<Runtime>::put(
+				period_start_unix_millis(period_of(year, month)) + (day - 1) * 86_400_000,
+			)
+		};
+		frame_system::Pallet::<Runtime>::set_block_number(1);
+		at(2026, 11, 23);
+		let november = period_of(2026, 11);
+		assert_eq!(CalendarMonths::current_period(), november);
+
+		let dave = Sr25519Keyring::Dave.to_account_id();
+		let ferdie = Sr25519Keyring::Ferdie.to_account_id();
+		// 0.75 元/m²·month (a grade-2 price), 1 LNL standing for 1 元.
+		let price = 75 * UNIT / 100;
+		let schedule = FeesCall::set_fee_schedule {
+			community: 0,
+			price_per_m2: price,
+			model: ContractModel::LumpSum,
+			effective_from: november,
+		};
+		assert_noop!(
+			RuntimeCall::PropertyFees(schedule.clone()).dispatch(RuntimeOrigin::signed(dave.clone())),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_ok!(RuntimeCall::PropertyFees(schedule).dispatch(RuntimeOrigin::root()));
+
+		// January 2027: Dave's 143.00 m² unit owes November and December,
+		// and January is current.
+		at(2027, 1, 5);
+		let unit = demo_unit(2, 2);
+		let month = PropertyFees::monthly_due(price, 143_00).unwrap();
+		assert_eq!(month, 10_725 * UNIT / 100);
+		let dues = PropertyFees::unit_dues(0, unit).unwrap();
+		assert_eq!((dues.responsible, dues.arrears, dues.current), (Some(dave.clone()), 2 * month, month));
+
+		assert_ok!(RuntimeCall::PropertyFees(FeesCall::pay_fees { community: 0, unit, amount: 3 * month })
+			.dispatch(RuntimeOrigin::signed(dave.clone())));
+		assert_eq!(PropertyFees::unit_dues(0, unit).unwrap().next_due, period_of(2027, 2));
+		assert_ok!(RuntimeCall::PropertyFees(FeesCall::record_expense {
+			community: 0,
+			category: Category::Cleaning,
+			amount: 100 * UNIT,
+			payee: Sr25519Keyring::Two.to_account_id(),
+			document: sp_core::H256::repeat_byte(1),
+			budget_line: None,
+		})
+		.dispatch(RuntimeOrigin::signed(ferdie)));
+
+		let statement = PropertyFees::statement(0, period_of(2027, 1));
+		let operating = statement.funds.iter().find(|f| f.fund == FundKind::Operating).unwrap();
+		assert_eq!(operating.opening, 0);
+		assert_eq!(operating.income, vec![(Category::PropertyFee, 3 * month)]);
+		assert_eq!(operating.closing, 3 * month - 100 * UNIT);
+		// Everyone else owes; the arrears page sees all 36 units.
+		let page = PropertyFees::arrears_page(0, None, 100);
+		assert_eq!(page.scanned, 36);
+		assert!(!page.units.iter().any(|(u, _)| *u == unit));
+		pallet_property_fees::Pallet::<Runtime>::do_try_state().expect("the books balance");
+	});
+}

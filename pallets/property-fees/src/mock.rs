@@ -99,6 +99,10 @@ impl PeriodClock for TestClock {
 	fn current_period() -> Period {
 		Now::get()
 	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_current_period(period: Period) {
+		Now::set(period)
+	}
 }
 
 type Manager = ApprovedBy<EnsurePropertyManager<Community, AccountId>>;
