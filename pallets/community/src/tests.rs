@@ -755,3 +755,24 @@ fn genesis_builds_communities_through_the_same_rules() {
 		Community::do_try_state().unwrap();
 	});
 }
+
+#[test]
+fn units_are_listed_in_pages_for_runtime_apis() {
+	new_test_ext().execute_with(|| {
+		let c = community_with_units(7);
+		let other = community_with_units(3);
+		let all = Community::units(c, None, 100);
+		assert_eq!(all.len(), 7);
+		let mut paged = Community::units(c, None, 3);
+		while let Some(last) = paged.last().copied() {
+			let next = Community::units(c, Some(last), 3);
+			if next.is_empty() {
+				break;
+			}
+			paged.extend(next);
+		}
+		assert_eq!(paged, all, "pages cover every unit once, in order");
+		assert_eq!(Community::units(other, None, 100).len(), 3);
+		assert!(Community::units(99, None, 100).is_empty());
+	});
+}
