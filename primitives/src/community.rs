@@ -99,6 +99,9 @@ pub struct UnitSummary<AccountId> {
 
 /// Read access to communities, units and residents, for other pallets.
 pub trait CommunityInspect<AccountId> {
+	/// The chain's block number.
+	type BlockNumber;
+
 	/// Whether `community` exists.
 	fn community_exists(community: CommunityId) -> bool;
 	/// Whether `who` is a verified resident (any role) of `community`.
@@ -116,6 +119,14 @@ pub trait CommunityInspect<AccountId> {
 	/// if `who` votes for no unit there.
 	fn vote_weight(community: CommunityId, scope: Option<ScopeId>, who: &AccountId)
 		-> Option<VoteWeight>;
+	/// The block in which the weight of `who`'s vote (in `scope`, if given)
+	/// last grew; `None` if `who` votes for no unit there. A vote opened
+	/// before it must not count the grown weight.
+	fn vote_weight_grown_at(
+		community: CommunityId,
+		scope: Option<ScopeId>,
+		who: &AccountId,
+	) -> Option<Self::BlockNumber>;
 	/// The totals of all voting owners of `community` (or of `scope`).
 	fn vote_totals(community: CommunityId, scope: Option<ScopeId>) -> VoteWeight;
 	/// A unit's public facts.

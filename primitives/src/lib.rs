@@ -9,6 +9,7 @@ extern crate alloc;
 
 pub mod community;
 pub mod fees;
+pub mod governance;
 
 use sp_runtime::{
 	traits::{IdentifyAccount, Verify},

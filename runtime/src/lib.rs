@@ -127,7 +127,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Storage migrations run on the next runtime upgrade (pallets' own
 /// migrations are listed here when they land).
 #[allow(unused_parens)]
-type Migrations = ();
+type Migrations = (pallet_community::migrations::v2::MigrateV1ToV2<Runtime>,);
 
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -67,6 +67,22 @@ impl<T: Config> Pallet<T> {
 		Ok(community)
 	}
 
+	/// As [`Self::do_set_committee`], checking the term: it ends in the
+	/// future and lasts at most `MaxCommitteeTerm`.
+	pub(crate) fn do_set_committee_for_term(
+		community: CommunityId,
+		members: Vec<T::AccountId>,
+		term_end: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(members.is_empty() || term_end > now, Error::<T>::TermEndInPast);
+		ensure!(
+			members.is_empty() || term_end - now <= T::MaxCommitteeTerm::get(),
+			Error::<T>::TermTooLong
+		);
+		Self::do_set_committee(community, members, term_end)
+	}
+
 	pub(crate) fn do_set_committee(
 		community: CommunityId,
 		members: Vec<T::AccountId>,
@@ -404,7 +420,9 @@ impl<T: Config> Pallet<T> {
 		key: &VoterKey<T::AccountId>,
 		area: Area,
 	) -> DispatchResult {
-		let add = |tally: &mut VoterTally, totals: &mut VoteWeight| -> DispatchResult {
+		let now = frame_system::Pallet::<T>::block_number();
+		let add = |tally: &mut VoterTally<BlockNumberFor<T>>, totals: &mut VoteWeight| -> DispatchResult {
+			tally.grown_at = now;
 			if tally.units == 0 {
 				totals.headcount = totals.headcount.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			}
@@ -434,7 +452,9 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut info = Self::ensure_community(community)?;
 		// Returns whether the voter has no units left.
-		let sub = |tally: &mut VoterTally, totals: &mut VoteWeight| -> Result<bool, DispatchError> {
+		let sub = |tally: &mut VoterTally<BlockNumberFor<T>>,
+		           totals: &mut VoteWeight|
+		 -> Result<bool, DispatchError> {
 			tally.units = tally.units.checked_sub(1).ok_or(Error::<T>::Overflow)?;
 			tally.area = tally.area.checked_sub(area).ok_or(Error::<T>::Overflow)?;
 			totals.area = totals.area.checked_sub(area).ok_or(Error::<T>::Overflow)?;
@@ -472,7 +492,8 @@ impl<T: Config> Pallet<T> {
 	/// Checks that every derived number equals what it is derived from:
 	/// totals and tallies against the units, memberships against residencies.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		type Tallies<A> = BTreeMap<(CommunityId, Option<ScopeId>, VoterKey<A>), VoterTally>;
+		// (units, area) per voter key, community-wide and per scope.
+		type Tallies<A> = BTreeMap<(CommunityId, Option<ScopeId>, VoterKey<A>), (u32, Area)>;
 		let mut tallies: Tallies<T::AccountId> = BTreeMap::new();
 		let mut units_per_community: BTreeMap<CommunityId, u32> = BTreeMap::new();
 		let mut residents_per_community: BTreeMap<CommunityId, u32> = BTreeMap::new();
@@ -497,8 +518,8 @@ impl<T: Config> Pallet<T> {
 			if let Some(key) = info.voter_key() {
 				for scope in [None, Some(info.scope)] {
 					let t = tallies.entry((community, scope, key.clone())).or_default();
-					t.units += 1;
-					t.area += info.area;
+					t.0 += 1;
+					t.1 += info.area;
 				}
 			}
 			for (who, role) in &info.residents {
@@ -528,8 +549,8 @@ impl<T: Config> Pallet<T> {
 		);
 
 		let stored_voters: Tallies<T::AccountId> = Voters::<T>::iter()
-			.map(|(c, k, t)| ((c, None, k), t))
-			.chain(ScopeVoters::<T>::iter().map(|((c, s, k), t)| ((c, Some(s), k), t)))
+			.map(|(c, k, t)| ((c, None, k), (t.units, t.area)))
+			.chain(ScopeVoters::<T>::iter().map(|((c, s, k), t)| ((c, Some(s), k), (t.units, t.area))))
 			.collect();
 		ensure!(stored_voters == tallies, "voter tallies differ from the units");
 
@@ -545,7 +566,7 @@ impl<T: Config> Pallet<T> {
 			let expect = |scope: Option<ScopeId>| {
 				tallies.iter().filter(|((c, s, _), _)| *c == community && *s == scope).fold(
 					VoteWeight::default(),
-					|acc, (_, t)| VoteWeight { area: acc.area + t.area, headcount: acc.headcount + 1 },
+					|acc, (_, t)| VoteWeight { area: acc.area + t.1, headcount: acc.headcount + 1 },
 				)
 			};
 			ensure!(info.totals == expect(None), "community totals differ from the units");
@@ -567,6 +588,8 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> CommunityInspect<T::AccountId> for Pallet<T> {
+	type BlockNumber = BlockNumberFor<T>;
+
 	fn community_exists(community: CommunityId) -> bool {
 		Communities::<T>::contains_key(community)
 	}
@@ -605,6 +628,19 @@ impl<T: Config> CommunityInspect<T::AccountId> for Pallet<T> {
 			Some(scope) => ScopeVoters::<T>::get((community, scope, &key)),
 		}?;
 		Some(VoteWeight { area: tally.area, headcount: 1 })
+	}
+
+	fn vote_weight_grown_at(
+		community: CommunityId,
+		scope: Option<ScopeId>,
+		who: &T::AccountId,
+	) -> Option<BlockNumberFor<T>> {
+		let key = Self::key_of(community, who);
+		let tally = match scope {
+			None => Voters::<T>::get(community, &key),
+			Some(scope) => ScopeVoters::<T>::get((community, scope, &key)),
+		}?;
+		Some(tally.grown_at)
 	}
 
 	fn vote_totals(community: CommunityId, scope: Option<ScopeId>) -> VoteWeight {
@@ -739,5 +775,15 @@ impl<T: Config> linli_primitives::community::CommunityBenchmarking<T::AccountId>
 		let mut managers = PropertyManagers::<T>::get(community).into_inner();
 		managers.push(who);
 		Self::do_set_property_managers(community, managers).expect("room for a manager");
+	}
+}
+
+impl<T: Config> linli_primitives::governance::CommitteeInstaller<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
+	fn install_committee(
+		community: CommunityId,
+		members: Vec<T::AccountId>,
+		term_end: BlockNumberFor<T>,
+	) -> DispatchResult {
+		Self::do_set_committee_for_term(community, members, term_end)
 	}
 }

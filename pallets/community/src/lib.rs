@@ -76,7 +76,7 @@ pub mod pallet {
 	};
 
 	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -187,7 +187,7 @@ pub mod pallet {
 		CommunityId,
 		Blake2_128Concat,
 		VoterKey<T::AccountId>,
-		VoterTally,
+		VoterTally<BlockNumberFor<T>>,
 	>;
 
 	/// The same, within one scope (building or stair).
@@ -199,7 +199,7 @@ pub mod pallet {
 			NMapKey<Blake2_128Concat, ScopeId>,
 			NMapKey<Blake2_128Concat, VoterKey<T::AccountId>>,
 		),
-		VoterTally,
+		VoterTally<BlockNumberFor<T>>,
 	>;
 
 	/// Voting totals of a scope: area and headcount of its voting owners.
@@ -449,13 +449,7 @@ pub mod pallet {
 			term_end: BlockNumberFor<T>,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin, &community)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			ensure!(members.is_empty() || term_end > now, Error::<T>::TermEndInPast);
-			ensure!(
-				members.is_empty() || term_end - now <= T::MaxCommitteeTerm::get(),
-				Error::<T>::TermTooLong
-			);
-			Self::do_set_committee(community, members, term_end)
+			Self::do_set_committee_for_term(community, members, term_end)
 		}
 
 		/// Replace the accounts acting for the property company (物业) of

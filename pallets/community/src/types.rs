@@ -132,11 +132,15 @@ pub struct Membership {
 #[derive(
 	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug,
 )]
-pub struct VoterTally {
+pub struct VoterTally<BlockNumber> {
 	/// Units it votes for.
 	pub units: u32,
 	/// Their summed area, 0.01 m².
 	pub area: Area,
+	/// The block its area last grew in: an owners' vote that opened before
+	/// it does not take this voter's (grown) weight, so a unit sold during a
+	/// vote is not counted twice (storage version 2).
+	pub grown_at: BlockNumber,
 }
 
 /// One change of a unit's ownership.

@@ -4,7 +4,11 @@
 //! - v1: the first layout (communities, registrars, committees, property
 //!   managers, units, residencies, memberships, voter tallies, scope totals,
 //!   ownership history).
+//! - v2: voter tallies (`Voters`, `ScopeVoters`) gain `grown_at`
+//!   ([`v2::MigrateV1ToV2`]).
 //!
 //! A change of layout bumps `STORAGE_VERSION` in `lib.rs` and adds a
 //! `v<N>.rs` here with its migration and test, listed in the runtime's
 //! `Migrations`.
+
+pub mod v2;

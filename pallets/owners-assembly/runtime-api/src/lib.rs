@@ -1,0 +1,223 @@
+//! The owners' assembly's runtime API: the full record of every proposal —
+//! its text hash, the call it enacts, who could vote (the snapshot totals),
+//! the tallies, turnout and outcome — so that a decision can be checked or
+//! challenged in court within the year the law allows (Art. 280).
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use codec::{Codec, Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use linli_primitives::{
+	community::{CommunityId, ScopeId, VoteWeight},
+	governance::Matter,
+};
+use scale_info::TypeInfo;
+use sp_core::H256;
+use sp_runtime::{DispatchError, Weight};
+
+/// A proposal's number, unique on the chain.
+pub type ProposalIndex = u32;
+
+/// How a matter reached the owners.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	serde::Serialize, serde::Deserialize,
+)]
+pub enum Route {
+	/// The owners' committee put it to the assembly.
+	Committee,
+	/// Owners holding ≥ 20 % of area and of headcount asked for it
+	/// (extraordinary assembly).
+	Owners,
+}
+
+/// What passing the proposal does.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	serde::Serialize, serde::Deserialize,
+)]
+pub enum Action<BlockNumber> {
+	/// Dispatch a call (stored with the proposal) with the decision's origin.
+	Dispatch {
+		/// Blake2-256 hash of the encoded call.
+		call_hash: H256,
+		/// Its declared weight, charged when the proposal is closed.
+		call_weight: Weight,
+	},
+	/// Elect the owners' committee from the candidates.
+	ElectCommittee {
+		/// Seats to fill.
+		seats: u32,
+		/// When the elected committee's term ends.
+		term_end: BlockNumber,
+	},
+}
+
+/// Where a proposal stands.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	serde::Serialize, serde::Deserialize,
+)]
+pub enum Stage<BlockNumber> {
+	/// Gathering owners' co-sponsorship until a block.
+	Sponsoring {
+		/// The last block to reach 20 %.
+		until: BlockNumber,
+	},
+	/// Open for votes in `from..until`.
+	Voting {
+		/// The block voting opened (totals snapshotted).
+		from: BlockNumber,
+		/// The first block votes are no longer taken.
+		until: BlockNumber,
+	},
+	/// Decided.
+	Closed {
+		/// The block it was closed.
+		at: BlockNumber,
+		/// What happened.
+		outcome: Outcome,
+	},
+}
+
+/// How a proposal ended.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	serde::Serialize, serde::Deserialize,
+)]
+pub enum Outcome {
+	/// Owners' co-sponsorship did not reach 20 % in time.
+	NotSponsored,
+	/// Fewer than 2/3 of area or of headcount took part.
+	NoQuorum,
+	/// The quorum was met but the approval bar was not.
+	Rejected,
+	/// Passed, and its action took effect.
+	Enacted,
+	/// Passed, but its action failed: the error is kept.
+	EnactmentFailed(DispatchError),
+}
+
+/// Aye, nay and abstain weights (all three count as participation).
+#[derive(
+	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen,
+	TypeInfo, Debug, serde::Serialize, serde::Deserialize,
+)]
+pub struct Tally {
+	/// In favour.
+	pub aye: VoteWeight,
+	/// Against.
+	pub nay: VoteWeight,
+	/// Taking part without a side.
+	pub abstain: VoteWeight,
+}
+
+impl Tally {
+	/// Everyone who took part.
+	pub fn participation(&self) -> VoteWeight {
+		VoteWeight {
+			area: self.aye.area.saturating_add(self.nay.area).saturating_add(self.abstain.area),
+			headcount: self
+				.aye
+				.headcount
+				.saturating_add(self.nay.headcount)
+				.saturating_add(self.abstain.headcount),
+		}
+	}
+}
+
+/// One proposal to the owners' assembly: the record kept for good.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct Proposal<AccountId, BlockNumber> {
+	/// The community deciding.
+	pub community: CommunityId,
+	/// The matter (decides the approval bar).
+	pub matter: Matter,
+	/// What passing does.
+	pub action: Action<BlockNumber>,
+	/// Hash of the full text, kept off chain.
+	pub text: H256,
+	/// Only owners of this building/stair vote, if set.
+	pub scope: Option<ScopeId>,
+	/// Who proposed it.
+	pub proposer: AccountId,
+	/// Committee or owners' co-sponsorship.
+	pub route: Route,
+	/// How long voting lasts once open.
+	pub voting_period: BlockNumber,
+	/// Co-sponsors' weight (owners' route).
+	pub sponsors: VoteWeight,
+	/// Where it stands.
+	pub stage: Stage<BlockNumber>,
+	/// The voting owners' totals when voting opened: the bar never moves.
+	pub snapshot: VoteWeight,
+	/// The votes.
+	pub tally: Tally,
+	/// Whether non-voters were to be counted with the majority of those
+	/// who voted (the community's rule when voting opened).
+	pub non_voters_follow_majority: bool,
+}
+
+/// An owner's ballot.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	serde::Serialize, serde::Deserialize,
+)]
+pub enum Choice {
+	/// For.
+	Aye,
+	/// Against.
+	Nay,
+	/// Taking part without a side.
+	Abstain,
+	/// In an election: the candidates approved, as a bit set of their
+	/// positions in the candidate list (bit 0 = the first).
+	Approve(u32),
+}
+
+/// A recorded ballot: the choice and the weight it carried.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	serde::Serialize, serde::Deserialize,
+)]
+pub struct Ballot {
+	/// The choice.
+	pub choice: Choice,
+	/// The owner's area and headcount (1) when cast.
+	pub weight: VoteWeight,
+}
+
+/// A proposal with its election candidates (if any) and their approvals.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProposalView<AccountId, BlockNumber> {
+	/// Its number.
+	pub index: ProposalIndex,
+	/// The record.
+	pub proposal: Proposal<AccountId, BlockNumber>,
+	/// Election candidates, in list order, with the weight approving each.
+	pub candidates: Vec<(AccountId, VoteWeight)>,
+	/// The call to dispatch, SCALE-encoded (empty for an election).
+	pub call: Vec<u8>,
+}
+
+sp_api::decl_runtime_apis! {
+	/// The record of owners' decisions.
+	pub trait OwnersAssemblyApi<AccountId, BlockNumber>
+	where
+		AccountId: Codec,
+		BlockNumber: Codec,
+	{
+		/// A proposal, or `None`.
+		fn proposal(index: ProposalIndex) -> Option<ProposalView<AccountId, BlockNumber>>;
+		/// Up to `limit` proposals of `community` from index `from` on.
+		fn proposals(community: CommunityId, from: ProposalIndex, limit: u32) -> Vec<ProposalView<AccountId, BlockNumber>>;
+		/// `who`'s ballot on a proposal.
+		fn ballot(index: ProposalIndex, who: AccountId) -> Option<Ballot>;
+	}
+}

@@ -1,0 +1,492 @@
+//! The assembly's logic: opening, sponsoring, voting, counting, enacting,
+//! the runtime API's views and the `try_state` invariants.
+
+use crate::{pallet::*, weights::WeightInfo, Action, Ballot, Choice, Outcome, ProposalIndex, ProposalView, Route, Stage};
+use alloc::vec::Vec;
+use codec::{DecodeLimit, Encode};
+use frame_support::{
+	dispatch::GetDispatchInfo, ensure, pallet_prelude::*, traits::Get, BoundedVec,
+};
+use frame_system::pallet_prelude::*;
+use linli_primitives::{
+	community::{CommunityId, CommunityInspect, ScopeId, VoteWeight},
+	governance::{CommitteeInstaller, Decision, Matter},
+};
+use sp_core::H256;
+use sp_runtime::{
+	traits::{Dispatchable, Saturating},
+	DispatchError,
+};
+
+/// How deep a stored call may nest when decoded.
+const MAX_CALL_DEPTH: u32 = 256;
+
+/// `a / b >= num / den`, exactly.
+fn at_least(a: u64, b: u64, num: u64, den: u64) -> bool {
+	(a as u128) * (den as u128) >= (b as u128) * (num as u128)
+}
+
+/// `a / b > num / den`, exactly.
+fn more_than(a: u64, b: u64, num: u64, den: u64) -> bool {
+	(a as u128) * (den as u128) > (b as u128) * (num as u128)
+}
+
+/// Whether `part` is at least `num/den` of `whole` by area AND headcount.
+fn both_at_least(part: VoteWeight, whole: VoteWeight, num: u64, den: u64) -> bool {
+	at_least(part.area, whole.area, num, den) &&
+		at_least(part.headcount.into(), whole.headcount.into(), num, den)
+}
+
+/// Whether `part` is more than `num/den` of `whole` by area AND headcount.
+fn both_more_than(part: VoteWeight, whole: VoteWeight, num: u64, den: u64) -> bool {
+	more_than(part.area, whole.area, num, den) &&
+		more_than(part.headcount.into(), whole.headcount.into(), num, den)
+}
+
+fn add(a: VoteWeight, b: VoteWeight) -> VoteWeight {
+	VoteWeight { area: a.area.saturating_add(b.area), headcount: a.headcount.saturating_add(b.headcount) }
+}
+
+fn sub(a: VoteWeight, b: VoteWeight) -> VoteWeight {
+	VoteWeight { area: a.area.saturating_sub(b.area), headcount: a.headcount.saturating_sub(b.headcount) }
+}
+
+/// Whether a vote passes: the participation floor, then the matter's bar.
+/// Returns `None` when the floor is not met.
+pub fn passes(
+	matter: Matter,
+	tally: &crate::Tally,
+	snapshot: VoteWeight,
+	non_voters_follow_majority: bool,
+) -> Option<bool> {
+	let participation = tally.participation();
+	// Participation floor: ≥ 2/3 of area AND headcount, by real ballots.
+	if !both_at_least(participation, snapshot, 2, 3) {
+		return None;
+	}
+	let (mut aye, mut counted) = (tally.aye, participation);
+	if non_voters_follow_majority {
+		// Counted with the side that won both area and headcount among
+		// those who voted; if neither did, they stay uncounted.
+		let non_voters = sub(snapshot, participation);
+		let aye_won = tally.aye.area > tally.nay.area && tally.aye.headcount > tally.nay.headcount;
+		let nay_won = tally.nay.area > tally.aye.area && tally.nay.headcount > tally.aye.headcount;
+		if aye_won {
+			aye = add(aye, non_voters);
+		}
+		if aye_won || nay_won {
+			counted = add(counted, non_voters);
+		}
+	}
+	Some(if matter.needs_three_quarters() {
+		both_at_least(aye, counted, 3, 4)
+	} else {
+		both_more_than(aye, counted, 1, 2)
+	})
+}
+
+/// Whether an election's seats may be `seats` in a community of
+/// `households` units: 5–11 and odd, or 3 for at most 100 households.
+pub fn valid_seats(seats: u32, households: u32) -> bool {
+	(seats % 2 == 1 && (5..=11).contains(&seats)) || (seats == 3 && households <= 100)
+}
+
+impl<T: Config> Pallet<T> {
+	fn check_voting_period(period: BlockNumberFor<T>) -> DispatchResult {
+		ensure!(
+			period >= T::MinVotingPeriod::get() && period <= T::MaxVotingPeriod::get(),
+			Error::<T>::BadVotingPeriod
+		);
+		Ok(())
+	}
+
+	/// Records a new proposal and routes it: the committee opens voting,
+	/// an owner starts gathering co-sponsors.
+	#[allow(clippy::too_many_arguments)]
+	fn start(
+		who: T::AccountId,
+		community: CommunityId,
+		matter: Matter,
+		action: Action<BlockNumberFor<T>>,
+		text: H256,
+		scope: Option<ScopeId>,
+		voting_period: BlockNumberFor<T>,
+	) -> Result<ProposalIndex, DispatchError> {
+		ensure!(T::Community::community_exists(community), Error::<T>::UnknownCommunity);
+		Self::check_voting_period(voting_period)?;
+		ensure!(T::Community::vote_totals(community, scope).headcount > 0, Error::<T>::NoOwners);
+		let route = if T::Community::is_committee_member(community, &who) {
+			Route::Committee
+		} else {
+			Route::Owners
+		};
+		let proposer_weight = T::Community::vote_weight(community, scope, &who);
+		ensure!(route == Route::Committee || proposer_weight.is_some(), Error::<T>::NotAnOwner);
+
+		let index = NextProposal::<T>::get();
+		NextProposal::<T>::put(index.checked_add(1).ok_or(DispatchError::Exhausted)?);
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut proposal = crate::Proposal {
+			community,
+			matter,
+			action,
+			text,
+			scope,
+			proposer: who.clone(),
+			route,
+			voting_period,
+			sponsors: VoteWeight::default(),
+			stage: Stage::Sponsoring { until: now.saturating_add(T::SponsorshipPeriod::get()) },
+			snapshot: VoteWeight::default(),
+			tally: Default::default(),
+			non_voters_follow_majority: false,
+		};
+		Self::deposit_event(Event::Proposed { proposal: index, community, matter, proposer: who.clone(), route, scope, text });
+		match (route, proposer_weight) {
+			(Route::Committee, _) => Self::open(index, &mut proposal),
+			(Route::Owners, Some(weight)) => Self::add_sponsor(index, &mut proposal, who, weight),
+			(Route::Owners, None) => return Err(Error::<T>::NotAnOwner.into()),
+		}
+		Proposals::<T>::insert(index, proposal);
+		Ok(index)
+	}
+
+	/// Opens voting: snapshots the totals and the community's rule.
+	fn open(index: ProposalIndex, proposal: &mut ProposalOf<T>) {
+		let now = frame_system::Pallet::<T>::block_number();
+		let until = now.saturating_add(proposal.voting_period);
+		proposal.snapshot = T::Community::vote_totals(proposal.community, proposal.scope);
+		proposal.non_voters_follow_majority = NonVotersFollowMajority::<T>::get(proposal.community);
+		proposal.stage = Stage::Voting { from: now, until };
+		Self::deposit_event(Event::VotingOpened { proposal: index, snapshot: proposal.snapshot, until });
+	}
+
+	fn add_sponsor(index: ProposalIndex, proposal: &mut ProposalOf<T>, who: T::AccountId, weight: VoteWeight) {
+		proposal.sponsors = add(proposal.sponsors, weight);
+		Sponsors::<T>::insert(index, &who, weight);
+		let totals = T::Community::vote_totals(proposal.community, proposal.scope);
+		Self::deposit_event(Event::Sponsored { proposal: index, who, sponsors: proposal.sponsors, totals });
+		// An extraordinary assembly: ≥ 20 % of area AND headcount asked.
+		if both_at_least(proposal.sponsors, totals, 1, 5) {
+			Self::open(index, proposal);
+		}
+	}
+
+	/// Returns the call's encoded size (its weight component).
+	#[allow(clippy::too_many_arguments)]
+	pub(crate) fn do_propose_call(
+		who: T::AccountId,
+		community: CommunityId,
+		matter: Matter,
+		call: <T as Config>::RuntimeCall,
+		text: H256,
+		scope: Option<ScopeId>,
+		voting_period: BlockNumberFor<T>,
+	) -> Result<u32, DispatchError> {
+		let encoded = call.encode();
+		let size = encoded.len() as u32;
+		let bounded: BoundedVec<u8, T::MaxCallSize> = encoded.try_into().map_err(|_| Error::<T>::CallTooLarge)?;
+		let call_weight = call.get_dispatch_info().call_weight;
+		ensure!(call_weight.all_lte(T::MaxCallWeight::get()), Error::<T>::CallTooHeavy);
+		let call_hash = H256(sp_io::hashing::blake2_256(&bounded));
+		let index = Self::start(
+			who,
+			community,
+			matter,
+			Action::Dispatch { call_hash, call_weight },
+			text,
+			scope,
+			voting_period,
+		)?;
+		Calls::<T>::insert(index, bounded);
+		Ok(size)
+	}
+
+	#[allow(clippy::too_many_arguments)]
+	pub(crate) fn do_propose_election(
+		who: T::AccountId,
+		community: CommunityId,
+		candidates: Vec<T::AccountId>,
+		seats: u32,
+		term_end: BlockNumberFor<T>,
+		text: H256,
+		voting_period: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let bounded: BoundedVec<(T::AccountId, VoteWeight), T::MaxCandidates> = candidates
+			.iter()
+			.map(|c| (c.clone(), VoteWeight::default()))
+			.collect::<Vec<_>>()
+			.try_into()
+			.map_err(|_| Error::<T>::TooManyCandidates)?;
+		for (i, candidate) in candidates.iter().enumerate() {
+			ensure!(
+				T::Community::is_owner(community, candidate) && !candidates[..i].contains(candidate),
+				Error::<T>::BadCandidate
+			);
+		}
+		ensure!(
+			valid_seats(seats, T::Community::unit_count(community)) && seats as usize <= candidates.len(),
+			Error::<T>::BadSeats
+		);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(term_end > now.saturating_add(voting_period), Error::<T>::BadElection);
+		let index = Self::start(
+			who,
+			community,
+			Matter::Committee,
+			Action::ElectCommittee { seats, term_end },
+			text,
+			None,
+			voting_period,
+		)?;
+		Candidates::<T>::insert(index, bounded);
+		Ok(())
+	}
+
+	pub(crate) fn do_sponsor(who: T::AccountId, index: ProposalIndex) -> DispatchResult {
+		let mut proposal = Proposals::<T>::get(index).ok_or(Error::<T>::UnknownProposal)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(
+			matches!(proposal.stage, Stage::Sponsoring { until } if now < until),
+			Error::<T>::NotSponsoring
+		);
+		ensure!(!Sponsors::<T>::contains_key(index, &who), Error::<T>::AlreadySponsored);
+		let weight =
+			T::Community::vote_weight(proposal.community, proposal.scope, &who).ok_or(Error::<T>::NotAnOwner)?;
+		Self::add_sponsor(index, &mut proposal, who, weight);
+		Proposals::<T>::insert(index, proposal);
+		Ok(())
+	}
+
+	/// Returns how many candidates the ballot touched (its weight).
+	pub(crate) fn do_vote(who: T::AccountId, index: ProposalIndex, choice: Choice) -> Result<u32, DispatchError> {
+		let mut proposal = Proposals::<T>::get(index).ok_or(Error::<T>::UnknownProposal)?;
+		let Stage::Voting { from, until } = proposal.stage else {
+			return Err(Error::<T>::NotVoting.into());
+		};
+		ensure!(frame_system::Pallet::<T>::block_number() < until, Error::<T>::VotingEnded);
+		let (community, scope) = (proposal.community, proposal.scope);
+		let weight = T::Community::vote_weight(community, scope, &who).ok_or(Error::<T>::NotAnOwner)?;
+		let grown_at = T::Community::vote_weight_grown_at(community, scope, &who).unwrap_or(from);
+		ensure!(grown_at < from, Error::<T>::WeightGrewDuringVote);
+
+		let election = matches!(proposal.action, Action::ElectCommittee { .. });
+		let mut candidates = if election { Candidates::<T>::get(index) } else { Default::default() };
+		let n = candidates.len() as u32;
+		let valid = match choice {
+			Choice::Abstain => true,
+			Choice::Aye | Choice::Nay => !election,
+			Choice::Approve(set) => election && (n == 32 || set >> n == 0),
+		};
+		ensure!(valid, Error::<T>::BadChoice);
+
+		let mut apply = |ballot: Ballot, sign: bool| {
+			let change = |w: &mut VoteWeight| *w = if sign { add(*w, ballot.weight) } else { sub(*w, ballot.weight) };
+			match ballot.choice {
+				Choice::Aye | Choice::Approve(_) => change(&mut proposal.tally.aye),
+				Choice::Nay => change(&mut proposal.tally.nay),
+				Choice::Abstain => change(&mut proposal.tally.abstain),
+			}
+			if let Choice::Approve(set) = ballot.choice {
+				for (i, (_, approvals)) in candidates.iter_mut().enumerate() {
+					if set & (1 << i) != 0 {
+						change(approvals);
+					}
+				}
+			}
+		};
+		if let Some(old) = Ballots::<T>::get(index, &who) {
+			apply(old, false);
+		}
+		let ballot = Ballot { choice, weight };
+		apply(ballot, true);
+		Ballots::<T>::insert(index, &who, ballot);
+		if election {
+			Candidates::<T>::insert(index, candidates);
+		}
+		Proposals::<T>::insert(index, proposal);
+		Self::deposit_event(Event::Voted { proposal: index, who, choice, weight });
+		Ok(n)
+	}
+
+	/// Counts and enacts; returns the weight used.
+	pub(crate) fn do_close(index: ProposalIndex) -> Result<Weight, DispatchError> {
+		let mut proposal = Proposals::<T>::get(index).ok_or(Error::<T>::UnknownProposal)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut weight = T::WeightInfo::close_dispatch();
+		let outcome = match proposal.stage {
+			Stage::Closed { .. } => return Err(Error::<T>::AlreadyClosed.into()),
+			Stage::Sponsoring { until } => {
+				ensure!(now >= until, Error::<T>::TooEarly);
+				Outcome::NotSponsored
+			},
+			Stage::Voting { until, .. } => {
+				ensure!(now >= until, Error::<T>::TooEarly);
+				match proposal.action {
+					Action::Dispatch { call_weight, .. } => {
+						match passes(proposal.matter, &proposal.tally, proposal.snapshot, proposal.non_voters_follow_majority) {
+							None => Outcome::NoQuorum,
+							Some(false) => Outcome::Rejected,
+							Some(true) => {
+								let (outcome, used) = Self::enact(index, &proposal, call_weight);
+								weight = weight.saturating_add(used);
+								outcome
+							},
+						}
+					},
+					Action::ElectCommittee { seats, term_end } => {
+						let candidates = Candidates::<T>::get(index);
+						weight = T::WeightInfo::close_election(candidates.len() as u32);
+						Self::count_election(index, &proposal, &candidates, seats, term_end)
+					},
+				}
+			},
+		};
+		proposal.stage = Stage::Closed { at: now, outcome };
+		Self::deposit_event(Event::Closed {
+			proposal: index,
+			outcome,
+			tally: proposal.tally,
+			snapshot: proposal.snapshot,
+		});
+		Proposals::<T>::insert(index, proposal);
+		Ok(weight)
+	}
+
+	/// Dispatches a passed proposal's call with the decision's origin.
+	fn enact(index: ProposalIndex, proposal: &ProposalOf<T>, declared: Weight) -> (Outcome, Weight) {
+		let call = Calls::<T>::get(index).and_then(|bytes| {
+			<T as Config>::RuntimeCall::decode_with_depth_limit(MAX_CALL_DEPTH, &mut &bytes[..]).ok()
+		});
+		let Some(call) = call else {
+			let error: DispatchError = Error::<T>::UndecodableCall.into();
+			Self::deposit_event(Event::Enacted { proposal: index, result: Err(error) });
+			return (Outcome::EnactmentFailed(error), Weight::zero());
+		};
+		let origin = Decision { community: proposal.community, matter: proposal.matter, proposal: index };
+		let result = call.dispatch(origin.into());
+		let used = match &result {
+			Ok(info) => info.actual_weight,
+			Err(e) => e.post_info.actual_weight,
+		}
+		.unwrap_or(declared);
+		let result = result.map(|_| ()).map_err(|e| e.error);
+		Self::deposit_event(Event::Enacted { proposal: index, result });
+		(result.map_or_else(Outcome::EnactmentFailed, |_| Outcome::Enacted), used)
+	}
+
+	/// Seats the candidates a majority approved, by the tie rule, and
+	/// installs them.
+	fn count_election(
+		index: ProposalIndex,
+		proposal: &ProposalOf<T>,
+		candidates: &[(T::AccountId, VoteWeight)],
+		seats: u32,
+		term_end: BlockNumberFor<T>,
+	) -> Outcome {
+		let participation = proposal.tally.participation();
+		if !both_at_least(participation, proposal.snapshot, 2, 3) {
+			return Outcome::NoQuorum;
+		}
+		// A candidate needs the ordinary majority of those who took part.
+		let mut elected: Vec<(usize, &(T::AccountId, VoteWeight))> = candidates
+			.iter()
+			.enumerate()
+			.filter(|(_, (_, approvals))| both_more_than(*approvals, participation, 1, 2))
+			.collect();
+		if (elected.len() as u32) < seats {
+			return Outcome::Rejected;
+		}
+		// Tie rule: more approving owners, then more approving area, then
+		// the earlier nomination.
+		elected.sort_by(|(i, (_, a)), (j, (_, b))| {
+			b.headcount.cmp(&a.headcount).then(b.area.cmp(&a.area)).then(i.cmp(j))
+		});
+		let members: Vec<T::AccountId> =
+			elected.into_iter().take(seats as usize).map(|(_, (who, _))| who.clone()).collect();
+		match T::Committee::install_committee(proposal.community, members.clone(), term_end) {
+			Ok(()) => {
+				Self::deposit_event(Event::CommitteeElected { proposal: index, members });
+				Outcome::Enacted
+			},
+			Err(e) => Outcome::EnactmentFailed(e),
+		}
+	}
+}
+
+/// What the runtime API serves.
+impl<T: Config> Pallet<T> {
+	/// A proposal with its candidates and call.
+	pub fn proposal_view(index: ProposalIndex) -> Option<ProposalView<T::AccountId, BlockNumberFor<T>>> {
+		let proposal = Proposals::<T>::get(index)?;
+		Some(ProposalView {
+			index,
+			proposal,
+			candidates: Candidates::<T>::get(index).into_inner(),
+			call: Calls::<T>::get(index).map(|c| c.into_inner()).unwrap_or_default(),
+		})
+	}
+
+	/// Up to `limit` proposals of `community` from `from` on (looking at
+	/// no more than 10,000 indices per call).
+	pub fn proposal_views(
+		community: CommunityId,
+		from: ProposalIndex,
+		limit: u32,
+	) -> Vec<ProposalView<T::AccountId, BlockNumberFor<T>>> {
+		let end = NextProposal::<T>::get().min(from.saturating_add(10_000));
+		(from..end)
+			.filter_map(Self::proposal_view)
+			.filter(|v| v.proposal.community == community)
+			.take(limit as usize)
+			.collect()
+	}
+}
+
+/// Invariants, checked by `try_state` (and after every test).
+impl<T: Config> Pallet<T> {
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let next = NextProposal::<T>::get();
+		for (index, proposal) in Proposals::<T>::iter() {
+			ensure!(index < next, "a proposal beyond NextProposal");
+			// The tally is exactly the sum of the ballots.
+			let mut tally = crate::Tally::default();
+			let mut candidates = Candidates::<T>::get(index);
+			let mut approvals = alloc::vec![VoteWeight::default(); candidates.len()];
+			for (_, ballot) in Ballots::<T>::iter_prefix(index) {
+				let side = match ballot.choice {
+					Choice::Aye | Choice::Approve(_) => &mut tally.aye,
+					Choice::Nay => &mut tally.nay,
+					Choice::Abstain => &mut tally.abstain,
+				};
+				*side = add(*side, ballot.weight);
+				if let Choice::Approve(set) = ballot.choice {
+					for (i, a) in approvals.iter_mut().enumerate() {
+						if set & (1 << i) != 0 {
+							*a = add(*a, ballot.weight);
+						}
+					}
+				}
+			}
+			ensure!(tally == proposal.tally, "a tally differs from its ballots");
+			ensure!(
+				candidates.iter_mut().map(|(_, a)| *a).collect::<Vec<_>>() == approvals,
+				"approvals differ from the ballots"
+			);
+			let sponsors = Sponsors::<T>::iter_prefix_values(index).fold(VoteWeight::default(), add);
+			ensure!(sponsors == proposal.sponsors, "sponsors differ from their records");
+			ensure!(
+				matches!(proposal.action, Action::ElectCommittee { .. }) || Calls::<T>::contains_key(index),
+				"a dispatch proposal without its call"
+			);
+			if !matches!(proposal.stage, Stage::Sponsoring { .. }) {
+				ensure!(
+					proposal.tally.participation().headcount <= proposal.snapshot.headcount &&
+						proposal.tally.participation().area <= proposal.snapshot.area,
+					"more took part than the snapshot holds"
+				);
+			}
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,579 @@
+//! Tests of the owners' assembly. Every test ends with the assembly's,
+//! the fees pallet's and the identity pallet's `try_state`.
+
+use crate::{mock::*, pallet::*, Action, Choice, Outcome, ProposalIndex, Route, Stage, Tally};
+use frame_support::{assert_noop, assert_ok, traits::Get};
+use linli_primitives::{
+	community::{CommunityInspect, VoteWeight},
+	fees::{period_of, Period},
+	governance::Matter,
+};
+use pallet_property_fees::ContractModel;
+use sp_core::H256;
+use sp_runtime::DispatchError;
+
+const JAN: Period = period_of(2026, 1);
+const PERIOD: u64 = 10;
+const YUAN: u128 = 1_000_000;
+
+fn signed(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+fn text(n: u8) -> H256 {
+	H256::repeat_byte(n)
+}
+
+fn remark() -> Box<RuntimeCall> {
+	Box::new(RuntimeCall::System(frame_system::Call::remark { remark: b"minutes".to_vec() }))
+}
+
+fn fee_schedule(price: u128, from: Period) -> Box<RuntimeCall> {
+	Box::new(RuntimeCall::Fees(pallet_property_fees::Call::set_fee_schedule {
+		community: C,
+		price_per_m2: price,
+		model: ContractModel::LumpSum,
+		effective_from: from,
+	}))
+}
+
+fn assembly_events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Assembly(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}
+
+/// Owner 1 (a committee member) proposes `call` on `matter`; voting opens.
+fn propose(matter: Matter, call: Box<RuntimeCall>) -> ProposalIndex {
+	let index = NextProposal::<Test>::get();
+	assert_ok!(Assembly::propose(signed(1), C, matter, call, text(1), None, PERIOD));
+	index
+}
+
+fn vote_all(index: ProposalIndex, voters: impl IntoIterator<Item = AccountId>, choice: Choice) {
+	for who in voters {
+		assert_ok!(Assembly::vote(signed(who), index, choice));
+	}
+}
+
+fn end_voting() {
+	System::set_block_number(System::block_number() + PERIOD);
+}
+
+fn close(index: ProposalIndex) -> Outcome {
+	end_voting();
+	assert_ok!(Assembly::close(signed(OUTSIDER), index));
+	match Proposals::<Test>::get(index).unwrap().stage {
+		Stage::Closed { outcome, .. } => outcome,
+		other => panic!("not closed: {other:?}"),
+	}
+}
+
+fn w(area: u64, headcount: u32) -> VoteWeight {
+	VoteWeight { area, headcount }
+}
+
+// ------------------------------------------------------------- proposing
+
+#[test]
+fn the_committee_opens_votes_and_checks_every_input() {
+	new_test_ext().execute_with(|| {
+		equal_estate(9);
+		tenant();
+		assert_ok!(Assembly::propose(signed(2), C, Matter::Ordinary, remark(), text(7), None, PERIOD));
+		let p = Proposals::<Test>::get(0).unwrap();
+		assert_eq!((p.route, p.snapshot), (Route::Committee, w(900_00, 9)));
+		let now = System::block_number();
+		assert_eq!(p.stage, Stage::Voting { from: now, until: now + PERIOD });
+		assert_eq!(Calls::<Test>::get(0).unwrap().into_inner(), codec::Encode::encode(&*remark()));
+		assert_eq!(
+			assembly_events(),
+			vec![
+				Event::Proposed {
+					proposal: 0,
+					community: C,
+					matter: Matter::Ordinary,
+					proposer: 2,
+					route: Route::Committee,
+					scope: None,
+					text: text(7),
+				},
+				Event::VotingOpened { proposal: 0, snapshot: w(900_00, 9), until: now + PERIOD },
+			]
+		);
+
+		let propose = |who, period| Assembly::propose(signed(who), C, Matter::Ordinary, remark(), text(1), None, period);
+		assert_noop!(propose(TENANT, PERIOD), Error::<Test>::NotAnOwner);
+		assert_noop!(propose(OUTSIDER, PERIOD), Error::<Test>::NotAnOwner);
+		assert_noop!(propose(1, 4), Error::<Test>::BadVotingPeriod);
+		assert_noop!(propose(1, 1_001), Error::<Test>::BadVotingPeriod);
+		assert_noop!(
+			Assembly::propose(RuntimeOrigin::none(), C, Matter::Ordinary, remark(), text(1), None, PERIOD),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Assembly::propose(signed(1), 9, Matter::Ordinary, remark(), text(1), None, PERIOD),
+			Error::<Test>::UnknownCommunity
+		);
+		assert_noop!(
+			Assembly::propose(signed(1), C, Matter::Ordinary, remark(), text(1), Some(7), PERIOD),
+			Error::<Test>::NoOwners
+		);
+		let big = Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![0; 2_000] }));
+		assert_noop!(
+			Assembly::propose(signed(1), C, Matter::Ordinary, big, text(1), None, PERIOD),
+			Error::<Test>::CallTooLarge
+		);
+	});
+}
+
+#[test]
+fn owners_call_an_extraordinary_assembly_with_a_fifth_of_area_and_headcount() {
+	new_test_ext().execute_with(|| {
+		// Owner 4 holds half the area but is one of ten people.
+		let mut owners: Vec<_> = (1..=10).map(|i| (i as AccountId, 100_00)).collect();
+		owners[3].1 = 900_00;
+		estate(&owners, &[]);
+		assert_ok!(Assembly::propose(signed(4), C, Matter::Ordinary, remark(), text(1), None, PERIOD));
+		let p = Proposals::<Test>::get(0).unwrap();
+		assert_eq!((p.route, p.sponsors), (Route::Owners, w(900_00, 1)));
+		assert!(matches!(p.stage, Stage::Sponsoring { .. }), "area alone does not open it");
+		assert_noop!(Assembly::vote(signed(5), 0, Choice::Aye), Error::<Test>::NotVoting);
+		assert_noop!(Assembly::sponsor(signed(4), 0), Error::<Test>::AlreadySponsored);
+		assert_noop!(Assembly::sponsor(signed(OUTSIDER), 0), Error::<Test>::NotAnOwner);
+		assert_noop!(Assembly::sponsor(signed(5), 9), Error::<Test>::UnknownProposal);
+		// A second owner: 2 of 10 people = 20 %, and area well over: open.
+		assert_ok!(Assembly::sponsor(signed(5), 0));
+		let p = Proposals::<Test>::get(0).unwrap();
+		assert_eq!(p.snapshot, w(1_800_00, 10));
+		assert!(matches!(p.stage, Stage::Voting { .. }));
+		assert_noop!(Assembly::sponsor(signed(6), 0), Error::<Test>::NotSponsoring);
+
+		// Headcount alone does not open one either: two small owners hold
+		// 2/10 people but only 200/1800 of the area.
+		assert_ok!(Assembly::propose(signed(6), C, Matter::Ordinary, remark(), text(2), None, PERIOD));
+		assert_ok!(Assembly::sponsor(signed(7), 1));
+		assert!(matches!(Proposals::<Test>::get(1).unwrap().stage, Stage::Sponsoring { .. }));
+		// Unsponsored in time: it lapses.
+		let period: u64 = <Test as Config>::SponsorshipPeriod::get();
+		let until = System::block_number() + period;
+		assert_noop!(Assembly::close(signed(OUTSIDER), 1), Error::<Test>::TooEarly);
+		System::set_block_number(until);
+		assert_noop!(Assembly::sponsor(signed(8), 1), Error::<Test>::NotSponsoring);
+		assert_ok!(Assembly::close(signed(OUTSIDER), 1));
+		assert!(matches!(
+			Proposals::<Test>::get(1).unwrap().stage,
+			Stage::Closed { outcome: Outcome::NotSponsored, .. }
+		));
+	});
+}
+
+// -------------------------------------------------------------- counting
+
+#[test]
+fn the_floor_is_two_thirds_of_area_and_of_headcount_inclusive() {
+	new_test_ext().execute_with(|| {
+		equal_estate(9);
+		// Exactly 6 of 9 (2/3) take part: the floor is met.
+		let p = propose(Matter::Ordinary, remark());
+		vote_all(p, 1..=6, Choice::Aye);
+		assert_eq!(close(p), Outcome::Enacted);
+		// 5 of 9: not.
+		let p = propose(Matter::Ordinary, remark());
+		vote_all(p, 1..=5, Choice::Aye);
+		assert_eq!(close(p), Outcome::NoQuorum);
+	});
+}
+
+#[test]
+fn a_floor_met_by_area_but_not_headcount_fails_and_the_reverse() {
+	new_test_ext().execute_with(|| {
+		// Owner 1: 1,000 m²; owners 2..=9: 100 m² each. 1,800 m², 9 people.
+		let mut owners: Vec<_> = (1..=9).map(|i| (i as AccountId, 100_00)).collect();
+		owners[0].1 = 1_000_00;
+		estate(&owners, &[]);
+		// 1,300 m² (72 %) but 4 people (44 %).
+		let p = propose(Matter::Ordinary, remark());
+		vote_all(p, [1, 2, 3, 4], Choice::Aye);
+		assert_eq!(close(p), Outcome::NoQuorum);
+		// 6 people (2/3) but 600 m² (33 %).
+		let p = propose(Matter::Ordinary, remark());
+		vote_all(p, 2..=7, Choice::Aye);
+		assert_eq!(close(p), Outcome::NoQuorum);
+	});
+}
+
+#[test]
+fn an_ordinary_matter_needs_more_than_half_exactly_half_fails() {
+	new_test_ext().execute_with(|| {
+		equal_estate(8);
+		let p = propose(Matter::Ordinary, remark());
+		vote_all(p, 1..=4, Choice::Aye);
+		vote_all(p, 5..=8, Choice::Nay);
+		assert_eq!(close(p), Outcome::Rejected);
+		let p = propose(Matter::Ordinary, remark());
+		vote_all(p, 1..=5, Choice::Aye);
+		vote_all(p, 6..=8, Choice::Nay);
+		assert_eq!(close(p), Outcome::Enacted);
+	});
+}
+
+#[test]
+fn abstaining_counts_as_taking_part_not_as_approval() {
+	new_test_ext().execute_with(|| {
+		equal_estate(9);
+		// 6 take part; 3 ayes are exactly half of them.
+		let p = propose(Matter::Ordinary, remark());
+		vote_all(p, 1..=3, Choice::Aye);
+		vote_all(p, 4..=6, Choice::Abstain);
+		assert_eq!(Proposals::<Test>::get(p).unwrap().tally.participation(), w(600_00, 6));
+		assert_eq!(close(p), Outcome::Rejected);
+	});
+}
+
+#[test]
+fn major_matters_need_three_quarters_exactly_three_quarters_passes() {
+	new_test_ext().execute_with(|| {
+		equal_estate(8);
+		let raise = || {
+			Box::new(RuntimeCall::Fees(pallet_property_fees::Call::open_maintenance_round {
+				community: C,
+				price_per_m2: 100 * YUAN,
+			}))
+		};
+		let p = propose(Matter::RaiseMaintenanceFund, raise());
+		vote_all(p, 1..=6, Choice::Aye);
+		vote_all(p, 7..=8, Choice::Nay);
+		assert_eq!(close(p), Outcome::Enacted);
+		assert_eq!(pallet_property_fees::MaintenanceRounds::<Test>::get(C).len(), 1);
+		let p = propose(Matter::RaiseMaintenanceFund, raise());
+		vote_all(p, 1..=5, Choice::Aye);
+		vote_all(p, 6..=8, Choice::Nay);
+		assert_eq!(close(p), Outcome::Rejected);
+		assert_eq!(pallet_property_fees::MaintenanceRounds::<Test>::get(C).len(), 1);
+	});
+}
+
+#[test]
+fn three_quarters_of_headcount_without_three_quarters_of_area_fails() {
+	new_test_ext().execute_with(|| {
+		// 8 owners; owner 8 holds 500 m², the others 100 m² (1,200 m²).
+		let mut owners: Vec<_> = (1..=8).map(|i| (i as AccountId, 100_00)).collect();
+		owners[7].1 = 500_00;
+		estate(&owners, &[]);
+		let p = propose(Matter::Rebuilding, remark());
+		// 6 of 8 people (3/4) but 600 of 1,200 m² (1/2).
+		vote_all(p, 1..=6, Choice::Aye);
+		vote_all(p, 7..=8, Choice::Nay);
+		assert_eq!(close(p), Outcome::Rejected);
+	});
+}
+
+#[test]
+fn an_owner_of_several_units_votes_once_with_their_summed_area() {
+	new_test_ext().execute_with(|| {
+		// Owner 1 holds units 1 and 4; owners 2 and 3 one each.
+		estate(&[(1, 100_00), (2, 80_00), (3, 70_00), (1, 150_00)], &[]);
+		assert_eq!(Community::vote_totals(C, None), w(400_00, 3));
+		let p = propose(Matter::Ordinary, remark());
+		assert_ok!(Assembly::vote(signed(1), p, Choice::Aye));
+		assert_eq!(Ballots::<Test>::get(p, 1).unwrap().weight, w(250_00, 1));
+		assert_ok!(Assembly::vote(signed(2), p, Choice::Nay));
+		// 250 of 330 m² and 1 of 2 people: not a majority of both.
+		assert_eq!(close(p), Outcome::Rejected);
+	});
+}
+
+#[test]
+fn the_developer_votes_once_for_all_its_unsold_units() {
+	new_test_ext().execute_with(|| {
+		estate(&[(1, 100_00), (2, 100_00), (3, 100_00)], &[90_00, 90_00, 90_00]);
+		assert_eq!(Community::vote_totals(C, None), w(570_00, 4));
+		let p = propose(Matter::Ordinary, remark());
+		assert_ok!(Assembly::vote(signed(DEVELOPER), p, Choice::Nay));
+		assert_eq!(Ballots::<Test>::get(p, DEVELOPER).unwrap().weight, w(270_00, 1));
+		vote_all(p, [1, 2], Choice::Aye);
+		// Ayes: 200 of 470 m² — a majority of people but not of area.
+		assert_eq!(close(p), Outcome::Rejected);
+	});
+}
+
+#[test]
+fn a_scoped_vote_is_decided_by_the_owners_of_that_scope_only() {
+	new_test_ext().execute_with(|| {
+		// Odd units in scope 1 (owners 1, 3, 5, 7), even in scope 2.
+		equal_estate(8);
+		assert_ok!(Assembly::propose(signed(1), C, Matter::UseMaintenanceFund, remark(), text(1), Some(1), PERIOD));
+		assert_eq!(Proposals::<Test>::get(0).unwrap().snapshot, w(400_00, 4));
+		assert_noop!(Assembly::vote(signed(2), 0, Choice::Aye), Error::<Test>::NotAnOwner);
+		vote_all(0, [1, 3, 5], Choice::Aye);
+		assert_eq!(close(0), Outcome::Enacted);
+	});
+}
+
+#[test]
+fn tenants_and_outsiders_never_vote() {
+	new_test_ext().execute_with(|| {
+		equal_estate(3);
+		tenant();
+		let p = propose(Matter::Ordinary, remark());
+		assert_noop!(Assembly::vote(signed(TENANT), p, Choice::Aye), Error::<Test>::NotAnOwner);
+		assert_noop!(Assembly::vote(signed(OUTSIDER), p, Choice::Aye), Error::<Test>::NotAnOwner);
+		assert_noop!(Assembly::vote(RuntimeOrigin::none(), p, Choice::Aye), DispatchError::BadOrigin);
+	});
+}
+
+#[test]
+fn registering_during_a_vote_moves_neither_the_bar_nor_the_count() {
+	new_test_ext().execute_with(|| {
+		estate(&(1..=6).map(|i| (i as AccountId, 100_00)).collect::<Vec<_>>(), &[]);
+		let p = propose(Matter::Ordinary, remark());
+		vote_all(p, [3], Choice::Aye);
+		System::set_block_number(System::block_number() + 1);
+		// A new unit and its owner, registered mid-vote.
+		assert_ok!(Community::register_units(
+			signed(REGISTRAR),
+			C,
+			vec![pallet_community::NewUnit {
+				id: unit(50),
+				scope: 1,
+				area: 100_00,
+				status: linli_primitives::community::UnitStatus::Delivered
+			}]
+		));
+		owner(20, 50);
+		assert_eq!(Proposals::<Test>::get(p).unwrap().snapshot, w(600_00, 6), "the bar stays");
+		assert_noop!(Assembly::vote(signed(20), p, Choice::Aye), Error::<Test>::WeightGrewDuringVote);
+		// Owner 3 sells their unit to 21 after voting: the unit is not
+		// counted twice, and the seller's ballot stands.
+		assert_ok!(Community::transfer_ownership(signed(REGISTRAR), C, unit(3), 21, H256::repeat_byte(21)));
+		assert_noop!(Assembly::vote(signed(21), p, Choice::Nay), Error::<Test>::WeightGrewDuringVote);
+		// Owner 2 buys the new unit: their grown weight cannot be cast.
+		assert_ok!(Community::transfer_ownership(signed(REGISTRAR), C, unit(50), 2, H256::repeat_byte(2)));
+		assert_noop!(Assembly::vote(signed(2), p, Choice::Aye), Error::<Test>::WeightGrewDuringVote);
+		vote_all(p, [1, 4, 5], Choice::Aye);
+		// 4 of the 6 snapshotted owners took part (2/3): it passes.
+		assert_eq!(close(p), Outcome::Enacted);
+		// A vote opened now snapshots the new totals.
+		let q = propose(Matter::Ordinary, remark());
+		assert_eq!(Proposals::<Test>::get(q).unwrap().snapshot, Community::vote_totals(C, None));
+		assert_ok!(Assembly::vote(signed(21), q, Choice::Aye));
+	});
+}
+
+#[test]
+fn voting_again_replaces_the_ballot() {
+	new_test_ext().execute_with(|| {
+		equal_estate(3);
+		let p = propose(Matter::Ordinary, remark());
+		assert_ok!(Assembly::vote(signed(2), p, Choice::Aye));
+		assert_ok!(Assembly::vote(signed(2), p, Choice::Nay));
+		assert_ok!(Assembly::vote(signed(2), p, Choice::Nay));
+		let tally = Proposals::<Test>::get(p).unwrap().tally;
+		assert_eq!(tally, Tally { aye: w(0, 0), nay: w(100_00, 1), abstain: w(0, 0) });
+		assert_eq!(
+			assembly_events().last(),
+			Some(&Event::Voted { proposal: p, who: 2, choice: Choice::Nay, weight: w(100_00, 1) })
+		);
+		assert_noop!(Assembly::vote(signed(2), p, Choice::Approve(1)), Error::<Test>::BadChoice);
+	});
+}
+
+#[test]
+fn votes_end_with_the_period_and_a_proposal_closes_once() {
+	new_test_ext().execute_with(|| {
+		equal_estate(3);
+		let p = propose(Matter::Ordinary, remark());
+		vote_all(p, 1..=3, Choice::Aye);
+		assert_noop!(Assembly::close(signed(OUTSIDER), p), Error::<Test>::TooEarly);
+		assert_noop!(Assembly::close(signed(OUTSIDER), 7), Error::<Test>::UnknownProposal);
+		end_voting();
+		assert_noop!(Assembly::vote(signed(1), p, Choice::Nay), Error::<Test>::VotingEnded);
+		assert_ok!(Assembly::close(signed(OUTSIDER), p));
+		assert_noop!(Assembly::close(signed(OUTSIDER), p), Error::<Test>::AlreadyClosed);
+		assert_noop!(Assembly::vote(signed(1), p, Choice::Nay), Error::<Test>::NotVoting);
+		assert_noop!(Assembly::close(RuntimeOrigin::none(), p), DispatchError::BadOrigin);
+	});
+}
+
+// ------------------------------------------------------------- enacting
+
+#[test]
+fn a_vote_raises_the_fee_and_the_next_bill_reflects_it() {
+	new_test_ext().execute_with(|| {
+		equal_estate(4);
+		assert_ok!(pallet_property_fees::Pallet::<Test>::set_fee_schedule(
+			RuntimeOrigin::root(),
+			C,
+			35 * YUAN / 100,
+			ContractModel::LumpSum,
+			JAN
+		));
+		// The owners raise the price from February to 0.50.
+		let p = propose(Matter::PropertyCompany, fee_schedule(50 * YUAN / 100, JAN + 1));
+		vote_all(p, 1..=4, Choice::Aye);
+		assert_eq!(close(p), Outcome::Enacted);
+		assert!(assembly_events().contains(&Event::Enacted { proposal: p, result: Ok(()) }));
+		let set = System::events()
+			.into_iter()
+			.filter_map(|r| match r.event {
+				RuntimeEvent::Fees(pallet_property_fees::Event::FeeScheduleSet { approved_by, .. }) => Some(approved_by),
+				_ => None,
+			})
+			.last();
+		assert_eq!(set, Some(linli_primitives::fees::Approver::Assembly(p)));
+		Now::set(JAN + 1);
+		let dues = pallet_property_fees::Pallet::<Test>::unit_dues(C, unit(1)).unwrap();
+		assert_eq!(dues.arrears, 35 * YUAN);
+		assert_eq!(dues.current, 50 * YUAN);
+	});
+}
+
+#[test]
+fn a_passed_proposal_whose_call_fails_keeps_the_error_as_its_outcome() {
+	new_test_ext().execute_with(|| {
+		equal_estate(3);
+		// The price would start in January, but it is March when it passes.
+		let p = propose(Matter::PropertyCompany, fee_schedule(YUAN, JAN));
+		vote_all(p, 1..=3, Choice::Aye);
+		Now::set(JAN + 2);
+		let retroactive: DispatchError = pallet_property_fees::Error::<Test>::RetroactiveSchedule.into();
+		assert_eq!(close(p), Outcome::EnactmentFailed(retroactive));
+		assert!(assembly_events().contains(&Event::Enacted { proposal: p, result: Err(retroactive) }));
+		assert!(pallet_property_fees::Schedules::<Test>::get(C).is_empty());
+		// A decision on the wrong matter is not the fees pallet's origin.
+		let p = propose(Matter::Ordinary, fee_schedule(YUAN, JAN + 5));
+		vote_all(p, 1..=3, Choice::Aye);
+		assert_eq!(close(p), Outcome::EnactmentFailed(DispatchError::BadOrigin));
+	});
+}
+
+#[test]
+fn non_voters_follow_the_majority_only_where_opted_in_and_never_for_the_floor() {
+	new_test_ext().execute_with(|| {
+		equal_estate(9);
+		let major = || propose(Matter::CommonParts, remark());
+		// 6 of 9 vote, 4 ayes: 2/3 of participants, short of 3/4.
+		let p = major();
+		vote_all(p, 1..=4, Choice::Aye);
+		vote_all(p, 5..=6, Choice::Nay);
+		assert_eq!(close(p), Outcome::Rejected);
+
+		assert_noop!(
+			Assembly::set_non_voters_follow_majority(signed(1), C, true),
+			DispatchError::BadOrigin
+		);
+		// The owners change their rules of procedure by a decision.
+		let rules = Box::new(RuntimeCall::Assembly(Call::set_non_voters_follow_majority { community: C, enabled: true }));
+		let r = propose(Matter::RulesOfProcedure, rules);
+		vote_all(r, 1..=9, Choice::Aye);
+		assert_eq!(close(r), Outcome::Enacted);
+		assert!(NonVotersFollowMajority::<Test>::get(C));
+
+		// Now the 3 non-voters count with the ayes: 7 of 9 ≥ 3/4.
+		let p = major();
+		vote_all(p, 1..=4, Choice::Aye);
+		vote_all(p, 5..=6, Choice::Nay);
+		assert_eq!(close(p), Outcome::Enacted);
+		// But they never make up the floor: 5 ayes of 9 is no quorum.
+		let p = major();
+		vote_all(p, 1..=5, Choice::Aye);
+		assert_eq!(close(p), Outcome::NoQuorum);
+	});
+}
+
+// ------------------------------------------------------------- elections
+
+fn election(candidates: Vec<AccountId>, seats: u32) -> Result<ProposalIndex, sp_runtime::DispatchError> {
+	let index = NextProposal::<Test>::get();
+	Assembly::propose_election(signed(1), C, candidates, seats, 4_000, text(3), PERIOD)
+		.map(|_| index)
+		.map_err(|e| e.error)
+}
+
+fn bits(positions: &[u32]) -> Choice {
+	Choice::Approve(positions.iter().fold(0, |acc, p| acc | (1 << p)))
+}
+
+#[test]
+fn an_election_seats_the_most_approved_by_the_stated_tie_rule() {
+	new_test_ext().execute_with(|| {
+		// Nine owners; owner 5 has a larger unit.
+		let mut owners: Vec<_> = (1..=9).map(|i| (i as AccountId, 100_00)).collect();
+		owners[4].1 = 200_00;
+		estate(&owners, &[]);
+		// Candidates in nomination order: 4, 5, 6, 7, 8.
+		let e = election(vec![4, 5, 6, 7, 8], 3).unwrap();
+		assert!(matches!(Proposals::<Test>::get(e).unwrap().action, Action::ElectCommittee { seats: 3, .. }));
+		assert_noop!(Assembly::vote(signed(1), e, Choice::Aye), Error::<Test>::BadChoice);
+		assert_noop!(Assembly::vote(signed(1), e, bits(&[5])), Error::<Test>::BadChoice);
+		// Everyone approves 6 (position 2); every other candidate has a
+		// majority of 6 owners. 5, 7 and 8 also tie on area (700 m²): the
+		// earlier nominations, 5 and then 7, win; 4 has less area (600).
+		vote_all(e, [1, 2, 3], bits(&[0, 1, 2]));
+		vote_all(e, [4, 6, 9], bits(&[0, 2, 3, 4]));
+		vote_all(e, [5, 7, 8], bits(&[1, 2, 3, 4]));
+		// Change of mind counts once: 9 re-votes the same.
+		assert_ok!(Assembly::vote(signed(9), e, bits(&[0, 2, 3, 4])));
+		let approvals: Vec<_> = Candidates::<Test>::get(e).into_iter().map(|(_, w)| w.headcount).collect();
+		assert_eq!(approvals, vec![6, 6, 9, 6, 6]);
+		assert_eq!(close(e), Outcome::Enacted);
+		assert!(assembly_events().contains(&Event::CommitteeElected { proposal: e, members: vec![6, 5, 7] }));
+		for member in [5, 6, 7] {
+			assert!(Community::is_committee_member(C, &member));
+		}
+		assert!(!Community::is_committee_member(C, &4) && !Community::is_committee_member(C, &1));
+	});
+}
+
+#[test]
+fn an_election_checks_seats_and_candidates_and_fails_without_majorities() {
+	new_test_ext().execute_with(|| {
+		equal_estate(9);
+		tenant();
+		assert_noop!(election(vec![4, 5, 6, 7], 4), Error::<Test>::BadSeats);
+		assert_noop!(election(vec![4, 5], 3), Error::<Test>::BadSeats);
+		assert_noop!(election(vec![4, 4, 6], 3), Error::<Test>::BadCandidate);
+		assert_noop!(election(vec![4, TENANT, 6], 3), Error::<Test>::BadCandidate);
+		let many: Vec<AccountId> = (1..=17).collect();
+		assert_noop!(election(many, 3), Error::<Test>::TooManyCandidates);
+		assert_noop!(
+			Assembly::propose_election(signed(1), C, vec![4, 5, 6], 3, 5, text(3), PERIOD),
+			Error::<Test>::BadElection
+		);
+		// Only two candidates win a majority: three seats stay unfilled.
+		let e = election(vec![4, 5, 6], 3).unwrap();
+		vote_all(e, 1..=9, bits(&[0, 1]));
+		assert_eq!(close(e), Outcome::Rejected);
+		assert!(Community::is_committee_member(C, &1), "the old committee stays");
+	});
+}
+
+// ------------------------------------------------------------- the record
+
+#[test]
+fn the_full_record_stays_queryable() {
+	new_test_ext().execute_with(|| {
+		equal_estate(4);
+		let p = propose(Matter::Ordinary, remark());
+		vote_all(p, [1, 2, 3], Choice::Aye);
+		assert_ok!(Assembly::vote(signed(4), p, Choice::Nay));
+		close(p);
+		let view = Assembly::proposal_view(p).unwrap();
+		assert_eq!(view.proposal.snapshot, w(400_00, 4));
+		assert_eq!(view.proposal.tally.aye, w(300_00, 3));
+		assert!(matches!(view.proposal.stage, Stage::Closed { outcome: Outcome::Enacted, .. }));
+		assert_eq!(view.call, codec::Encode::encode(&*remark()));
+		assert_eq!(Assembly::proposal_views(C, 0, 10).len(), 1);
+		assert!(Assembly::proposal_views(C + 1, 0, 10).is_empty());
+		assert_eq!(Ballots::<Test>::get(p, 4).unwrap().choice, Choice::Nay);
+		assert!(matches!(
+			Assembly::proposal_view(p).unwrap().proposal.action,
+			Action::Dispatch { call_hash, .. } if call_hash == H256(sp_io::hashing::blake2_256(&view.call))
+		));
+	});
+}
