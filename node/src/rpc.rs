@@ -35,9 +35,11 @@ where
 	C::Api: BlockBuilder<Block>,
 	C::Api: pallet_community_rpc::CommunityRuntimeApi<Block, AccountId, BlockNumber>,
 	C::Api: pallet_property_fees_rpc::PropertyFeesRuntimeApi<Block, AccountId, Balance, BlockNumber>,
+	C::Api: pallet_owners_assembly_rpc::OwnersAssemblyRuntimeApi<Block, AccountId, BlockNumber>,
 	P: TransactionPool + 'static,
 {
 	use pallet_community_rpc::{Community, CommunityApiServer};
+	use pallet_owners_assembly_rpc::{OwnersAssembly, OwnersAssemblyApiServer};
 	use pallet_property_fees_rpc::{PropertyFees, PropertyFeesApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
@@ -55,7 +57,9 @@ where
 	module.merge(Community::new(client.clone()).into_rpc())?;
 	// `fees_unitDues`, `fees_arrears`, `fees_funds`, `fees_statement`,
 	// `fees_ledger`.
-	module.merge(PropertyFees::new(client).into_rpc())?;
+	module.merge(PropertyFees::new(client.clone()).into_rpc())?;
+	// `assembly_proposal`, `assembly_proposals`, `assembly_ballot`.
+	module.merge(OwnersAssembly::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -20,7 +20,7 @@ use sp_version::RuntimeVersion;
 use linli_primitives::community::{CommunityId, ScopeId, UnitId};
 
 use super::{
-	AccountId, Aura, Balance, Block, BlockNumber, Community, Executive, PropertyFees, Grandpa, InherentDataExt, Nonce, Runtime,
+	AccountId, Aura, Balance, Block, BlockNumber, Community, Executive, OwnersAssembly, PropertyFees, Grandpa, InherentDataExt, Nonce, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -220,6 +220,29 @@ impl_runtime_apis! {
 			scope: Option<ScopeId>,
 		) -> Option<pallet_community_runtime_api::CommunityView<AccountId, BlockNumber>> {
 			Community::community_view(community, scope)
+		}
+	}
+
+	impl pallet_owners_assembly_runtime_api::OwnersAssemblyApi<Block, AccountId, BlockNumber> for Runtime {
+		fn proposal(
+			index: pallet_owners_assembly::ProposalIndex,
+		) -> Option<pallet_owners_assembly::ProposalView<AccountId, BlockNumber>> {
+			OwnersAssembly::proposal_view(index)
+		}
+
+		fn proposals(
+			community: CommunityId,
+			from: pallet_owners_assembly::ProposalIndex,
+			limit: u32,
+		) -> Vec<pallet_owners_assembly::ProposalView<AccountId, BlockNumber>> {
+			OwnersAssembly::proposal_views(community, from, limit)
+		}
+
+		fn ballot(
+			index: pallet_owners_assembly::ProposalIndex,
+			who: AccountId,
+		) -> Option<pallet_owners_assembly::Ballot> {
+			pallet_owners_assembly::Ballots::<Runtime>::get(index, who)
 		}
 	}
 

@@ -10,4 +10,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_community, Community]
 	[pallet_property_fees, PropertyFees]
+	[pallet_owners_assembly, OwnersAssembly]
 );

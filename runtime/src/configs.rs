@@ -6,7 +6,7 @@ use frame_support::{
 	parameter_types,
 	traits::{
 		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, EitherOf,
-		VariantCountOf,
+		MapSuccess, VariantCountOf,
 	},
 	PalletId,
 	weights::{
@@ -21,6 +21,10 @@ use frame_system::{
 use linli_primitives::{
 	community::{EnsureCommitteeMember, EnsurePropertyManager},
 	fees::{period_of_unix_millis, ApprovedBy, Period, PeriodClock, RootApproves},
+	governance::{
+		BudgetMatters, CommonPartsMatters, Discard, EnsureDecision, PropertyCompanyMatters,
+		RaiseMaintenanceMatters, RoleMatters, RulesMatters, UseMaintenanceMatters,
+	},
 };
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -171,8 +175,12 @@ parameter_types! {
 impl pallet_community::Config for Runtime {
 	// The district authority (root until a district-governance pallet lands).
 	type CreateOrigin = EnsureRoot<AccountId>;
-	// Root for now; the owners' assembly of the community plugs in here.
-	type AdminOrigin = AsEnsureOriginWithArg<EnsureRoot<AccountId>>;
+	// The district authority, or the community's owners deciding on their
+	// committee (3), their property company (4) or another major matter (9).
+	type AdminOrigin = EitherOf<
+		AsEnsureOriginWithArg<EnsureRoot<AccountId>>,
+		MapSuccess<EnsureDecision<AccountId, RoleMatters>, Discard>,
+	>;
 	type MaxNameLength = ConstU32<64>;
 	type MaxRegistrars = ConstU32<4>;
 	type MaxCommitteeSize = ConstU32<11>;
@@ -206,6 +214,10 @@ parameter_types! {
 	pub const MaxLateFeeCap: Perbill = Perbill::from_percent(30);
 }
 
+/// The district authority (root), or a decision of the community's owners
+/// on one of the matters `M`.
+type RootOrOwners<M> = EitherOf<RootApproves<AccountId>, EnsureDecision<AccountId, M>>;
+
 /// The property company's accounts, recorded as the approver.
 type PropertyManager = ApprovedBy<EnsurePropertyManager<Community, AccountId>>;
 /// A member of the owners' committee, recorded as the approver.
@@ -217,13 +229,14 @@ impl pallet_property_fees::Config for Runtime {
 	type Community = Community;
 	type Clock = CalendarMonths;
 	type PalletId = PropertyFeesPalletId;
-	// Root (the district authority) until the owners' assembly lands; each
-	// of these becomes an assembly decision of the matching kind.
-	type ScheduleOrigin = RootApproves<AccountId>;
-	type BudgetOrigin = RootApproves<AccountId>;
-	type MaintenanceSpendOrigin = RootApproves<AccountId>;
-	type MaintenanceRaiseOrigin = RootApproves<AccountId>;
-	type PublicIncomeSpendOrigin = RootApproves<AccountId>;
+	// The owners decide, each on its matter of 民法典 Art. 278; the district
+	// authority (root) may still act where a community has no working
+	// assembly.
+	type ScheduleOrigin = RootOrOwners<PropertyCompanyMatters>;
+	type BudgetOrigin = RootOrOwners<BudgetMatters>;
+	type MaintenanceSpendOrigin = RootOrOwners<UseMaintenanceMatters>;
+	type MaintenanceRaiseOrigin = RootOrOwners<RaiseMaintenanceMatters>;
+	type PublicIncomeSpendOrigin = RootOrOwners<CommonPartsMatters>;
 	type ManagerOrigin = PropertyManager;
 	// DOMAIN.md: in an emergency the 业委会 or the 物业 spends and owners
 	// are notified.
@@ -237,6 +250,34 @@ impl pallet_property_fees::Config for Runtime {
 	type MaxLateFeeRate = MaxLateFeeRate;
 	type MaxLateFeeCap = MaxLateFeeCap;
 	type WeightInfo = pallet_property_fees::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Community;
+}
+
+parameter_types! {
+	/// The heaviest call an owners' decision may carry: a quarter of a
+	/// block's compute.
+	pub OwnersCallMaxWeight: Weight = Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND / 2, 1024 * 1024);
+}
+
+impl pallet_owners_assembly::Config for Runtime {
+	type RuntimeCall = RuntimeCall;
+	type Community = Community;
+	type Committee = Community;
+	// The rules of procedure are the owners' (matter 1), or the authority's.
+	type RulesOrigin = EitherOf<
+		AsEnsureOriginWithArg<EnsureRoot<AccountId>>,
+		MapSuccess<EnsureDecision<AccountId, RulesMatters>, Discard>,
+	>;
+	type MaxCallSize = ConstU32<4096>;
+	type MaxCallWeight = OwnersCallMaxWeight;
+	// Short votes are possible (a demo, an urgent ordinary matter); the
+	// committee sets each vote's length, up to a quarter of a year.
+	type MinVotingPeriod = ConstU32<10>;
+	type MaxVotingPeriod = ConstU32<{ 90 * DAYS }>;
+	type SponsorshipPeriod = ConstU32<{ 30 * DAYS }>;
+	type MaxCandidates = ConstU32<32>;
+	type WeightInfo = pallet_owners_assembly::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Community;
 }

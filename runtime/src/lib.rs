@@ -193,6 +193,9 @@ mod runtime {
 
 	#[runtime::pallet_index(21)]
 	pub type PropertyFees = pallet_property_fees;
+
+	#[runtime::pallet_index(22)]
+	pub type OwnersAssembly = pallet_owners_assembly;
 }
 
 #[cfg(test)]

@@ -1,0 +1,177 @@
+//! Benchmarks of every call at its worst case. `scripts/benchmark.sh
+//! pallet_owners_assembly` turns them into `weights.rs`.
+
+use super::*;
+use crate::Pallet as Assembly;
+use alloc::{boxed::Box, vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::traits::{EnsureOriginWithArg, Get};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use linli_primitives::{
+	community::{CommunityBenchmarking, CommunityId},
+	governance::Matter,
+};
+use sp_core::H256;
+
+/// A community of `owners` owners of one unit each, registered before the
+/// benchmarked vote opens.
+fn community<T: Config>(owners: u32) -> (CommunityId, Vec<T::AccountId>) {
+	let c = T::BenchmarkHelper::create_community();
+	let units = T::BenchmarkHelper::add_units(c, owners, 100_00);
+	let accounts: Vec<T::AccountId> = (0..owners).map(|i| account("owner", i, 0)).collect();
+	for (unit, who) in units.into_iter().zip(&accounts) {
+		T::BenchmarkHelper::add_owner(c, unit, who.clone());
+	}
+	let next = frame_system::Pallet::<T>::block_number() + 1u32.into();
+	frame_system::Pallet::<T>::set_block_number(next);
+	(c, accounts)
+}
+
+fn remark<T: Config>(size: u32) -> Box<<T as Config>::RuntimeCall> {
+	Box::new(frame_system::Call::<T>::remark { remark: vec![0; size as usize] }.into())
+}
+
+fn period<T: Config>() -> BlockNumberFor<T> {
+	T::MinVotingPeriod::get()
+}
+
+/// An election of `c` candidates among `c` owners, voted on by all of
+/// them approving everyone; returns the proposal and the owners.
+fn election<T: Config>(c: u32) -> (ProposalIndex, Vec<T::AccountId>) {
+	let (community, owners) = community::<T>(c);
+	let term_end = frame_system::Pallet::<T>::block_number() + T::MaxVotingPeriod::get() * 2u32.into();
+	Assembly::<T>::do_propose_election(owners[0].clone(), community, owners.clone(), 3, term_end, H256::zero(), period::<T>())
+		.expect("a valid election");
+	let index = NextProposal::<T>::get() - 1;
+	for who in &owners[1..] {
+		Assembly::<T>::do_sponsor(who.clone(), index).ok();
+	}
+	(index, owners)
+}
+
+fn all(c: u32) -> Choice {
+	Choice::Approve(if c == 32 { u32::MAX } else { (1u32 << c) - 1 })
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	/// An owner alone above 20 %: the proposal is sponsored and opened in
+	/// one go, with a call of `s` bytes.
+	#[benchmark]
+	fn propose(s: Linear<1, { T::MaxCallSize::get() - 8 }>) {
+		let (c, owners) = community::<T>(1);
+		let call = remark::<T>(s);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owners[0].clone()), c, Matter::Ordinary, call, H256::zero(), None, period::<T>());
+
+		assert!(matches!(Proposals::<T>::get(0).unwrap().stage, Stage::Voting { .. }));
+	}
+
+	#[benchmark]
+	fn propose_election(c: Linear<3, { T::MaxCandidates::get() }>) {
+		let (community, owners) = community::<T>(c);
+		let term_end = frame_system::Pallet::<T>::block_number() + T::MaxVotingPeriod::get() * 2u32.into();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owners[0].clone()), community, owners.clone(), 3, term_end, H256::zero(), period::<T>());
+
+		assert_eq!(Candidates::<T>::get(0).len() as u32, c);
+	}
+
+	/// The sponsor that brings it to 20 % and opens voting.
+	#[benchmark]
+	fn sponsor() {
+		let (c, owners) = community::<T>(10);
+		Assembly::<T>::do_propose_call(
+			owners[0].clone(),
+			c,
+			Matter::Ordinary,
+			*remark::<T>(1),
+			H256::zero(),
+			None,
+			period::<T>(),
+		)
+		.expect("an owner proposes");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owners[1].clone()), 0);
+
+		assert!(matches!(Proposals::<T>::get(0).unwrap().stage, Stage::Voting { .. }));
+	}
+
+	/// Changing an election ballot that approved all `c` candidates.
+	#[benchmark]
+	fn vote(c: Linear<3, { T::MaxCandidates::get() }>) {
+		let (index, owners) = election::<T>(c);
+		Assembly::<T>::do_vote(owners[0].clone(), index, all(c)).expect("an owner votes");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owners[0].clone()), index, Choice::Approve(1));
+
+		assert_eq!(Ballots::<T>::get(index, &owners[0]).map(|b| b.choice), Some(Choice::Approve(1)));
+	}
+
+	/// Closing a passed proposal; its call's own weight is added on top.
+	#[benchmark]
+	fn close_dispatch() {
+		let (c, owners) = community::<T>(1);
+		Assembly::<T>::do_propose_call(
+			owners[0].clone(),
+			c,
+			Matter::Ordinary,
+			*remark::<T>(1),
+			H256::zero(),
+			None,
+			period::<T>(),
+		)
+		.expect("an owner proposes");
+		Assembly::<T>::do_vote(owners[0].clone(), 0, Choice::Aye).expect("the owner votes");
+		let end = frame_system::Pallet::<T>::block_number() + period::<T>();
+		frame_system::Pallet::<T>::set_block_number(end);
+
+		#[extrinsic_call]
+		close(RawOrigin::Signed(owners[0].clone()), 0);
+
+		assert!(matches!(
+			Proposals::<T>::get(0).unwrap().stage,
+			Stage::Closed { outcome: Outcome::Enacted, .. }
+		));
+	}
+
+	/// Closing an election of `c` candidates everyone approved; three are
+	/// seated.
+	#[benchmark]
+	fn close_election(c: Linear<3, { T::MaxCandidates::get() }>) {
+		let (index, owners) = election::<T>(c);
+		for who in &owners {
+			Assembly::<T>::do_vote(who.clone(), index, all(c)).expect("an owner votes");
+		}
+		let end = frame_system::Pallet::<T>::block_number() + period::<T>();
+		frame_system::Pallet::<T>::set_block_number(end);
+
+		#[extrinsic_call]
+		close(RawOrigin::Signed(owners[0].clone()), index);
+
+		assert!(matches!(
+			Proposals::<T>::get(index).unwrap().stage,
+			Stage::Closed { outcome: Outcome::Enacted, .. }
+		));
+	}
+
+	#[benchmark]
+	fn set_non_voters_follow_majority() -> Result<(), BenchmarkError> {
+		let (c, _) = community::<T>(1);
+		let origin = T::RulesOrigin::try_successful_origin(&c).map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as <T as frame_system::Config>::RuntimeOrigin, c, true);
+
+		assert!(NonVotersFollowMajority::<T>::get(c));
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Assembly, crate::mock::new_test_ext().0, crate::mock::Test);
+}
