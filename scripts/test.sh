@@ -12,5 +12,6 @@ log "building and testing the workspace"
 # a time so that nodes do not compete for the two cores.
 cargo test --workspace --locked -- --test-threads 1 --nocapture
 log "running the pallets' benchmarks as tests (every benchmark's setup and assertions)"
-cargo test --locked -p pallet-community -p pallet-property-fees \
-	--features pallet-community/runtime-benchmarks,pallet-property-fees/runtime-benchmarks --lib benchmarking
+cargo test --locked -p pallet-community -p pallet-property-fees -p pallet-owners-assembly \
+	--features pallet-community/runtime-benchmarks,pallet-property-fees/runtime-benchmarks,pallet-owners-assembly/runtime-benchmarks \
+	--lib benchmarking

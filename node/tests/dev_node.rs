@@ -148,6 +148,13 @@ async fn dev_node_finalizes_a_signed_transfer() {
 	let statement: serde_json::Value = node.rpc("fees_statement", vec![0.into(), 682.into()]).await;
 	assert_eq!(statement["funds"].as_array().map(|f| f.len()), Some(3), "{statement}");
 
+	// The assembly's RPC: no proposal yet.
+	let proposals: serde_json::Value =
+		node.rpc("assembly_proposals", vec![0.into(), 0.into(), 10.into()]).await;
+	assert_eq!(proposals, serde_json::json!([]));
+	let none: serde_json::Value = node.rpc("assembly_proposal", vec![0.into()]).await;
+	assert!(none.is_null(), "{none}");
+
 	drop(watch);
 	drop(ws);
 	let status = node.stop();

@@ -98,7 +98,7 @@ fn demo_identity(who: &AccountId) -> H256 {
 }
 
 /// An account for a demo owner who does not use a development key.
-fn demo_owner(building: u32, room: u32) -> AccountId {
+pub fn demo_owner(building: u32, room: u32) -> AccountId {
 	AccountId::new(BlakeTwo256::hash_of(&(b"linli-demo-owner", building, room)).0)
 }
 

@@ -304,3 +304,116 @@ fn the_demo_community_is_billed_by_calendar_month_and_its_books_balance() {
 		pallet_property_fees::Pallet::<Runtime>::do_try_state().expect("the books balance");
 	});
 }
+
+/// The owners of the dev chain's demo community vote to raise the fee; the
+/// decision enacts itself and the next month's bill is at the new price.
+/// A second vote, with only the committee taking part, misses the quorum.
+#[test]
+fn the_owners_vote_a_fee_rise_and_the_next_bill_reflects_it() {
+	use crate::{
+		genesis_config_presets::{demo_owner, demo_unit},
+		OwnersAssembly, PropertyFees, RuntimeCall, RuntimeOrigin, UNIT,
+	};
+	use frame_support::assert_ok;
+	use linli_primitives::{
+		fees::{period_of, period_start_unix_millis},
+		governance::Matter,
+	};
+	use pallet_owners_assembly::{Choice, Outcome, Stage};
+	use pallet_property_fees::ContractModel;
+	use sp_keyring::Sr25519Keyring::*;
+	use sp_runtime::traits::Dispatchable;
+
+	with_preset_state("development", || {
+		let at = |block: u32, year, month, day: u64| {
+			frame_system::Pallet::<Runtime>::set_block_number(block);
+			pallet_timestamp::Now::<Runtime>::put(
+				period_start_unix_millis(period_of(year, month)) + (day - 1) * 86_400_000,
+			)
+		};
+		let dispatch = |origin: RuntimeOrigin, call: RuntimeCall| call.dispatch(origin).map(|_| ()).map_err(|e| e.error);
+		let schedule = |price, year, month| {
+			RuntimeCall::PropertyFees(pallet_property_fees::Call::set_fee_schedule {
+				community: 0,
+				price_per_m2: price,
+				model: ContractModel::LumpSum,
+				effective_from: period_of(year, month),
+			})
+		};
+		at(1, 2026, 11, 2);
+		assert_ok!(dispatch(RuntimeOrigin::root(), schedule(75 * UNIT / 100, 2026, 11)));
+
+		// Alice, of the committee, puts a rise to 1.00 from December to the
+		// owners, for 10 blocks.
+		let propose = |call: RuntimeCall| {
+			RuntimeCall::OwnersAssembly(pallet_owners_assembly::Call::propose {
+				community: 0,
+				matter: Matter::PropertyCompany,
+				call: Box::new(call),
+				text: sp_core::H256::repeat_byte(9),
+				scope: None,
+				voting_period: 10,
+			})
+		};
+		assert_ok!(dispatch(RuntimeOrigin::signed(Alice.to_account_id()), propose(schedule(UNIT, 2026, 12))));
+		let proposal = OwnersAssembly::proposal_view(0).unwrap().proposal;
+		assert_eq!(proposal.snapshot.headcount, 30);
+
+		// Every owner votes aye: the committee, Dave (two units), the
+		// developer (its three unsold units) and the 25 other owners.
+		at(2, 2026, 11, 3);
+		let named = [Alice, Bob, Charlie, Dave, One].map(|k| k.to_account_id());
+		let others = (1..=3u32)
+			.flat_map(|b| (1..=12u32).map(move |r| (b, r)))
+			.filter(|&(b, r)| !(b == 3 && r > 9) && !(b == 2 && r > 9))
+			.filter(|br| !matches!(br, (1, 1) | (1, 2) | (2, 1) | (2, 2) | (3, 1)))
+			.map(|(b, r)| demo_owner(b, r));
+		let vote = |proposal, who: AccountId, choice| {
+			dispatch(
+				RuntimeOrigin::signed(who),
+				RuntimeCall::OwnersAssembly(pallet_owners_assembly::Call::vote { proposal, choice }),
+			)
+		};
+		for who in named.iter().cloned().chain(others) {
+			assert_ok!(vote(0, who, Choice::Aye));
+		}
+		// A tenant cannot vote.
+		assert!(vote(0, Two.to_account_id(), Choice::Nay).is_err());
+		assert_eq!(OwnersAssembly::proposal_view(0).unwrap().proposal.tally.aye.headcount, 30);
+
+		at(12, 2026, 11, 4);
+		let close = |index| {
+			dispatch(
+				RuntimeOrigin::signed(Ferdie.to_account_id()),
+				RuntimeCall::OwnersAssembly(pallet_owners_assembly::Call::close { proposal: index }),
+			)
+		};
+		assert_ok!(close(0));
+		let closed = OwnersAssembly::proposal_view(0).unwrap().proposal.stage;
+		assert!(matches!(closed, Stage::Closed { outcome: Outcome::Enacted, .. }), "{closed:?}");
+		let schedules = pallet_property_fees::Schedules::<Runtime>::get(0);
+		assert_eq!(schedules.last().map(|s| s.price_per_m2), Some(UNIT));
+
+		// December's bill: November at 0.75, December at 1.00.
+		at(20, 2026, 12, 5);
+		let dues = PropertyFees::unit_dues(0, demo_unit(2, 2)).unwrap();
+		assert_eq!(dues.arrears, PropertyFees::monthly_due(75 * UNIT / 100, 143_00).unwrap());
+		assert_eq!(dues.current, PropertyFees::monthly_due(UNIT, 143_00).unwrap());
+		assert_eq!(dues.current, 143 * UNIT);
+
+		// Only the committee votes on the next proposal: no quorum, nothing
+		// changes.
+		assert_ok!(dispatch(RuntimeOrigin::signed(Alice.to_account_id()), propose(schedule(2 * UNIT, 2027, 1))));
+		for who in [Alice, Bob, Charlie] {
+			assert_ok!(vote(1, who.to_account_id(), Choice::Aye));
+		}
+		at(30, 2026, 12, 6);
+		assert_ok!(close(1));
+		let closed = OwnersAssembly::proposal_view(1).unwrap().proposal.stage;
+		assert!(matches!(closed, Stage::Closed { outcome: Outcome::NoQuorum, .. }), "{closed:?}");
+		assert_eq!(pallet_property_fees::Schedules::<Runtime>::get(0).len(), 2);
+		pallet_owners_assembly::Pallet::<Runtime>::do_try_state().expect("assembly invariants hold");
+		pallet_property_fees::Pallet::<Runtime>::do_try_state().expect("fees invariants hold");
+		pallet_community::Pallet::<Runtime>::do_try_state().expect("community invariants hold");
+	});
+}
