@@ -13,5 +13,7 @@ log "building and testing the workspace"
 cargo test --workspace --locked -- --test-threads 1 --nocapture
 log "running the pallets' benchmarks as tests (every benchmark's setup and assertions)"
 cargo test --locked -p pallet-community -p pallet-property-fees -p pallet-owners-assembly \
-	--features pallet-community/runtime-benchmarks,pallet-property-fees/runtime-benchmarks,pallet-owners-assembly/runtime-benchmarks \
+	-p pallet-service-ratings \
+	--features pallet-community/runtime-benchmarks,pallet-property-fees/runtime-benchmarks \
+	--features pallet-owners-assembly/runtime-benchmarks,pallet-service-ratings/runtime-benchmarks \
 	--lib benchmarking

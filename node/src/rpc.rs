@@ -36,11 +36,13 @@ where
 	C::Api: pallet_community_rpc::CommunityRuntimeApi<Block, AccountId, BlockNumber>,
 	C::Api: pallet_property_fees_rpc::PropertyFeesRuntimeApi<Block, AccountId, Balance, BlockNumber>,
 	C::Api: pallet_owners_assembly_rpc::OwnersAssemblyRuntimeApi<Block, AccountId, BlockNumber>,
+	C::Api: pallet_service_ratings_rpc::ServiceRatingsRuntimeApi<Block, AccountId, Balance>,
 	P: TransactionPool + 'static,
 {
 	use pallet_community_rpc::{Community, CommunityApiServer};
 	use pallet_owners_assembly_rpc::{OwnersAssembly, OwnersAssemblyApiServer};
 	use pallet_property_fees_rpc::{PropertyFees, PropertyFeesApiServer};
+	use pallet_service_ratings_rpc::{ServiceRatings, ServiceRatingsApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -59,7 +61,9 @@ where
 	// `fees_ledger`.
 	module.merge(PropertyFees::new(client.clone()).into_rpc())?;
 	// `assembly_proposal`, `assembly_proposals`, `assembly_ballot`.
-	module.merge(OwnersAssembly::new(client).into_rpc())?;
+	module.merge(OwnersAssembly::new(client.clone()).into_rpc())?;
+	// `ratings_terms`, `ratings_scores`, `ratings_history`.
+	module.merge(ServiceRatings::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -130,12 +130,12 @@ async fn dev_node_finalizes_a_signed_transfer() {
 	assert_eq!(unit_view["voter"], alice_json, "{unit_view}");
 	assert_eq!(unit_view["area"], 120_25, "{unit_view}");
 
-	// The fees pallet's RPC: the demo community's three funds, each at its
+	// The fees pallet's RPC: the demo community's four funds, each at its
 	// own keyless account, empty; no schedule yet, so no dues.
 	let funds: serde_json::Value = node.rpc("fees_funds", vec![0.into()]).await;
 	let funds = funds.as_array().expect("a list of funds").clone();
-	assert_eq!(funds.len(), 3, "{funds:?}");
-	for (fund, kind) in funds.iter().zip(["Operating", "Maintenance", "PublicIncome"]) {
+	assert_eq!(funds.len(), 4, "{funds:?}");
+	for (fund, kind) in funds.iter().zip(["Operating", "Maintenance", "PublicIncome", "Escrow"]) {
 		assert_eq!(fund["fund"], kind);
 		assert_eq!(fund["balance"], 0);
 		let kind = serde_json::from_value(fund["fund"].clone()).unwrap();
@@ -146,7 +146,11 @@ async fn dev_node_finalizes_a_signed_transfer() {
 		node.rpc("fees_unitDues", vec![0.into(), serde_json::to_value(unit).unwrap()]).await;
 	assert!(dues.is_null(), "{dues}");
 	let statement: serde_json::Value = node.rpc("fees_statement", vec![0.into(), 682.into()]).await;
-	assert_eq!(statement["funds"].as_array().map(|f| f.len()), Some(3), "{statement}");
+	assert_eq!(statement["funds"].as_array().map(|f| f.len()), Some(4), "{statement}");
+
+	// The ratings' RPC: no terms yet.
+	let terms: serde_json::Value = node.rpc("ratings_terms", vec![0.into()]).await;
+	assert!(terms.is_null(), "{terms}");
 
 	// The assembly's RPC: no proposal yet.
 	let proposals: serde_json::Value =

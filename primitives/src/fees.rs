@@ -81,11 +81,15 @@ pub enum FundKind {
 	Maintenance,
 	/// Income from common parts (公共收益): parking, advertising.
 	PublicIncome,
+	/// The share of the company's pay held back until the owners' rating
+	/// of its service decides whether it is paid.
+	Escrow,
 }
 
 impl FundKind {
 	/// Every fund, in a fixed order.
-	pub const ALL: [FundKind; 3] = [FundKind::Operating, FundKind::Maintenance, FundKind::PublicIncome];
+	pub const ALL: [FundKind; 4] =
+		[FundKind::Operating, FundKind::Maintenance, FundKind::PublicIncome, FundKind::Escrow];
 }
 
 /// Whether money entered or left a fund.
@@ -148,6 +152,14 @@ pub enum Category {
 	EmergencyRepair,
 	/// Anything else, explained by the document.
 	Other,
+	/// A share of the company's pay moved into escrow pending the service
+	/// rating (out of the operating fund, into escrow).
+	HeldBack,
+	/// Held-back pay released to the company: its service was rated well.
+	PerformancePay,
+	/// Held-back pay returned to the owners' operating fund: the rating
+	/// (or its quorum) fell short.
+	HeldBackReturned,
 }
 
 impl Category {
@@ -160,6 +172,12 @@ impl Category {
 				Category::Parking | Category::Advertising |
 				Category::OtherPublicIncome
 		)
+	}
+
+	/// Whether only the pallets book this category (escrow movements): no
+	/// one records it by hand.
+	pub fn is_internal(&self) -> bool {
+		matches!(self, Category::HeldBack | Category::PerformancePay | Category::HeldBackReturned)
 	}
 
 	/// Whether a payer may book this category into the public-income fund.
@@ -190,6 +208,40 @@ pub enum Emergency {
 	FireSystemFault,
 }
 
+/// How the ratings pallet holds back and settles part of the company's pay
+/// through the funds' ledger. Implemented by the fees pallet.
+pub trait CommunityFunds<AccountId> {
+	/// The currency's balance.
+	type Balance;
+	/// Property fees booked into `community`'s operating fund in the
+	/// accounting periods `from..=to`.
+	fn fee_income(community: CommunityId, from: Period, to: Period) -> Self::Balance;
+	/// Moves `amount` from the operating fund into escrow (two ledger
+	/// entries) and returns what was moved (less if the fund holds less).
+	fn hold_back(
+		community: CommunityId,
+		amount: Self::Balance,
+		approved_by: Approver<AccountId>,
+	) -> Result<Self::Balance, sp_runtime::DispatchError>;
+	/// Pays `amount` from escrow to the company's `payee`.
+	fn release(
+		community: CommunityId,
+		amount: Self::Balance,
+		payee: &AccountId,
+		approved_by: Approver<AccountId>,
+	) -> sp_runtime::DispatchResult;
+	/// Books `amount` of property fees into the operating fund now, paid by
+	/// a funded benchmark account (benchmarks only).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn add_fee_income(community: CommunityId, amount: Self::Balance);
+	/// Returns `amount` from escrow to the operating fund.
+	fn return_to_owners(
+		community: CommunityId,
+		amount: Self::Balance,
+		approved_by: Approver<AccountId>,
+	) -> sp_runtime::DispatchResult;
+}
+
 /// Who approved a movement of money: kept in every ledger entry.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
@@ -205,6 +257,9 @@ pub enum Approver<AccountId> {
 	Assembly(u32),
 	/// The chain's authority (root / the district government).
 	Authority,
+	/// The contract's rule, applied to the owners' service rating of a
+	/// rating period (by its number).
+	Rating(u32),
 }
 
 /// Root, recorded as [`Approver::Authority`], for any community.

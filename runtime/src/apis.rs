@@ -20,7 +20,7 @@ use sp_version::RuntimeVersion;
 use linli_primitives::community::{CommunityId, ScopeId, UnitId};
 
 use super::{
-	AccountId, Aura, Balance, Block, BlockNumber, Community, Executive, OwnersAssembly, PropertyFees, Grandpa, InherentDataExt, Nonce, Runtime,
+	AccountId, Aura, Balance, Block, BlockNumber, Community, Executive, OwnersAssembly, PropertyFees, ServiceRatings, Grandpa, InherentDataExt, Nonce, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -243,6 +243,31 @@ impl_runtime_apis! {
 			who: AccountId,
 		) -> Option<pallet_owners_assembly::Ballot> {
 			pallet_owners_assembly::Ballots::<Runtime>::get(index, who)
+		}
+	}
+
+	impl pallet_service_ratings_runtime_api::ServiceRatingsApi<Block, AccountId, Balance> for Runtime {
+		fn terms(community: CommunityId) -> Option<pallet_service_ratings::RatingTerms<AccountId>> {
+			pallet_service_ratings::Terms::<Runtime>::get(community)
+		}
+
+		fn current_period(community: CommunityId) -> Option<pallet_service_ratings::RatingPeriod> {
+			pallet_service_ratings::Terms::<Runtime>::get(community).and_then(|t| ServiceRatings::period_now(&t))
+		}
+
+		fn scores(
+			community: CommunityId,
+			period: pallet_service_ratings::RatingPeriod,
+		) -> Option<pallet_service_ratings::PeriodScores<Balance>> {
+			ServiceRatings::scores(community, period)
+		}
+
+		fn history(
+			community: CommunityId,
+			from: pallet_service_ratings::RatingPeriod,
+			limit: u32,
+		) -> Vec<pallet_service_ratings::PeriodScores<Balance>> {
+			ServiceRatings::history(community, from, limit)
 		}
 	}
 

@@ -11,4 +11,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_community, Community]
 	[pallet_property_fees, PropertyFees]
 	[pallet_owners_assembly, OwnersAssembly]
+	[pallet_service_ratings, ServiceRatings]
 );

@@ -32,7 +32,7 @@ use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Community, Hash, Nonce, OriginCaller,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Community, Hash, PropertyFees, Nonce, OriginCaller,
 	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
 	RuntimeOrigin, RuntimeTask, System, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT, SLOT_DURATION, VERSION,
 };
@@ -278,6 +278,23 @@ impl pallet_owners_assembly::Config for Runtime {
 	type SponsorshipPeriod = ConstU32<{ 30 * DAYS }>;
 	type MaxCandidates = ConstU32<32>;
 	type WeightInfo = pallet_owners_assembly::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Community;
+}
+
+impl pallet_service_ratings::Config for Runtime {
+	type Community = Community;
+	type Funds = PropertyFees;
+	type Clock = CalendarMonths;
+	// Rating terms are part of the company's contract: the owners decide
+	// (matter 4), or the district authority.
+	type TermsOrigin = EitherOf<
+		AsEnsureOriginWithArg<EnsureRoot<AccountId>>,
+		MapSuccess<EnsureDecision<AccountId, PropertyCompanyMatters>, Discard>,
+	>;
+	type MaxCustomCategories = ConstU32<10>;
+	type MaxCategoryName = ConstU32<64>;
+	type WeightInfo = pallet_service_ratings::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Community;
 }

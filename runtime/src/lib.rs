@@ -196,6 +196,9 @@ mod runtime {
 
 	#[runtime::pallet_index(22)]
 	pub type OwnersAssembly = pallet_owners_assembly;
+
+	#[runtime::pallet_index(23)]
+	pub type ServiceRatings = pallet_service_ratings;
 }
 
 #[cfg(test)]

@@ -417,3 +417,79 @@ fn the_owners_vote_a_fee_rise_and_the_next_bill_reflects_it() {
 		pallet_community::Pallet::<Runtime>::do_try_state().expect("community invariants hold");
 	});
 }
+
+/// Ratings in the runtime: the held-back share of the fees Dave paid goes,
+/// through the escrow fund, to the company when the quarter is rated well
+/// enough by enough households.
+#[test]
+fn a_well_rated_quarter_releases_the_held_back_pay_through_escrow() {
+	use crate::{genesis_config_presets::demo_unit, PropertyFees, RuntimeCall, RuntimeOrigin, ServiceRatings, UNIT};
+	use frame_support::{assert_ok, traits::fungible::Inspect};
+	use linli_primitives::fees::{period_of, period_start_unix_millis, FundKind};
+	use pallet_service_ratings::RatingTerms;
+	use sp_keyring::Sr25519Keyring::*;
+	use sp_runtime::{traits::Dispatchable, Perbill, Permill};
+
+	with_preset_state("development", || {
+		let at = |month| {
+			frame_system::Pallet::<Runtime>::set_block_number(month);
+			pallet_timestamp::Now::<Runtime>::put(period_start_unix_millis(period_of(2027, month)));
+		};
+		let dispatch = |origin: RuntimeOrigin, call: RuntimeCall| call.dispatch(origin).map(|_| ()).map_err(|e| e.error);
+		at(1);
+		let company = sp_core::sr25519::Public::from_raw([7; 32]);
+		let company: AccountId = company.into();
+		assert_ok!(dispatch(
+			RuntimeOrigin::root(),
+			RuntimeCall::PropertyFees(pallet_property_fees::Call::set_fee_schedule {
+				community: 0,
+				price_per_m2: UNIT,
+				model: pallet_property_fees::ContractModel::LumpSum,
+				effective_from: period_of(2027, 1),
+			})
+		));
+		let terms = RatingTerms {
+			first_period: period_of(2027, 1),
+			months_per_period: 3,
+			held_back: Permill::from_percent(10),
+			threshold: Perbill::from_percent(80),
+			// One household of 36 is enough in this demo.
+			quorum: Perbill::from_percent(2),
+			company: company.clone(),
+		};
+		assert_ok!(dispatch(
+			RuntimeOrigin::root(),
+			RuntimeCall::ServiceRatings(pallet_service_ratings::Call::set_rating_terms { community: 0, terms })
+		));
+		let dave = Dave.to_account_id();
+		let unit = demo_unit(2, 2);
+		assert_ok!(dispatch(
+			RuntimeOrigin::signed(dave.clone()),
+			RuntimeCall::PropertyFees(pallet_property_fees::Call::pay_fees { community: 0, unit, amount: 143 * UNIT })
+		));
+		assert_ok!(dispatch(
+			RuntimeOrigin::signed(dave),
+			RuntimeCall::ServiceRatings(pallet_service_ratings::Call::rate {
+				community: 0,
+				unit,
+				category: 4,
+				stars: 5,
+				comment: None,
+			})
+		));
+		at(4);
+		assert_ok!(dispatch(
+			RuntimeOrigin::signed(Ferdie.to_account_id()),
+			RuntimeCall::ServiceRatings(pallet_service_ratings::Call::close_period { community: 0, period: 0 })
+		));
+		let held = 143 * UNIT / 10;
+		assert_eq!(pallet_balances::Pallet::<Runtime>::balance(&company), held);
+		let funds = PropertyFees::fund_views(0);
+		assert_eq!(funds.iter().find(|f| f.fund == FundKind::Escrow).unwrap().balance, 0);
+		assert_eq!(funds.iter().find(|f| f.fund == FundKind::Operating).unwrap().balance, 143 * UNIT - held);
+		let scores = ServiceRatings::scores(0, 0).unwrap();
+		assert_eq!(scores.settlement.map(|s| (s.held_back, s.returned)), Some((held, None)));
+		pallet_property_fees::Pallet::<Runtime>::do_try_state().expect("fees invariants hold");
+		pallet_service_ratings::Pallet::<Runtime>::do_try_state().expect("ratings invariants hold");
+	});
+}

@@ -224,7 +224,7 @@ impl<T: Config> Pallet<T> {
 		category: Category,
 		amount: BalanceOf<T>,
 		payee: &T::AccountId,
-		document: H256,
+		document: Option<H256>,
 		approved_by: ApproverOf<T>,
 	) -> Result<u64, DispatchError> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
@@ -252,11 +252,64 @@ impl<T: Config> Pallet<T> {
 				billed: None,
 				unit: None,
 				counterparty: payee.clone(),
-				document: Some(document),
+				document,
 				approved_by,
 				block: frame_system::Pallet::<T>::block_number(),
 			},
 		)
+	}
+
+	/// Moves `amount` held in `from` to be held in `to` (both of
+	/// `community`), booking it out of one and into the other.
+	pub(crate) fn transfer_between(
+		community: CommunityId,
+		from: FundKind,
+		to: FundKind,
+		category: Category,
+		amount: BalanceOf<T>,
+		approved_by: ApproverOf<T>,
+	) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let (from_account, to_account) = (Self::fund_account(community, from), Self::fund_account(community, to));
+		let mut source = Funds::<T>::get(community, from).unwrap_or_default();
+		source.balance = source.balance.checked_sub(&amount).ok_or(Error::<T>::InsufficientFund)?;
+		source.expense = source.expense.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		let mut dest = match Funds::<T>::get(community, to) {
+			Some(state) => state,
+			None => {
+				frame_system::Pallet::<T>::inc_providers(&to_account);
+				FundState::default()
+			},
+		};
+		dest.balance = dest.balance.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		dest.income = dest.income.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		T::Currency::transfer_on_hold(
+			&HoldReason::Fund.into(),
+			&from_account,
+			&to_account,
+			amount,
+			Precision::Exact,
+			Restriction::OnHold,
+			Fortitude::Polite,
+		)?;
+		Funds::<T>::insert(community, from, source);
+		Funds::<T>::insert(community, to, dest);
+		let entry = |fund, direction, counterparty: &T::AccountId| LedgerEntry {
+			fund,
+			direction,
+			category,
+			amount,
+			period: Self::current_period(),
+			billed: None,
+			unit: None,
+			counterparty: counterparty.clone(),
+			document: None,
+			approved_by: approved_by.clone(),
+			block: frame_system::Pallet::<T>::block_number(),
+		};
+		Self::record(community, entry(from, Direction::Out, &to_account))?;
+		Self::record(community, entry(to, Direction::In, &from_account))?;
+		Ok(())
 	}
 
 	/// Appends `entry` to the ledger and adds it to the running totals.
@@ -476,7 +529,7 @@ impl<T: Config> Pallet<T> {
 		approved_by: ApproverOf<T>,
 	) -> DispatchResult {
 		Self::ensure_community(community)?;
-		ensure!(!category.is_income(), Error::<T>::WrongCategory);
+		ensure!(!category.is_income() && !category.is_internal(), Error::<T>::WrongCategory);
 		ensure!(category != Category::Remuneration, Error::<T>::RemunerationNotBudgeted);
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(from <= to && to >= Self::current_period(), Error::<T>::InvalidPeriodRange);
@@ -500,7 +553,7 @@ impl<T: Config> Pallet<T> {
 		budget_line: Option<u32>,
 		approved_by: ApproverOf<T>,
 	) -> DispatchResult {
-		ensure!(!category.is_income(), Error::<T>::WrongCategory);
+		ensure!(!category.is_income() && !category.is_internal(), Error::<T>::WrongCategory);
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let now = Self::current_period();
 		let schedules = Schedules::<T>::get(community);
@@ -529,7 +582,7 @@ impl<T: Config> Pallet<T> {
 			})?;
 		}
 		let entry =
-			Self::book_out(community, FundKind::Operating, category, amount, &payee, document, approved_by)?;
+			Self::book_out(community, FundKind::Operating, category, amount, &payee, Some(document), approved_by)?;
 		Self::deposit_event(Event::ExpenseRecorded {
 			community,
 			category,
@@ -576,14 +629,14 @@ impl<T: Config> Pallet<T> {
 		approved_by: ApproverOf<T>,
 	) -> DispatchResult {
 		Self::ensure_community(community)?;
-		ensure!(!category.is_income(), Error::<T>::WrongCategory);
+		ensure!(!category.is_income() && !category.is_internal(), Error::<T>::WrongCategory);
 		let entry = Self::book_out(
 			community,
 			FundKind::PublicIncome,
 			category,
 			amount,
 			&payee,
-			document,
+			Some(document),
 			approved_by.clone(),
 		)?;
 		Self::deposit_event(Event::PublicIncomeSpent {
@@ -665,7 +718,7 @@ impl<T: Config> Pallet<T> {
 			category,
 			amount,
 			&payee,
-			document,
+			Some(document),
 			approved_by.clone(),
 		)?;
 		Self::deposit_event(match emergency {
@@ -687,6 +740,68 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::MaintenanceFundLow { community, balance, first_deposits });
 		}
 		Ok(())
+	}
+}
+
+impl<T: Config> linli_primitives::fees::CommunityFunds<T::AccountId> for Pallet<T> {
+	type Balance = BalanceOf<T>;
+
+	fn fee_income(community: CommunityId, from: Period, to: Period) -> BalanceOf<T> {
+		(from..=to).fold(Zero::zero(), |total: BalanceOf<T>, period| {
+			total.saturating_add(
+				CategoryTotals::<T>::get((community, FundKind::Operating, period, Category::PropertyFee)).income,
+			)
+		})
+	}
+
+	fn hold_back(
+		community: CommunityId,
+		amount: BalanceOf<T>,
+		approved_by: ApproverOf<T>,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		let available = Funds::<T>::get(community, FundKind::Operating).unwrap_or_default().balance;
+		let amount = amount.min(available);
+		if !amount.is_zero() {
+			Self::transfer_between(
+				community,
+				FundKind::Operating,
+				FundKind::Escrow,
+				Category::HeldBack,
+				amount,
+				approved_by,
+			)?;
+		}
+		Ok(amount)
+	}
+
+	fn release(
+		community: CommunityId,
+		amount: BalanceOf<T>,
+		payee: &T::AccountId,
+		approved_by: ApproverOf<T>,
+	) -> DispatchResult {
+		Self::book_out(community, FundKind::Escrow, Category::PerformancePay, amount, payee, None, approved_by)
+			.map(|_| ())
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn add_fee_income(community: CommunityId, amount: BalanceOf<T>) {
+		use frame_support::traits::fungible::{Inspect, Mutate};
+		let payer: T::AccountId = frame_benchmarking::account("fee payer", 0, 0);
+		T::Currency::set_balance(&payer, amount.saturating_mul(2u32.into()).saturating_add(T::Currency::minimum_balance()));
+		Self::book_in(community, FundKind::Operating, Category::PropertyFee, amount, &payer, None, None, None, Approver::Payer)
+			.expect("a funded payer pays in");
+	}
+
+	fn return_to_owners(community: CommunityId, amount: BalanceOf<T>, approved_by: ApproverOf<T>) -> DispatchResult {
+		Self::transfer_between(
+			community,
+			FundKind::Escrow,
+			FundKind::Operating,
+			Category::HeldBackReturned,
+			amount,
+			approved_by,
+		)
 	}
 }
 

@@ -5,10 +5,13 @@
 //! runs itself.
 //!
 //! ## Funds and the ledger
-//! Each community has three funds, each a keyless account derived from the
+//! Each community has four funds, each a keyless account derived from the
 //! community ([`Pallet::fund_account`]): the operating fund (property fees),
-//! the special maintenance fund (专项维修资金) and the public-income fund
-//! (公共收益: parking, advertising). A fund's money is held on its account
+//! the special maintenance fund (专项维修资金), the public-income fund
+//! (公共收益: parking, advertising) and the escrow of the company's pay
+//! held back until the owners rate its service (through
+//! [`CommunityFunds`](linli_primitives::fees::CommunityFunds), used by the
+//! ratings pallet). A fund's money is held on its account
 //! under [`HoldReason::Fund`], so only this pallet moves it and a stray
 //! transfer to the account never blurs the books. Every movement is a
 //! [`LedgerEntry`]: fund, direction, category, amount, period, billing

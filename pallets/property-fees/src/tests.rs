@@ -674,7 +674,7 @@ fn statement_shows_each_funds_opening_flows_and_closing_per_period() {
 		assert!(mar.income.is_empty() && mar.expense.is_empty());
 
 		let funds = Fees::fund_views(C);
-		assert_eq!(funds.len(), 3);
+		assert_eq!(funds.len(), 4);
 		assert_eq!(funds[0].balance, feb.closing);
 		assert_eq!(funds[2].balance, 7 * YUAN);
 		assert_eq!(funds[2].account, Fees::fund_account(C, FundKind::PublicIncome));
