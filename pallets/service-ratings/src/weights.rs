@@ -57,8 +57,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `413`
 		//  Estimated: `3604`
-		// Minimum execution time: 19_890_000 picoseconds.
-		Weight::from_parts(21_572_000, 3604)
+		// Minimum execution time: 19_249_000 picoseconds.
+		Weight::from_parts(21_362_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -70,8 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `444`
 		//  Estimated: `4146`
-		// Minimum execution time: 21_151_000 picoseconds.
-		Weight::from_parts(22_814_000, 4146)
+		// Minimum execution time: 20_821_000 picoseconds.
+		Weight::from_parts(22_964_000, 4146)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -89,14 +89,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ServiceRatings::Periods` (`max_values`: None, `max_size`: Some(87), added: 2562, mode: `MaxEncodedLen`)
 	/// Storage: `ServiceRatings::Aggregates` (r:1 w:1)
 	/// Proof: `ServiceRatings::Aggregates` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceRatings::HouseholdRatings` (r:1 w:1)
+	/// Proof: `ServiceRatings::HouseholdRatings` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	fn rate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `853`
+		//  Measured:  `539`
 		//  Estimated: `4146`
-		// Minimum execution time: 55_052_000 picoseconds.
-		Weight::from_parts(58_447_000, 4146)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Minimum execution time: 54_381_000 picoseconds.
+		Weight::from_parts(59_048_000, 4146)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `ServiceRatings::Terms` (r:1 w:0)
 	/// Proof: `ServiceRatings::Terms` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
@@ -124,8 +126,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1242`
 		//  Estimated: `39345`
-		// Minimum execution time: 287_467_000 picoseconds.
-		Weight::from_parts(302_911_000, 39345)
+		// Minimum execution time: 286_296_000 picoseconds.
+		Weight::from_parts(296_461_000, 39345)
 			.saturating_add(T::DbWeight::get().reads(29_u64))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
@@ -134,22 +136,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn set_rating_terms() -> Weight {
-		Weight::from_parts(21_572_000, 3604)
+		Weight::from_parts(21_362_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn add_category() -> Weight {
-		Weight::from_parts(22_814_000, 4146)
+		Weight::from_parts(22_964_000, 4146)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn rate() -> Weight {
-		Weight::from_parts(58_447_000, 4146)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		Weight::from_parts(59_048_000, 4146)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn close_period() -> Weight {
-		Weight::from_parts(302_911_000, 39345)
+		Weight::from_parts(296_461_000, 39345)
 			.saturating_add(ParityDbWeight::get().reads(29_u64))
 			.saturating_add(ParityDbWeight::get().writes(17_u64))
 	}
