@@ -114,7 +114,8 @@ impl<T: Config> Pallet<T> {
 	) -> Result<ProposalIndex, DispatchError> {
 		ensure!(T::Community::community_exists(community), Error::<T>::UnknownCommunity);
 		Self::check_voting_period(voting_period)?;
-		ensure!(T::Community::vote_totals(community, scope).headcount > 0, Error::<T>::NoOwners);
+		let totals = T::Community::vote_totals(community, scope);
+		ensure!(totals.headcount > 0, Error::<T>::NoOwners);
 		let route = if T::Community::is_committee_member(community, &who) {
 			Route::Committee
 		} else {
@@ -143,32 +144,39 @@ impl<T: Config> Pallet<T> {
 		};
 		Self::deposit_event(Event::Proposed { proposal: index, community, matter, proposer: who.clone(), route, scope, text });
 		match (route, proposer_weight) {
-			(Route::Committee, _) => Self::open(index, &mut proposal),
-			(Route::Owners, Some(weight)) => Self::add_sponsor(index, &mut proposal, who, weight),
+			(Route::Committee, _) => Self::open(index, &mut proposal, totals),
+			(Route::Owners, Some(weight)) => Self::add_sponsor(index, &mut proposal, who, weight, totals),
 			(Route::Owners, None) => return Err(Error::<T>::NotAnOwner.into()),
 		}
 		Proposals::<T>::insert(index, proposal);
 		Ok(index)
 	}
 
-	/// Opens voting: snapshots the totals and the community's rule.
-	fn open(index: ProposalIndex, proposal: &mut ProposalOf<T>) {
+	/// Opens voting: snapshots the scope's current `totals` and the
+	/// community's rule.
+	fn open(index: ProposalIndex, proposal: &mut ProposalOf<T>, totals: VoteWeight) {
 		let now = frame_system::Pallet::<T>::block_number();
 		let until = now.saturating_add(proposal.voting_period);
-		proposal.snapshot = T::Community::vote_totals(proposal.community, proposal.scope);
+		proposal.snapshot = totals;
 		proposal.non_voters_follow_majority = NonVotersFollowMajority::<T>::get(proposal.community);
 		proposal.stage = Stage::Voting { from: now, until };
 		Self::deposit_event(Event::VotingOpened { proposal: index, snapshot: proposal.snapshot, until });
 	}
 
-	fn add_sponsor(index: ProposalIndex, proposal: &mut ProposalOf<T>, who: T::AccountId, weight: VoteWeight) {
+	/// Adds a co-sponsor; `totals` are the scope's current totals.
+	fn add_sponsor(
+		index: ProposalIndex,
+		proposal: &mut ProposalOf<T>,
+		who: T::AccountId,
+		weight: VoteWeight,
+		totals: VoteWeight,
+	) {
 		proposal.sponsors = add(proposal.sponsors, weight);
 		Sponsors::<T>::insert(index, &who, weight);
-		let totals = T::Community::vote_totals(proposal.community, proposal.scope);
 		Self::deposit_event(Event::Sponsored { proposal: index, who, sponsors: proposal.sponsors, totals });
 		// An extraordinary assembly: ≥ 20 % of area AND headcount asked.
 		if both_at_least(proposal.sponsors, totals, 1, 5) {
-			Self::open(index, proposal);
+			Self::open(index, proposal, totals);
 		}
 	}
 
@@ -253,7 +261,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(!Sponsors::<T>::contains_key(index, &who), Error::<T>::AlreadySponsored);
 		let weight =
 			T::Community::vote_weight(proposal.community, proposal.scope, &who).ok_or(Error::<T>::NotAnOwner)?;
-		Self::add_sponsor(index, &mut proposal, who, weight);
+		let totals = T::Community::vote_totals(proposal.community, proposal.scope);
+		Self::add_sponsor(index, &mut proposal, who, weight, totals);
 		Proposals::<T>::insert(index, proposal);
 		Ok(())
 	}
