@@ -20,7 +20,7 @@ use sp_version::RuntimeVersion;
 use linli_primitives::community::{CommunityId, ScopeId, UnitId};
 
 use super::{
-	AccountId, Aura, Balance, Block, BlockNumber, Community, Executive, OwnersAssembly, PropertyFees, ServiceRatings, Grandpa, InherentDataExt, Nonce, Runtime,
+	AccountId, Aura, Balance, Block, BlockNumber, Calendar, Community, Executive, OwnersAssembly, PropertyFees, ServiceRatings, Grandpa, InherentDataExt, Nonce, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -243,6 +243,12 @@ impl_runtime_apis! {
 			who: AccountId,
 		) -> Option<pallet_owners_assembly::Ballot> {
 			pallet_owners_assembly::Ballots::<Runtime>::get(index, who)
+		}
+	}
+
+	impl pallet_calendar_runtime_api::CalendarApi<Block> for Runtime {
+		fn today() -> pallet_calendar::Today {
+			Calendar::today()
 		}
 	}
 

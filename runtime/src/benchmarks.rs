@@ -12,4 +12,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_property_fees, PropertyFees]
 	[pallet_owners_assembly, OwnersAssembly]
 	[pallet_service_ratings, ServiceRatings]
+	[pallet_calendar, Calendar]
 );

@@ -20,7 +20,7 @@ use frame_system::{
 };
 use linli_primitives::{
 	community::{EnsureCommitteeMember, EnsurePropertyManager},
-	fees::{period_of_unix_millis, ApprovedBy, Period, PeriodClock, RootApproves},
+	fees::{ApprovedBy, RootApproves},
 	governance::{
 		BudgetMatters, CommonPartsMatters, Discard, EnsureDecision, PropertyCompanyMatters,
 		RaiseMaintenanceMatters, RoleMatters, RulesMatters, UseMaintenanceMatters,
@@ -32,9 +32,9 @@ use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Community, Hash, PropertyFees, Nonce, OriginCaller,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Calendar, Community, Hash, PropertyFees, Nonce, OriginCaller,
 	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	RuntimeOrigin, RuntimeTask, System, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT, SLOT_DURATION, VERSION,
+	RuntimeOrigin, RuntimeTask, System, Timestamp, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT, SLOT_DURATION, VERSION,
 };
 
 /// Share of a block that ordinary transactions may fill; the rest is kept
@@ -193,17 +193,15 @@ impl pallet_community::Config for Runtime {
 	type WeightInfo = pallet_community::weights::SubstrateWeight<Runtime>;
 }
 
-/// Billing periods are calendar months of the block's timestamp, in Beijing
-/// time.
-pub struct CalendarMonths;
-impl PeriodClock for CalendarMonths {
-	fn current_period() -> Period {
-		period_of_unix_millis(pallet_timestamp::Now::<Runtime>::get())
-	}
-	#[cfg(feature = "runtime-benchmarks")]
-	fn set_current_period(period: Period) {
-		pallet_timestamp::Now::<Runtime>::put(linli_primitives::fees::period_start_unix_millis(period));
-	}
+// Billing and rating periods are calendar months in Beijing time, of the
+// block timestamp; a dev chain (genesis `advanceable`) may move its calendar
+// ahead so that a community's year can be lived through in minutes.
+impl pallet_calendar::Config for Runtime {
+	type Time = Timestamp;
+	// On an advanceable (dev or test) chain, the sudo key.
+	type AdvanceOrigin = EnsureRoot<AccountId>;
+	type MaxMonthsPerAdvance = ConstU32<12>;
+	type WeightInfo = pallet_calendar::weights::SubstrateWeight<Runtime>;
 }
 
 parameter_types! {
@@ -227,7 +225,7 @@ impl pallet_property_fees::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Community = Community;
-	type Clock = CalendarMonths;
+	type Clock = Calendar;
 	type PalletId = PropertyFeesPalletId;
 	// The owners decide, each on its matter of 民法典 Art. 278; the district
 	// authority (root) may still act where a community has no working
@@ -285,7 +283,7 @@ impl pallet_owners_assembly::Config for Runtime {
 impl pallet_service_ratings::Config for Runtime {
 	type Community = Community;
 	type Funds = PropertyFees;
-	type Clock = CalendarMonths;
+	type Clock = Calendar;
 	// Rating terms are part of the company's contract: the owners decide
 	// (matter 4), or the district authority.
 	type TermsOrigin = EitherOf<

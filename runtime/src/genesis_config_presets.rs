@@ -12,7 +12,7 @@
 //! domain pallets add their genesis (communities, units, residents).
 
 use crate::{
-	AccountId, Balance, BalancesConfig, CommunityConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
+	AccountId, Balance, BalancesConfig, CalendarConfig, CommunityConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
 };
 use linli_primitives::community::{ResidentRole, UnitId, UnitStatus};
 use pallet_community::{GenesisCommunity, NewUnit};
@@ -148,13 +148,15 @@ pub fn demo_community(roles: DemoRoles) -> GenesisCommunity<AccountId> {
 }
 
 /// The genesis of a Linli chain: validators, endowed accounts, an optional
-/// sudo key (development only) and the communities it starts with.
+/// sudo key (development only) and the communities it starts with. A
+/// development chain's calendar may be moved ahead by its sudo key.
 pub fn linli_genesis(
 	validators: Vec<Validator>,
 	endowed: Vec<AccountId>,
 	sudo: Option<AccountId>,
 	communities: Vec<GenesisCommunity<AccountId>>,
 ) -> Value {
+	let advanceable = sudo.is_some();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed.iter().cloned().map(|who| (who, ENDOWMENT)).collect::<Vec<_>>(),
@@ -166,6 +168,7 @@ pub fn linli_genesis(
 			authorities: validators.iter().map(|v| (v.grandpa.clone(), 1)).collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: sudo },
+		calendar: CalendarConfig { advanceable },
 		community: CommunityConfig { communities: communities.clone() },
 	})
 }

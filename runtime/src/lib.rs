@@ -68,7 +68,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("linli"),
 	impl_name: alloc::borrow::Cow::Borrowed("linli-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -188,6 +188,9 @@ mod runtime {
 	pub type Sudo = pallet_sudo;
 
 	// Linli's own pallets.
+	#[runtime::pallet_index(19)]
+	pub type Calendar = pallet_calendar;
+
 	#[runtime::pallet_index(20)]
 	pub type Community = pallet_community;
 

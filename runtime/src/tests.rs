@@ -235,7 +235,7 @@ type AccountId = crate::AccountId;
 #[test]
 fn the_demo_community_is_billed_by_calendar_month_and_its_books_balance() {
 	use crate::{
-		configs::CalendarMonths, genesis_config_presets::demo_unit, PropertyFees, RuntimeCall,
+		genesis_config_presets::demo_unit, Calendar, PropertyFees, RuntimeCall,
 		RuntimeOrigin, UNIT,
 	};
 	use frame_support::{assert_noop, assert_ok};
@@ -252,7 +252,7 @@ fn the_demo_community_is_billed_by_calendar_month_and_its_books_balance() {
 		frame_system::Pallet::<Runtime>::set_block_number(1);
 		at(2026, 11, 23);
 		let november = period_of(2026, 11);
-		assert_eq!(CalendarMonths::current_period(), november);
+		assert_eq!(Calendar::current_period(), november);
 
 		let dave = Sr25519Keyring::Dave.to_account_id();
 		let ferdie = Sr25519Keyring::Ferdie.to_account_id();
@@ -491,5 +491,47 @@ fn a_well_rated_quarter_releases_the_held_back_pay_through_escrow() {
 		assert_eq!(scores.settlement.map(|s| (s.held_back, s.returned)), Some((held, None)));
 		pallet_property_fees::Pallet::<Runtime>::do_try_state().expect("fees invariants hold");
 		pallet_service_ratings::Pallet::<Runtime>::do_try_state().expect("ratings invariants hold");
+	});
+}
+
+/// A dev chain's sudo key moves the calendar ahead and the bills follow; a
+/// testnet's calendar (no sudo key) follows the clock only.
+#[test]
+fn only_a_dev_chain_moves_its_calendar_ahead() {
+	use crate::{genesis_config_presets::demo_unit, Calendar, PropertyFees, RuntimeCall, RuntimeOrigin, UNIT};
+	use frame_support::{assert_noop, assert_ok};
+	use linli_primitives::fees::{period_of, period_start_unix_millis, PeriodClock};
+	use pallet_property_fees::{Call as FeesCall, ContractModel};
+	use sp_runtime::traits::Dispatchable;
+
+	let advance = |months| RuntimeCall::Calendar(pallet_calendar::Call::advance { months });
+	with_preset_state("development", || {
+		frame_system::Pallet::<Runtime>::set_block_number(1);
+		pallet_timestamp::Now::<Runtime>::put(period_start_unix_millis(period_of(2026, 11)) + 86_400_000);
+		assert!(Calendar::today().advanceable);
+		assert_ok!(RuntimeCall::PropertyFees(FeesCall::set_fee_schedule {
+			community: 0,
+			price_per_m2: UNIT,
+			model: ContractModel::LumpSum,
+			effective_from: period_of(2026, 11),
+		})
+		.dispatch(RuntimeOrigin::root()));
+		assert_noop!(
+			advance(1).dispatch(RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id())),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		// Through sudo, as a client does it.
+		assert_ok!(RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(advance(3)) })
+			.dispatch(RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id())));
+		assert_eq!(Calendar::current_period(), period_of(2027, 2));
+		// Nov, Dec, Jan are owed; February is current.
+		let dues = PropertyFees::unit_dues(0, demo_unit(2, 2)).unwrap();
+		let month = PropertyFees::monthly_due(UNIT, 143_00).unwrap();
+		assert_eq!((dues.arrears, dues.current), (3 * month, month));
+		pallet_calendar::Pallet::<Runtime>::do_try_state().expect("calendar invariants hold");
+	});
+	with_preset_state("local_testnet", || {
+		assert!(!Calendar::today().advanceable);
+		assert_noop!(advance(1).dispatch(RuntimeOrigin::root()), pallet_calendar::Error::<Runtime>::NotAdvanceable);
 	});
 }

@@ -1,0 +1,90 @@
+//! A test runtime: the system pallet and the calendar, over a settable
+//! block timestamp.
+
+use crate as pallet_calendar;
+use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use frame_system::EnsureRoot;
+use linli_primitives::fees::{period_of, period_start_unix_millis};
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Calendar = pallet_calendar;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+}
+
+parameter_types! {
+	/// The block timestamp, in Unix milliseconds.
+	pub static NowMillis: u64 = 0;
+}
+
+/// The test's block timestamp.
+pub struct TestTime;
+impl frame_support::traits::Time for TestTime {
+	type Moment = u64;
+	fn now() -> u64 {
+		NowMillis::get()
+	}
+}
+
+impl pallet_calendar::Config for Test {
+	type Time = TestTime;
+	type AdvanceOrigin = EnsureRoot<u64>;
+	type MaxMonthsPerAdvance = ConstU32<24>;
+	type WeightInfo = ();
+}
+
+/// Sets the block timestamp to `day` of `year`-`month`, midday Beijing time.
+pub fn set_date(year: u32, month: u32, day: u64) {
+	NowMillis::set(period_start_unix_millis(period_of(year, month)) + (day - 1) * 86_400_000 + 12 * 3_600_000);
+}
+
+/// A chain whose calendar is `advanceable`, on 2026-11-15.
+pub fn new_test_ext(advanceable: bool) -> TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_calendar::GenesisConfig::<Test> { advanceable, ..Default::default() }
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		set_date(2026, 11, 15);
+	});
+	TestExternalities(ext)
+}
+
+/// Test externalities that check the pallet's invariants after every test.
+pub struct TestExternalities(pub sp_io::TestExternalities);
+impl TestExternalities {
+	pub fn execute_with<R>(&mut self, test: impl FnOnce() -> R) -> R {
+		self.0.execute_with(|| {
+			let r = test();
+			Calendar::do_try_state().expect("calendar try_state invariants hold after the test");
+			r
+		})
+	}
+}
