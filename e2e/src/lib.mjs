@@ -12,6 +12,24 @@ export const WS = process.env.LINLI_WS ?? 'ws://127.0.0.1:9944';
 /** 1 LNL = 10^12 of the smallest unit; the scripts let 1 LNL stand for 1 元. */
 export const UNIT = 10n ** 12n;
 
+/**
+ * Calls one of the node's JSON-RPC methods over HTTP and parses the answer
+ * keeping integers of 16 digits or more exact (as strings): balances are
+ * JSON numbers, which a plain `JSON.parse` rounds above 2^53.
+ */
+export async function rpcExact(method, params) {
+  const url = WS.replace(/^ws/, 'http');
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  const text = await response.text();
+  const body = JSON.parse(text.replace(/([:\[,])\s*(\d{16,})(?=\s*[,}\]])/g, '$1"$2"'));
+  if (body.error) throw new Mismatch(`${method}: ${body.error.message}`);
+  return body.result;
+}
+
 /** Fails the script: a mismatch must never pass silently. */
 export class Mismatch extends Error {}
 
@@ -204,14 +222,18 @@ export function findEvent(result, section, method) {
   return found[0];
 }
 
-/** Checks that an event's named fields have the expected values (compared as strings or bigints). */
+/** A value as canonical JSON: every number and bigint as a decimal string. */
+const canonical = (value) => JSON.stringify(value, (_, x) => (typeof x === 'bigint' || typeof x === 'number' ? String(x) : x));
+
+/**
+ * Checks that an event's named fields have the expected values: written as
+ * `toPrimitive()` shows them (enums as `'Variant'` or `{ variant: value }`,
+ * accounts as addresses, hashes as hex), numbers as numbers or bigints.
+ */
 export function checkFields(event, expected, what) {
-  const data = event.data;
   for (const [field, value] of Object.entries(expected)) {
-    const actual = data[field];
+    const actual = event.data[field];
     check(actual !== undefined, `${what}: event ${event.section}.${event.method} has no field ${field}`);
-    if (typeof value === 'bigint') checkEq(actual.toBigInt(), value, `${what}: ${field}`);
-    else if (typeof value === 'object' && value !== null) checkEq(JSON.stringify(actual.toJSON()), JSON.stringify(value), `${what}: ${field}`);
-    else checkEq(actual.toString(), value, `${what}: ${field}`);
+    checkEq(canonical(actual.toPrimitive()), canonical(value), `${what}: ${event.section}.${event.method}.${field}`);
   }
 }

@@ -1,0 +1,158 @@
+// Bad input through the node: unauthorised, malformed and double
+// extrinsics against the dev chain's demo community are rejected — by the
+// transaction pool before a block, or in the block with the module error a
+// client shows — and the chain keeps producing and finalizing blocks.
+//
+//   node src/bad-input.mjs           (against a `linli-node --dev` at $LINLI_WS)
+
+import { u8aConcat, stringToU8a, u8aToHex, hexToU8a } from '@polkadot/util';
+import { blake2AsHex } from '@polkadot/util-crypto';
+import { Chain, UNIT, check, checkEq, doc, findEvent, log, Mismatch } from './lib.mjs';
+
+const DEMO = 0;
+const u32le = (n) => {
+  const b = new Uint8Array(4);
+  new DataView(b.buffer).setUint32(0, n, true);
+  return b;
+};
+/** `genesis_config_presets::demo_unit`: blake2-256 of SCALE(b"linli-demo-unit", building, room). */
+const demoUnit = (building, room) => blake2AsHex(u8aConcat(stringToU8a('linli-demo-unit'), u32le(building), u32le(room)), 256);
+
+const started = Date.now();
+const chain = await Chain.connect();
+const { api } = chain;
+const [alice, aliceStash, bob, dave, eve, ferdie] = ['//Alice', '//Alice//stash', '//Bob', '//Dave', '//Eve', '//Ferdie'].map((k) =>
+  chain.key(k),
+);
+const rejected = [];
+const expectFailure = async (what, signer, tx, error) => {
+  const r = await chain.fails(signer, tx, error);
+  findEvent(r, 'system', 'ExtrinsicFailed');
+  rejected.push(`${what}: ${error}`);
+  log(`rejected in block: ${what} → ${error}${r.docs && r.error.includes('.') ? ` (“${r.docs}”)` : ''}`);
+  return r;
+};
+const expectPoolRejection = async (what, submit, pattern) => {
+  try {
+    await submit();
+  } catch (e) {
+    check(pattern.test(e.message), `${what}: rejected, but with “${e.message}”`);
+    rejected.push(`${what}: ${e.message}`);
+    log(`rejected by the pool: ${what} → ${e.message}`);
+    return;
+  }
+  throw new Mismatch(`${what}: the node accepted it`);
+};
+
+const startBlock = await chain.bestNumber();
+const startFinalized = await chain.finalizedNumber();
+const unit11 = demoUnit(1, 1);
+check((await api.query.community.units(DEMO, unit11)).isSome, 'the demo community has unit (1,1)');
+const unknownUnit = doc('a unit nobody registered');
+
+// --- Wrong origin -----------------------------------------------------------
+await expectFailure(
+  'Dave (an owner, not a registrar) registers a unit',
+  dave,
+  api.tx.community.registerUnits(DEMO, [{ id: unknownUnit, scope: 1, area: 100_00, status: 'Delivered' }]),
+  'community.NotRegistrar',
+);
+await expectFailure(
+  'Dave (not the property company) pays an expense from the operating fund',
+  dave,
+  api.tx.propertyFees.recordExpense(DEMO, 'Cleaning', 10n * UNIT, dave.address, doc('invoice'), null),
+  'BadOrigin',
+);
+await expectFailure('Bob (not the sudo key) moves the calendar ahead', bob, api.tx.calendar.advance(1), 'BadOrigin');
+await expectFailure(
+  'Bob (an owner, not the company) sets the fee schedule',
+  bob,
+  api.tx.propertyFees.setFeeSchedule(DEMO, UNIT, 'LumpSum', (await api.call.calendarApi.today()).period),
+  'BadOrigin',
+);
+
+// --- Unknown unit -----------------------------------------------------------
+await expectFailure(
+  'the registrar verifies a resident of an unknown unit',
+  eve,
+  api.tx.community.verifyResident(DEMO, unknownUnit, dave.address, 'Owner', doc('documents')),
+  'community.UnitNotFound',
+);
+const sudoSchedule = await chain.sudo(
+  alice,
+  api.tx.propertyFees.setFeeSchedule(DEMO, UNIT / 2n, 'LumpSum', (await api.call.calendarApi.today()).period),
+);
+findEvent(sudoSchedule, 'propertyFees', 'FeeScheduleSet');
+await expectFailure('Dave pays fees for an unknown unit', dave, api.tx.propertyFees.payFees(DEMO, unknownUnit, UNIT), 'propertyFees.UnknownUnit');
+await expectFailure('fees for an unknown community', dave, api.tx.propertyFees.payFees(99, unit11, UNIT), 'propertyFees.UnknownCommunity');
+
+// --- Double votes -----------------------------------------------------------
+const proposed = await chain.ok(
+  alice,
+  api.tx.ownersAssembly.propose(DEMO, 'Ordinary', api.tx.system.remark('安装快递柜 parcel lockers'), doc('parcel lockers'), null, 20),
+);
+const proposal = findEvent(proposed, 'ownersAssembly', 'Proposed').data.proposal.toNumber();
+findEvent(proposed, 'ownersAssembly', 'VotingOpened');
+const first = await chain.ok(alice, api.tx.ownersAssembly.vote(proposal, 'Aye'));
+const aliceWeight = findEvent(first, 'ownersAssembly', 'Voted').data.weight;
+// Voting again replaces the ballot: the household still counts once.
+await chain.ok(alice, api.tx.ownersAssembly.vote(proposal, 'Nay'));
+const view = (await api.call.ownersAssemblyApi.proposal(proposal)).unwrap();
+checkEq(view.tally.aye.headcount.toNumber(), 0, 'ayes after Alice changed her vote');
+checkEq(view.tally.nay.headcount.toNumber(), 1, 'nays after Alice changed her vote');
+checkEq(view.tally.nay.area.toBigInt(), aliceWeight.area.toBigInt(), "nay area is Alice's once");
+log(`Alice voted twice: her second ballot replaced the first (nay ${view.tally.nay.headcount} owner, ${view.tally.nay.area} ×0.01 m²)`);
+await expectFailure(
+  "Alice's co-owner votes for the same unit again",
+  aliceStash,
+  api.tx.ownersAssembly.vote(proposal, 'Aye'),
+  'ownersAssembly.NotAnOwner',
+);
+await expectFailure('Dave closes the vote before it ends', dave, api.tx.ownersAssembly.close(proposal), 'ownersAssembly.TooEarly');
+await expectFailure('Dave votes on a proposal that does not exist', dave, api.tx.ownersAssembly.vote(9_999, 'Aye'), 'ownersAssembly.UnknownProposal');
+await expectFailure(
+  'a committee election ballot on an ordinary matter',
+  dave,
+  api.tx.ownersAssembly.vote(proposal, { Approve: 1 }),
+  'ownersAssembly.BadChoice',
+);
+// Through sudo the extrinsic succeeds and the inner call's error is in `Sudid`.
+const sudid = findEvent(await chain.ok(alice, api.tx.sudo.sudo(api.tx.calendar.advance(13))), 'sudo', 'Sudid').data.sudoResult;
+check(sudid.isErr, 'sudo: moving the calendar 13 months at once fails');
+checkEq(chain.describeError(sudid.asErr).error, 'calendar.TooManyMonths', 'sudo(calendar.advance(13))');
+rejected.push('the sudo key moves the calendar 13 months at once: calendar.TooManyMonths');
+log('rejected in block: the sudo key moves the calendar 13 months at once → Sudid(Err(calendar.TooManyMonths))');
+
+// --- Malformed or unpayable extrinsics: the pool refuses them ----------------
+await expectPoolRejection(
+  'bytes that are no extrinsic',
+  () => api.rpc.author.submitExtrinsic('0x0102030405'),
+  /decode|Could not decode|Invalid/i,
+);
+const signed = await api.tx.system.remark('tampered').signAsync(dave, { nonce: (await api.rpc.system.accountNextIndex(dave.address)).toNumber() });
+const bytes = hexToU8a(signed.toHex());
+// The sr25519 signature sits after the length prefix, the version byte and
+// the 33-byte address; flip a bit in it.
+bytes[40] ^= 0x01;
+await expectPoolRejection('an extrinsic with a tampered signature', () => api.rpc.author.submitExtrinsic(u8aToHex(bytes)), /bad signature/i);
+const broke = chain.key('//Linli//nobody');
+await expectPoolRejection(
+  'an account without funds sends a remark',
+  () => api.tx.system.remark('free lunch').signAsync(broke).then((tx) => api.rpc.author.submitExtrinsic(tx)),
+  /Inability to pay some fees|balance too low/i,
+);
+await expectPoolRejection(
+  'a call index no pallet has',
+  () => api.rpc.author.submitExtrinsic(u8aToHex(api.createType('Bytes', u8aConcat(new Uint8Array([0x05]), new Uint8Array([20, 99]))).toU8a())),
+  /decode|Invalid/i,
+);
+
+// --- The chain goes on -------------------------------------------------------
+const endBlock = await chain.bestNumber();
+const finalized = await chain.waitForFinalized(endBlock + 1);
+check(finalized > startFinalized, 'blocks were finalized during and after the bad input');
+log(
+  `${rejected.length} bad extrinsics rejected; blocks #${startBlock}–#${endBlock}, finalized #${startFinalized} → #${finalized};`,
+  `${chain.sent} extrinsics sent, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
+await chain.disconnect();

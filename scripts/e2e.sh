@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Drives a running dev chain with @polkadot/api (the library behind
+# Polkadot.js apps): the metadata check, bad input, and a community's year.
+#
+#   scripts/e2e.sh              starts its own `linli-node --dev` (fresh
+#                               state, free ports) and stops it afterwards
+#   LINLI_WS=ws://127.0.0.1:9944 scripts/e2e.sh
+#                               uses a node you started (scripts/run-dev.sh)
+#
+# Needs the built node (scripts/test.sh or scripts/run-dev.sh builds it) and
+# Node.js ≥ 18 with npm; installs the client's locked packages into e2e/.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+command -v node >/dev/null || { log "Node.js is needed: apt-get install nodejs npm"; exit 1; }
+cd "$ROOT/e2e"
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
+	log "installing the client's packages (npm ci)"
+	npm ci --no-audit --no-fund --loglevel=error
+fi
+
+node_pid=""
+stop_node() { [ -n "$node_pid" ] && kill -INT "$node_pid" 2>/dev/null && wait "$node_pid" 2>/dev/null || true; }
+trap stop_node EXIT
+if [ -z "${LINLI_WS:-}" ]; then
+	[ -x "$NODE_BIN" ] || { log "no node at $NODE_BIN: run scripts/test.sh or scripts/run-dev.sh first"; exit 1; }
+	port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+	base=$(mktemp -d)
+	log "starting linli-node --dev on ws://127.0.0.1:$port (log: $base/node.log)"
+	"$NODE_BIN" --dev --base-path "$base" --rpc-port "$port" --port 0 \
+		--no-prometheus --no-telemetry --no-mdns >"$base/node.log" 2>&1 &
+	node_pid=$!
+	export LINLI_WS="ws://127.0.0.1:$port"
+	for _ in $(seq 120); do
+		curl -sf -H 'content-type: application/json' \
+			-d '{"jsonrpc":"2.0","id":1,"method":"chain_getHeader","params":[]}' \
+			"http://127.0.0.1:$port" | grep -q '"number":"0x[1-9a-f]' && break
+		kill -0 "$node_pid" 2>/dev/null || { cat "$base/node.log"; exit 1; }
+		sleep 1
+	done
+fi
+
+log "metadata: every Linli call, event, error and storage item decodes without custom types"
+node src/metadata.mjs
+log "bad input is rejected and the chain goes on"
+node src/bad-input.mjs
+log "a year in the life of a community"
+node src/year.mjs
