@@ -2,6 +2,8 @@
 # Installs what building Linli needs and is missing; safe to run again.
 #   - the wasm targets and rust-src (the runtime is compiled to wasm)
 #   - protoc (Debian's protobuf-compiler; libp2p's build needs it)
+#   - Node.js and npm (Debian's nodejs, npm) for the @polkadot/api client
+#     scripts in e2e/
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -19,11 +21,15 @@ if ! rustup component list --installed | grep -q '^rust-src'; then
 	rustup component add rust-src
 fi
 
-if ! command -v protoc >/dev/null; then
-	log "installing protobuf-compiler"
+missing=()
+command -v protoc >/dev/null || missing+=(protobuf-compiler)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+	log "installing ${missing[*]}"
 	SUDO=""
 	[ "$(id -u)" = 0 ] || SUDO="sudo"
 	$SUDO apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq protobuf-compiler >/dev/null
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 log "toolchain ready (target dir: $CARGO_TARGET_DIR)"

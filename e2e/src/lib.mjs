@@ -26,7 +26,10 @@ export async function rpcExact(method, params) {
   });
   const text = await response.text();
   const body = JSON.parse(text.replace(/([:\[,])\s*(\d{16,})(?=\s*[,}\]])/g, '$1"$2"'));
-  if (body.error) throw new Mismatch(`${method}: ${body.error.message}`);
+  if (body.error) {
+    const { code, message, data } = body.error;
+    throw new Mismatch(`${method}: ${code}: ${message}${data ? `: ${typeof data === "string" ? data : JSON.stringify(data)}` : ""}`);
+  }
   return body.result;
 }
 

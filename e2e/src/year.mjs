@@ -20,7 +20,7 @@
 // (accounts that sign pay transaction fees, read from their
 // TransactionFeePaid events); any mismatch ends the run with an error.
 
-import { Chain, UNIT, check, checkEq, checkFields, doc, events, findEvent, lnl, log, Mismatch, rpcExact } from './lib.mjs';
+import { Chain, UNIT, check, checkEq, checkFields, doc, events, findEvent, lnl, log, rpcExact } from './lib.mjs';
 
 const started = Date.now();
 const chain = await Chain.connect();
@@ -450,9 +450,8 @@ year.forEach((s, i) =>
 );
 // The same through the node's JSON-RPC (what a non-JS client reads).
 const rpcFunds = await rpcExact('fees_funds', [community]);
-const first = year[0].funds[0];
-const [y0, m0] = [Math.floor(M0 / 12) + 1970, (M0 % 12) + 1];
-console.log(`\n  ${'幸福里 Xingfu Li'} — statement ${y0}-${String(m0).padStart(2, '0')} to 12 months on (LNL)`);
+const month = (p) => `${Math.floor(p / 12) + 1970}-${String((p % 12) + 1).padStart(2, '0')}`;
+console.log(`\n  幸福里 Xingfu Li — statement ${month(M0)} to ${month(M0 + 11)}, from propertyFeesApi.statement (LNL)`);
 for (const f of FUNDS) {
   const acc = perFund[f];
   const totalIn = [...acc.income.values()].reduce((a, b) => a + b, 0n);
@@ -465,10 +464,9 @@ for (const f of FUNDS) {
   for (const [c, a] of acc.income) console.log(`      + ${c.padEnd(20)} ${lnl(a).padStart(13)}`);
   for (const [c, a] of acc.expense) console.log(`      − ${c.padEnd(20)} ${lnl(a).padStart(13)}`);
 }
-void first;
 const history = await api.call.serviceRatingsApi.history(community, 0, 4);
 checkEq(history.length, 4, 'four rated quarters');
-console.log('\n  Service ratings by quarter');
+console.log('\n  Service ratings by quarter, from serviceRatingsApi.history');
 for (const q of history) {
   const s = q.settlement.unwrap();
   const pct = (q.satisfaction.toNumber() / 1e7).toFixed(1);
@@ -481,8 +479,8 @@ for (const q of history) {
 const q1Scores = history[0];
 for (const [id, name, agg, satisfaction] of q1Scores.categories) {
   if (agg.count.toNumber() === 0) continue;
-  console.log(`      Q1 ${new TextDecoder().decode(name.toU8a(true)).padEnd(28)} ${(agg.sum.toNumber() / agg.count.toNumber()).toFixed(2)} ★  ${(satisfaction.toNumber() / 1e7).toFixed(1)} %`);
-  void id;
+  const stars = (agg.sum.toNumber() / agg.count.toNumber()).toFixed(2);
+  console.log(`      Q1 category ${id}: ${stars} ★, ${(satisfaction.toNumber() / 1e7).toFixed(1)} % satisfied — ${new TextDecoder().decode(name.toU8a(true))}`);
 }
 
 const endBlock = await chain.bestNumber();
@@ -494,4 +492,3 @@ if (process.env.LINLI_SUMMARY) {
   const { writeFileSync } = await import('node:fs');
   writeFileSync(process.env.LINLI_SUMMARY, JSON.stringify({ extrinsics: chain.sent, blocks: endBlock - startBlock, seconds: Number(seconds) }));
 }
-void Mismatch;

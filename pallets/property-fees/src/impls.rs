@@ -103,6 +103,19 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// A community's fee schedules; an unknown community is told apart
+	/// from one without a schedule (a read only on that error path).
+	pub(crate) fn schedules_of(
+		community: CommunityId,
+	) -> Result<BoundedVec<FeeSchedule<BalanceOf<T>>, T::MaxSchedules>, DispatchError> {
+		let schedules = Schedules::<T>::get(community);
+		if schedules.is_empty() {
+			Self::ensure_community(community)?;
+			return Err(Error::<T>::NoFeeSchedule.into());
+		}
+		Ok(schedules)
+	}
+
 	/// A unit's account; a unit that never paid is due from the first
 	/// schedule.
 	pub(crate) fn unit_account(
@@ -386,8 +399,7 @@ impl<T: Config> Pallet<T> {
 		amount: BalanceOf<T>,
 	) -> Result<u32, DispatchError> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		let schedules = Schedules::<T>::get(community);
-		ensure!(!schedules.is_empty(), Error::<T>::NoFeeSchedule);
+		let schedules = Self::schedules_of(community)?;
 		let info = T::Community::unit(community, &unit).ok_or(Error::<T>::UnknownUnit)?;
 		let now = Self::current_period();
 		let terms = Terms::<T>::get(community);
@@ -486,8 +498,7 @@ impl<T: Config> Pallet<T> {
 		unit: UnitId,
 		document: H256,
 	) -> Result<u32, DispatchError> {
-		let schedules = Schedules::<T>::get(community);
-		ensure!(!schedules.is_empty(), Error::<T>::NoFeeSchedule);
+		let schedules = Self::schedules_of(community)?;
 		let info = T::Community::unit(community, &unit).ok_or(Error::<T>::UnknownUnit)?;
 		ensure!(!Notices::<T>::contains_key(community, unit), Error::<T>::NoticeAlreadyOpen);
 		let now = Self::current_period();

@@ -189,6 +189,7 @@ fn partial_payments_become_credit_and_count_towards_the_oldest_period() {
 fn nothing_is_billed_without_a_schedule() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(Fees::pay_fees(signed(ALICE), C, unit(1), YUAN), Error::<Test>::NoFeeSchedule);
+		assert_noop!(Fees::pay_fees(signed(ALICE), C + 99, unit(1), YUAN), Error::<Test>::UnknownCommunity);
 		assert_eq!(Fees::unit_dues(C, unit(1)), None);
 	});
 }
