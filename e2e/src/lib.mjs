@@ -144,8 +144,9 @@ export class Chain {
    */
   send(signer, tx) {
     const previous = this.queues.get(signer.address) ?? Promise.resolve();
-    const next = previous.catch(() => {}).then(() => this.#sendNow(signer, tx));
-    this.queues.set(signer.address, next.then(() => new Promise((r) => setTimeout(r, 0))));
+    const next = previous.then(() => this.#sendNow(signer, tx));
+    // The queue only orders; each caller gets its own result or error.
+    this.queues.set(signer.address, next.catch(() => {}));
     return next;
   }
 

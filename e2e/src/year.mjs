@@ -90,6 +90,7 @@ const RAISED_PRICE = 3n * UNIT;
 const MAINTENANCE_PRICE = 50n * UNIT; // first deposit per m²
 const dueOf = (price, area) => (price * area + 50n) / 100n; // half up, as the pallet rounds
 const perbill = (percent) => BigInt(percent) * 10_000_000n;
+const HELD_BACK = 100_000n; // of the fees collected in a quarter: 10 % (Permill)
 
 async function today() {
   return (await api.call.calendarApi.today()).period.toNumber();
@@ -190,7 +191,7 @@ const setup = await sudoOk(
     tx.serviceRatings.setRatingTerms(community, {
       firstPeriod: M0,
       monthsPerPeriod: 3,
-      heldBack: 100_000, // 10 % (Permill)
+      heldBack: HELD_BACK,
       threshold: perbill(80),
       quorum: perbill(50),
       company: companyPay.address,
@@ -359,7 +360,6 @@ await checkFunds('month 3');
 await checkBalances('month 3');
 
 // --- 9. Quarters: close, release or return, prepay ------------------------------------------
-const HELD_BACK = 100_000n; // Permill
 async function closeQuarter(period, first, rated, households, expectedShortfall) {
   const income = [0, 1, 2].reduce((s, k) => s + (model.feeIncome.get(first + k) ?? 0n), 0n);
   const heldBack = (income * HELD_BACK) / 1_000_000n;
