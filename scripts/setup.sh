@@ -4,6 +4,8 @@
 #   - protoc (Debian's protobuf-compiler; libp2p's build needs it)
 #   - Node.js and npm (Debian's nodejs, npm) for the @polkadot/api client
 #     scripts in e2e/
+#   - cargo-nextest, the test runner of scripts/test.sh (built from
+#     crates.io if the machine does not have it)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -31,5 +33,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 	[ "$(id -u)" = 0 ] || SUDO="sudo"
 	$SUDO apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+if ! cargo nextest --version >/dev/null 2>&1; then
+	log "installing cargo-nextest (a few minutes, once)"
+	cargo install cargo-nextest --locked
 fi
 log "toolchain ready (target dir: $CARGO_TARGET_DIR)"

@@ -46,8 +46,19 @@ pub enum Subcommand {
 
 	/// Benchmarks: `benchmark pallet` measures the weights of the pallets'
 	/// calls (build with `--features runtime-benchmarks`).
+	#[cfg(feature = "benchmark")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+
+	/// Benchmarks are not in this build: `scripts/benchmark.sh <pallet>` builds
+	/// a node with them (`cargo build --release -p linli-node --features
+	/// runtime-benchmarks`).
+	#[cfg(not(feature = "benchmark"))]
+	Benchmark {
+		/// Whatever followed `benchmark`; ignored.
+		#[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+		args: Vec<String>,
+	},
 
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),

@@ -1,15 +1,20 @@
 //! Runs the subcommand (or the node) the command line asks for.
 
+#[cfg(feature = "benchmark")]
+use crate::benchmarking::{inherent_benchmark_data, RemarkBuilder, TransferKeepAliveBuilder};
 use crate::{
-	benchmarking::{inherent_benchmark_data, RemarkBuilder, TransferKeepAliveBuilder},
 	chain_spec,
 	cli::{Cli, Subcommand},
 	service,
 };
+#[cfg(feature = "benchmark")]
 use frame_benchmarking_cli::{BenchmarkCmd, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE};
-use linli_runtime::{Block, EXISTENTIAL_DEPOSIT};
+use linli_runtime::Block;
+#[cfg(feature = "benchmark")]
+use linli_runtime::EXISTENTIAL_DEPOSIT;
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
+#[cfg(feature = "benchmark")]
 use sp_keyring::Sr25519Keyring;
 
 impl SubstrateCli for Cli {
@@ -106,6 +111,12 @@ pub fn run() -> sc_cli::Result<()> {
 				Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
 			})
 		},
+		#[cfg(not(feature = "benchmark"))]
+		Some(Subcommand::Benchmark { .. }) => Err("this linli-node was built without benchmarks: \
+			run `scripts/benchmark.sh <pallet>`, or build with \
+			`cargo build --release -p linli-node --features runtime-benchmarks`"
+			.into()),
+		#[cfg(feature = "benchmark")]
 		Some(Subcommand::Benchmark(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| match cmd {

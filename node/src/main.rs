@@ -1,6 +1,7 @@
 //! `linli-node`: the Substrate node of a Linli chain.
 #![warn(missing_docs)]
 
+#[cfg(feature = "benchmark")]
 mod benchmarking;
 mod chain_spec;
 mod cli;

@@ -207,4 +207,7 @@ pub trait CommunityBenchmarking<AccountId> {
 	fn add_owner(community: CommunityId, unit: UnitId, who: AccountId);
 	/// Makes `who` one of the property company's accounts.
 	fn add_property_manager(community: CommunityId, who: AccountId);
+	/// Installs a committee of three new owners (each of a new unit) and
+	/// returns them.
+	fn add_committee(community: CommunityId) -> alloc::vec::Vec<AccountId>;
 }

@@ -262,16 +262,21 @@ pub enum Approver<AccountId> {
 	Rating(u32),
 }
 
-/// Root, recorded as [`Approver::Authority`], for any community.
+/// The maintenance fund must be topped up when it falls below this share of
+/// the first deposits (DOMAIN.md, 专项维修资金).
+pub const MAINTENANCE_TOP_UP_FLOOR: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(30);
+
+/// Root, recorded as [`Approver::Authority`], for any community (or
+/// [`Jurisdiction`](crate::governance::Jurisdiction) within one).
 pub struct RootApproves<AccountId>(PhantomData<AccountId>);
 
-impl<O, AccountId> EnsureOriginWithArg<O, CommunityId> for RootApproves<AccountId>
+impl<O, AccountId, Arg> EnsureOriginWithArg<O, Arg> for RootApproves<AccountId>
 where
 	O: Into<Result<frame_system::RawOrigin<AccountId>, O>> + From<frame_system::RawOrigin<AccountId>>,
 {
 	type Success = Approver<AccountId>;
 
-	fn try_origin(o: O, _: &CommunityId) -> Result<Self::Success, O> {
+	fn try_origin(o: O, _: &Arg) -> Result<Self::Success, O> {
 		match o.into() {
 			Ok(frame_system::RawOrigin::Root) => Ok(Approver::Authority),
 			Ok(other) => Err(other.into()),
@@ -280,7 +285,7 @@ where
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
-	fn try_successful_origin(_: &CommunityId) -> Result<O, ()> {
+	fn try_successful_origin(_: &Arg) -> Result<O, ()> {
 		Ok(frame_system::RawOrigin::Root.into())
 	}
 }

@@ -4,10 +4,17 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::marker::PhantomData;
-use frame_support::traits::{Contains, EnsureOriginWithArg};
+use frame_support::{
+	traits::{Contains, EnsureOriginWithArg},
+	weights::Weight,
+};
+use sp_runtime::DispatchResult;
 use scale_info::TypeInfo;
 
-use crate::{community::CommunityId, fees::Approver};
+use crate::{
+	community::{CommunityId, ScopeId},
+	fees::Approver,
+};
 
 /// What an owners' decision is about: the nine matters of 民法典 Art. 278,
 /// and ordinary matters.
@@ -45,10 +52,19 @@ impl Matter {
 	pub fn needs_three_quarters(&self) -> bool {
 		matches!(self, Matter::RaiseMaintenanceFund | Matter::Rebuilding | Matter::CommonParts)
 	}
+
+	/// Whether the owners of one building or stair alone may decide it.
+	/// Only a local repair paid from the maintenance fund is theirs
+	/// (DOMAIN.md: "only owners within the affected scope vote on a local
+	/// repair"); every other matter binds the whole community (Art. 280)
+	/// and is decided by all its owners.
+	pub fn can_be_scoped(&self) -> bool {
+		matches!(self, Matter::UseMaintenanceFund)
+	}
 }
 
 /// The origin of a passed owners' decision: which community, which matter,
-/// which proposal.
+/// which proposal, and whose owners decided it.
 #[derive(
 	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 	Debug,
@@ -60,10 +76,41 @@ pub struct Decision {
 	pub matter: Matter,
 	/// The proposal that passed.
 	pub proposal: u32,
+	/// `None`: all owners of the community decided. `Some(scope)`: only the
+	/// owners of that building or stair did, and the decision acts only
+	/// there (see [`Matter::can_be_scoped`]).
+	pub scope: Option<ScopeId>,
 }
 
-/// Accepts a [`Decision`] of `community` on one of the matters in `M`,
-/// recorded as [`Approver::Assembly`].
+impl Decision {
+	/// Whether this decision binds the whole community: only such a
+	/// decision may act for all its owners.
+	pub fn is_community_wide(&self) -> bool {
+		self.scope.is_none()
+	}
+
+	/// Whether this decision may act within `jurisdiction`: same community,
+	/// and either community-wide or of exactly that scope.
+	pub fn reaches(&self, jurisdiction: &Jurisdiction) -> bool {
+		self.community == jurisdiction.community &&
+			(self.is_community_wide() || self.scope == jurisdiction.scope)
+	}
+}
+
+/// Where an act applies: a community as a whole (`scope: None`) or one of
+/// its buildings or stairs. The argument of origins that a scoped decision
+/// may satisfy (a local repair).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Jurisdiction {
+	/// The community.
+	pub community: CommunityId,
+	/// The building or stair, or `None` for the whole community.
+	pub scope: Option<ScopeId>,
+}
+
+/// Accepts a community-wide [`Decision`] of `community` on one of the
+/// matters in `M`, recorded as [`Approver::Assembly`]. A decision of one
+/// building's owners never passes: it cannot act for the whole estate.
 pub struct EnsureDecision<AccountId, M>(PhantomData<(AccountId, M)>);
 
 impl<O, AccountId, M> EnsureOriginWithArg<O, CommunityId> for EnsureDecision<AccountId, M>
@@ -75,7 +122,8 @@ where
 
 	fn try_origin(o: O, community: &CommunityId) -> Result<Self::Success, O> {
 		match o.into() {
-			Ok(d) if d.community == *community && M::contains(&d.matter) => Ok(Approver::Assembly(d.proposal)),
+			Ok(d) if d.community == *community && d.is_community_wide() && M::contains(&d.matter) =>
+				Ok(Approver::Assembly(d.proposal)),
 			Ok(d) => Err(d.into()),
 			Err(o) => Err(o),
 		}
@@ -83,7 +131,101 @@ where
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn try_successful_origin(community: &CommunityId) -> Result<O, ()> {
-		Ok(Decision { community: *community, matter: M::EXAMPLE, proposal: 0 }.into())
+		Ok(Decision { community: *community, matter: M::EXAMPLE, proposal: 0, scope: None }.into())
+	}
+}
+
+/// Accepts a [`Decision`] on one of the matters in `M` that
+/// [reaches](Decision::reaches) the [`Jurisdiction`]: a community-wide
+/// decision anywhere in its community, a scoped one only in its own scope.
+pub struct EnsureDecisionIn<AccountId, M>(PhantomData<(AccountId, M)>);
+
+impl<O, AccountId, M> EnsureOriginWithArg<O, Jurisdiction> for EnsureDecisionIn<AccountId, M>
+where
+	O: Into<Result<Decision, O>> + From<Decision>,
+	M: Contains<Matter> + MatterExample,
+{
+	type Success = Approver<AccountId>;
+
+	fn try_origin(o: O, jurisdiction: &Jurisdiction) -> Result<Self::Success, O> {
+		match o.into() {
+			Ok(d) if d.reaches(jurisdiction) && M::contains(&d.matter) => Ok(Approver::Assembly(d.proposal)),
+			Ok(d) => Err(d.into()),
+			Err(o) => Err(o),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin(jurisdiction: &Jurisdiction) -> Result<O, ()> {
+		let Jurisdiction { community, scope } = *jurisdiction;
+		Ok(Decision { community, matter: M::EXAMPLE, proposal: 0, scope }.into())
+	}
+}
+
+/// A role in a community that only the district authority or the
+/// community's owners may fill.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Role {
+	/// The registrars, who verify residents against the property register.
+	Registrars,
+	/// The owners' committee (业委会).
+	Committee,
+	/// The accounts acting for the property company (物业).
+	PropertyCompany,
+	/// The account acting for the developer.
+	Developer,
+}
+
+impl Role {
+	/// The matter on which a decision of the owners may fill this role, if
+	/// any: the company by matter (4), registrars and the developer's
+	/// account by another major matter (9). The committee never: it is
+	/// elected ([`CommitteeInstaller`]), with the seats and candidates the
+	/// election checks, and a plain decision must not skip that. A decision
+	/// on one matter never fills another matter's role.
+	pub fn decided_by(&self) -> Option<Matter> {
+		match self {
+			Role::Registrars | Role::Developer => Some(Matter::OtherMajor),
+			Role::Committee => None,
+			Role::PropertyCompany => Some(Matter::PropertyCompany),
+		}
+	}
+}
+
+/// A role of a community: the argument of the origin that fills it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct RoleOf {
+	/// The community.
+	pub community: CommunityId,
+	/// The role.
+	pub role: Role,
+}
+
+/// Accepts a community-wide [`Decision`] of the role's community on the
+/// matter that [decides](Role::decided_by) the role.
+pub struct EnsureRoleDecision;
+
+impl<O> EnsureOriginWithArg<O, RoleOf> for EnsureRoleDecision
+where
+	O: Into<Result<Decision, O>> + From<Decision>,
+{
+	type Success = ();
+
+	fn try_origin(o: O, role: &RoleOf) -> Result<(), O> {
+		match o.into() {
+			Ok(d) if d.community == role.community &&
+				d.is_community_wide() &&
+				role.role.decided_by() == Some(d.matter) =>
+				Ok(()),
+			Ok(d) => Err(d.into()),
+			Err(o) => Err(o),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin(role: &RoleOf) -> Result<O, ()> {
+		let matter = role.role.decided_by().ok_or(())?;
+		Ok(Decision { community: role.community, matter, proposal: 0, scope: None }.into())
 	}
 }
 
@@ -116,9 +258,6 @@ matters! {
 	CommitteeMatters = Committee;
 	/// (4): the property company and its contract (incl. the fee schedule).
 	PropertyCompanyMatters = PropertyCompany;
-	/// (3), (4) or (9): the community's roles (committee, property company,
-	/// registrars, developer).
-	RoleMatters = Committee | PropertyCompany | OtherMajor;
 	/// (4), (9) or ordinary: the operating fund's budget.
 	BudgetMatters = PropertyCompany | OtherMajor | Ordinary;
 	/// (5): using the maintenance fund.
@@ -148,4 +287,29 @@ pub trait CommitteeInstaller<AccountId, BlockNumber> {
 		members: alloc::vec::Vec<AccountId>,
 		term_end: BlockNumber,
 	) -> sp_runtime::DispatchResult;
+}
+
+/// Told when the account that votes for an owner (or for the developer) is
+/// replaced by another account of the same person: a lost key rotated by a
+/// registrar, or the developer's new account. What the old account did in
+/// votes still open — its ballots and co-sponsorships — must follow the
+/// person, so that one owner is never counted twice.
+pub trait VoterAccountChanged<AccountId> {
+	/// Moves `old`'s ballots and sponsorships in `community`'s open votes
+	/// to `new`. Fails, and with it the change, if `new` itself already
+	/// acted in one of them.
+	fn voter_account_changed(community: CommunityId, old: &AccountId, new: &AccountId) -> DispatchResult;
+
+	/// The most weight [`Self::voter_account_changed`] may take.
+	fn max_weight() -> Weight;
+}
+
+impl<AccountId> VoterAccountChanged<AccountId> for () {
+	fn voter_account_changed(_: CommunityId, _: &AccountId, _: &AccountId) -> DispatchResult {
+		Ok(())
+	}
+
+	fn max_weight() -> Weight {
+		Weight::zero()
+	}
 }

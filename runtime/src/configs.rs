@@ -22,8 +22,8 @@ use linli_primitives::{
 	community::{EnsureCommitteeMember, EnsurePropertyManager},
 	fees::{ApprovedBy, RootApproves},
 	governance::{
-		BudgetMatters, CommonPartsMatters, Discard, EnsureDecision, PropertyCompanyMatters,
-		RaiseMaintenanceMatters, RoleMatters, RulesMatters, UseMaintenanceMatters,
+		BudgetMatters, CommonPartsMatters, Discard, EnsureDecision, EnsureDecisionIn, PropertyCompanyMatters,
+		EnsureRoleDecision, RaiseMaintenanceMatters, RulesMatters, UseMaintenanceMatters,
 	},
 };
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
@@ -32,7 +32,8 @@ use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Calendar, Community, Hash, PropertyFees, Nonce, OriginCaller,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Calendar, Community, Hash, Nonce, OriginCaller, OwnersAssembly,
+	PropertyFees,
 	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
 	RuntimeOrigin, RuntimeTask, System, Timestamp, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT, SLOT_DURATION, VERSION,
 };
@@ -175,12 +176,10 @@ parameter_types! {
 impl pallet_community::Config for Runtime {
 	// The district authority (root until a district-governance pallet lands).
 	type CreateOrigin = EnsureRoot<AccountId>;
-	// The district authority, or the community's owners deciding on their
-	// committee (3), their property company (4) or another major matter (9).
-	type AdminOrigin = EitherOf<
-		AsEnsureOriginWithArg<EnsureRoot<AccountId>>,
-		MapSuccess<EnsureDecision<AccountId, RoleMatters>, Discard>,
-	>;
+	// The district authority, or the community's owners, each role by its
+	// own matter (`Role::decided_by`): the company by (4), registrars and the
+	// developer's account by (9); the committee only by election.
+	type AdminOrigin = EitherOf<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, EnsureRoleDecision>;
 	type MaxNameLength = ConstU32<64>;
 	type MaxRegistrars = ConstU32<4>;
 	type MaxCommitteeSize = ConstU32<11>;
@@ -190,6 +189,8 @@ impl pallet_community::Config for Runtime {
 	type MaxResidentsPerUnit = ConstU32<16>;
 	type MaxUnitsPerAccount = ConstU32<64>;
 	type MaxCommitteeTerm = MaxCommitteeTerm;
+	// Ballots in open votes follow an owner whose key a registrar replaced.
+	type VoterAccountChanged = OwnersAssembly;
 	type WeightInfo = pallet_community::weights::SubstrateWeight<Runtime>;
 }
 
@@ -210,6 +211,11 @@ parameter_types! {
 	pub const MaxLateFeeRate: Perbill = Perbill::from_parts(15_000_000);
 	/// Liquidated damages above 30 % of the loss are presumed excessive.
 	pub const MaxLateFeeCap: Perbill = Perbill::from_percent(30);
+	/// Emergencies may take 5 % of the maintenance fund a month without a
+	/// vote unless the owners set another share (a large estate's fund of
+	/// millions of 元 still covers a lift or a pump); never more than 20 %.
+	pub const DefaultEmergencyCap: Perbill = Perbill::from_percent(5);
+	pub const MaxEmergencyCap: Perbill = Perbill::from_percent(20);
 }
 
 /// The district authority (root), or a decision of the community's owners
@@ -218,8 +224,6 @@ type RootOrOwners<M> = EitherOf<RootApproves<AccountId>, EnsureDecision<AccountI
 
 /// The property company's accounts, recorded as the approver.
 type PropertyManager = ApprovedBy<EnsurePropertyManager<Community, AccountId>>;
-/// A member of the owners' committee, recorded as the approver.
-type CommitteeMember = ApprovedBy<EnsureCommitteeMember<Community, AccountId>>;
 
 impl pallet_property_fees::Config for Runtime {
 	type Currency = Balances;
@@ -232,13 +236,20 @@ impl pallet_property_fees::Config for Runtime {
 	// assembly.
 	type ScheduleOrigin = RootOrOwners<PropertyCompanyMatters>;
 	type BudgetOrigin = RootOrOwners<BudgetMatters>;
-	type MaintenanceSpendOrigin = RootOrOwners<UseMaintenanceMatters>;
+	// A decision of one building's owners pays only for that building.
+	type MaintenanceSpendOrigin =
+		EitherOf<RootApproves<AccountId>, EnsureDecisionIn<AccountId, UseMaintenanceMatters>>;
 	type MaintenanceRaiseOrigin = RootOrOwners<RaiseMaintenanceMatters>;
 	type PublicIncomeSpendOrigin = RootOrOwners<CommonPartsMatters>;
 	type ManagerOrigin = PropertyManager;
 	// DOMAIN.md: in an emergency the 业委会 or the 物业 spends and owners
-	// are notified.
-	type EmergencyOrigin = EitherOf<CommitteeMember, PropertyManager>;
+	// are notified — here on two keys, one of them the committee's, within
+	// a monthly cap of the fund.
+	type EmergencyOrigin =
+		EitherOf<EnsureCommitteeMember<Community, AccountId>, EnsurePropertyManager<Community, AccountId>>;
+	type DefaultEmergencyCap = DefaultEmergencyCap;
+	type MaxEmergencyCap = MaxEmergencyCap;
+	type MaxPendingEmergencies = ConstU32<8>;
 	// Twenty price changes a year for three years, and more than any estate
 	// has seen.
 	type MaxSchedules = ConstU32<64>;
@@ -275,6 +286,9 @@ impl pallet_owners_assembly::Config for Runtime {
 	type MaxVotingPeriod = ConstU32<{ 90 * DAYS }>;
 	type SponsorshipPeriod = ConstU32<{ 30 * DAYS }>;
 	type MaxCandidates = ConstU32<32>;
+	// A community rarely has more than a handful of matters before its owners
+	// at once; the bound keeps a rotated key's ballots O(1) to move.
+	type MaxOpenProposals = ConstU32<32>;
 	type WeightInfo = pallet_owners_assembly::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Community;

@@ -68,7 +68,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("linli"),
 	impl_name: alloc::borrow::Cow::Borrowed("linli-node"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -127,7 +127,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Storage migrations run on the next runtime upgrade (pallets' own
 /// migrations are listed here when they land).
 #[allow(unused_parens)]
-type Migrations = (pallet_community::migrations::v2::MigrateV1ToV2<Runtime>,);
+type Migrations = (
+	pallet_community::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_owners_assembly::migrations::v2::MigrateV1ToV2<Runtime>,
+);
 
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -7,7 +7,10 @@ use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, EnsureOriginWithArg, Get};
 use frame_system::RawOrigin;
-use linli_primitives::community::{CommunityId, ResidentRole, UnitId, UnitStatus};
+use linli_primitives::{
+	community::{CommunityId, ResidentRole, UnitId, UnitStatus},
+	governance::{Role, RoleOf},
+};
 use sp_core::H256;
 
 /// A distinct 32-byte value per `(tag, i)` (no_std: no `from_low_u64_be`).
@@ -64,8 +67,8 @@ fn unit_full_of_owners<T: Config>() -> (T::AccountId, CommunityId, T::AccountId)
 	(registrar, c, owner)
 }
 
-fn admin<T: Config>(c: CommunityId) -> T::RuntimeOrigin {
-	T::AdminOrigin::try_successful_origin(&c).expect("AdminOrigin has a successful origin")
+fn admin<T: Config>(community: CommunityId, role: Role) -> T::RuntimeOrigin {
+	T::AdminOrigin::try_successful_origin(&RoleOf { community, role }).expect("AdminOrigin has a successful origin")
 }
 
 #[benchmarks]
@@ -90,7 +93,7 @@ mod benchmarks {
 		let c = community_with::<T>(&account("registrar", 0, 0), 0);
 		let registrars: Vec<T::AccountId> = (0..n).map(|i| account("registrar", i + 1, 0)).collect();
 		#[extrinsic_call]
-		_(admin::<T>(c) as T::RuntimeOrigin, c, registrars);
+		_(admin::<T>(c, Role::Registrars) as T::RuntimeOrigin, c, registrars);
 		assert_eq!(Registrars::<T>::get(c).len() as u32, n);
 	}
 
@@ -107,7 +110,7 @@ mod benchmarks {
 		}
 		let term_end = frame_system::Pallet::<T>::block_number() + T::MaxCommitteeTerm::get();
 		#[extrinsic_call]
-		_(admin::<T>(c) as T::RuntimeOrigin, c, members, term_end);
+		_(admin::<T>(c, Role::Committee) as T::RuntimeOrigin, c, members, term_end);
 		assert_eq!(Committees::<T>::get(c).unwrap().members.len() as u32, n);
 	}
 
@@ -116,7 +119,7 @@ mod benchmarks {
 		let c = community_with::<T>(&account("registrar", 0, 0), 0);
 		let managers: Vec<T::AccountId> = (0..n).map(|i| account("manager", i, 0)).collect();
 		#[extrinsic_call]
-		_(admin::<T>(c) as T::RuntimeOrigin, c, managers);
+		_(admin::<T>(c, Role::PropertyCompany) as T::RuntimeOrigin, c, managers);
 		assert_eq!(PropertyManagers::<T>::get(c).len() as u32, n);
 	}
 
@@ -125,7 +128,7 @@ mod benchmarks {
 		let c = community_with::<T>(&account("registrar", 0, 0), 0);
 		let developer: T::AccountId = account("developer", 1, 0);
 		#[extrinsic_call]
-		_(admin::<T>(c) as T::RuntimeOrigin, c, Some(developer.clone()));
+		_(admin::<T>(c, Role::Developer) as T::RuntimeOrigin, c, Some(developer.clone()));
 		assert_eq!(Communities::<T>::get(c).unwrap().developer, Some(developer));
 	}
 

@@ -9,6 +9,7 @@ use linli_primitives::community::{
 	Area, CommunityId, CommunityInspect, IdentityCommitment, ResidentRole, ScopeId, UnitId,
 	UnitStatus, UnitSummary, VoteWeight,
 };
+use linli_primitives::governance::VoterAccountChanged as _;
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn ensure_community(
@@ -328,6 +329,9 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::AccountInUse
 		);
 
+		// The person's ballots in open votes follow the new account (and
+		// the rotation fails if `new` already voted in one of them).
+		T::VoterAccountChanged::voter_account_changed(community, &old, &new)?;
 		let units: Vec<(UnitId, Residency<BlockNumberFor<T>>)> = Residencies::<T>::drain_prefix((community, &old))
 			.take(T::MaxUnitsPerAccount::get() as usize)
 			.collect();
@@ -640,7 +644,13 @@ impl<T: Config> CommunityInspect<T::AccountId> for Pallet<T> {
 			None => Voters::<T>::get(community, &key),
 			Some(scope) => ScopeVoters::<T>::get((community, scope, &key)),
 		}?;
-		Some(tally.grown_at)
+		// A developer account set after none carries the developer's
+		// weight only into votes opened after it was set.
+		let appointed = match key {
+			VoterKey::Developer => DeveloperAppointedAt::<T>::get(community),
+			VoterKey::Owner(_) => None,
+		};
+		Some(appointed.map_or(tally.grown_at, |at| at.max(tally.grown_at)))
 	}
 
 	fn vote_totals(community: CommunityId, scope: Option<ScopeId>) -> VoteWeight {
@@ -775,6 +785,18 @@ impl<T: Config> linli_primitives::community::CommunityBenchmarking<T::AccountId>
 		let mut managers = PropertyManagers::<T>::get(community).into_inner();
 		managers.push(who);
 		Self::do_set_property_managers(community, managers).expect("room for a manager");
+	}
+
+	fn add_committee(community: CommunityId) -> Vec<T::AccountId> {
+		let units = Self::add_units(community, 3, 100_00);
+		let members: Vec<T::AccountId> =
+			(0..3).map(|i| frame_benchmarking::account("committee member", i, 0)).collect();
+		for (unit, who) in units.iter().zip(&members) {
+			Self::add_owner(community, *unit, who.clone());
+		}
+		let term_end = sp_runtime::Saturating::saturating_add(frame_system::Pallet::<T>::block_number(), T::MaxCommitteeTerm::get());
+		Self::do_set_committee_for_term(community, members.clone(), term_end).expect("three owners form a committee");
+		members
 	}
 }
 

@@ -71,8 +71,9 @@ pub mod pallet {
 		traits::{EnsureOrigin, EnsureOriginWithArg},
 	};
 	use frame_system::pallet_prelude::*;
-	use linli_primitives::community::{
-		Area, CommunityId, IdentityCommitment, ResidentRole, ScopeId, UnitId, UnitStatus,
+	use linli_primitives::{
+		community::{Area, CommunityId, IdentityCommitment, ResidentRole, ScopeId, UnitId, UnitStatus},
+		governance::{Role, RoleOf, VoterAccountChanged as _},
 	};
 
 	/// The in-code storage version.
@@ -86,10 +87,11 @@ pub mod pallet {
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// Who may create a community (root, or a district authority).
 		type CreateOrigin: EnsureOrigin<Self::RuntimeOrigin>;
-		/// Who may change a community's roles: registrars, committee,
+		/// Who may fill each role of a community: registrars, committee,
 		/// property company, developer. The owners' assembly of that
-		/// community plugs in here.
-		type AdminOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CommunityId>;
+		/// community plugs in here, each role by its own matter
+		/// ([`Role::decided_by`](linli_primitives::governance::Role::decided_by)).
+		type AdminOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, RoleOf>;
 		/// Longest community name, in bytes.
 		#[pallet::constant]
 		type MaxNameLength: Get<u32>;
@@ -114,6 +116,10 @@ pub mod pallet {
 		/// Longest committee term, in blocks (DOMAIN: five years).
 		#[pallet::constant]
 		type MaxCommitteeTerm: Get<BlockNumberFor<Self>>;
+		/// Told when an owner's voting account (or the developer's account)
+		/// is replaced, so that ballots in open votes follow the person:
+		/// the owners' assembly.
+		type VoterAccountChanged: linli_primitives::governance::VoterAccountChanged<Self::AccountId>;
 		/// Weights of the calls, from `benchmarking.rs`.
 		type WeightInfo: WeightInfo;
 	}
@@ -213,6 +219,13 @@ pub mod pallet {
 		linli_primitives::community::VoteWeight,
 		ValueQuery,
 	>;
+
+	/// When a community's developer got an account after having none: votes
+	/// opened before that cannot take the developer's weight from the new
+	/// account (the old one may have voted). Absent: since genesis.
+	#[pallet::storage]
+	pub type DeveloperAppointedAt<T: Config> =
+		StorageMap<_, Blake2_128Concat, CommunityId, BlockNumberFor<T>, OptionQuery>;
 
 	/// Every change of a unit's ownership, numbered from 0.
 	#[pallet::storage]
@@ -421,7 +434,7 @@ pub mod pallet {
 			community: CommunityId,
 			registrars: Vec<T::AccountId>,
 		) -> DispatchResult {
-			T::AdminOrigin::ensure_origin(origin, &community)?;
+			T::AdminOrigin::ensure_origin(origin, &RoleOf { community, role: Role::Registrars })?;
 			Self::ensure_community(community)?;
 			ensure!(!registrars.is_empty(), Error::<T>::NoRegistrar);
 			let bounded = Self::distinct_bounded::<T::MaxRegistrars>(
@@ -448,7 +461,7 @@ pub mod pallet {
 			members: Vec<T::AccountId>,
 			term_end: BlockNumberFor<T>,
 		) -> DispatchResult {
-			T::AdminOrigin::ensure_origin(origin, &community)?;
+			T::AdminOrigin::ensure_origin(origin, &RoleOf { community, role: Role::Committee })?;
 			Self::do_set_committee_for_term(community, members, term_end)
 		}
 
@@ -464,29 +477,43 @@ pub mod pallet {
 			community: CommunityId,
 			managers: Vec<T::AccountId>,
 		) -> DispatchResult {
-			T::AdminOrigin::ensure_origin(origin, &community)?;
+			T::AdminOrigin::ensure_origin(origin, &RoleOf { community, role: Role::PropertyCompany })?;
 			Self::do_set_property_managers(community, managers)
 		}
 
 		/// Set (or clear) the account acting for the developer of `community`.
 		/// The developer's units count as one owner whichever account acts for
 		/// it; that account cannot also vote as an owner of a delivered unit.
+		/// A new account takes over the old one's ballots in open votes; an
+		/// account set after none joins only votes opened afterwards.
 		///
 		/// Origin: `AdminOrigin` for `community`. Emits `DeveloperSet`.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::set_developer())]
+		#[pallet::weight(T::WeightInfo::set_developer().saturating_add(
+			<T::VoterAccountChanged as linli_primitives::governance::VoterAccountChanged<T::AccountId>>::max_weight()
+		))]
 		pub fn set_developer(
 			origin: OriginFor<T>,
 			community: CommunityId,
 			developer: Option<T::AccountId>,
 		) -> DispatchResult {
-			T::AdminOrigin::ensure_origin(origin, &community)?;
+			T::AdminOrigin::ensure_origin(origin, &RoleOf { community, role: Role::Developer })?;
 			let mut info = Self::ensure_community(community)?;
 			if let Some(dev) = &developer {
 				ensure!(
 					!Voters::<T>::contains_key(community, VoterKey::Owner(dev.clone())),
 					Error::<T>::DeveloperIsOwner
 				);
+			}
+			match (&info.developer, &developer) {
+				// The same developer, a new account: its ballots follow it.
+				(Some(old), Some(new)) if old != new =>
+					T::VoterAccountChanged::voter_account_changed(community, old, new)?,
+				// A developer account after none: whoever acted before may
+				// have voted, so the new account joins only later votes.
+				(None, Some(_)) =>
+					DeveloperAppointedAt::<T>::insert(community, frame_system::Pallet::<T>::block_number()),
+				_ => {},
 			}
 			info.developer = developer.clone();
 			Communities::<T>::insert(community, info);
@@ -616,7 +643,9 @@ pub mod pallet {
 		///
 		/// Origin: a registrar of `community`. Emits `AccountRotated`.
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::rotate_account(T::MaxUnitsPerAccount::get()))]
+		#[pallet::weight(T::WeightInfo::rotate_account(T::MaxUnitsPerAccount::get()).saturating_add(
+			<T::VoterAccountChanged as linli_primitives::governance::VoterAccountChanged<T::AccountId>>::max_weight()
+		))]
 		pub fn rotate_account(
 			origin: OriginFor<T>,
 			community: CommunityId,
@@ -625,7 +654,10 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			Self::ensure_registrar(origin, community)?;
 			let units = Self::do_rotate_account(community, old, new)?;
-			Ok(Some(T::WeightInfo::rotate_account(units)).into())
+			let moved = <T::VoterAccountChanged as linli_primitives::governance::VoterAccountChanged<
+				T::AccountId,
+			>>::max_weight();
+			Ok(Some(T::WeightInfo::rotate_account(units).saturating_add(moved)).into())
 		}
 
 		/// Make `who`, an owner of the co-owned `unit`, the account that votes

@@ -6,7 +6,7 @@ use frame_support::{
 	traits::{ConstU32, EnsureOriginWithArg},
 };
 use frame_system::{EnsureRoot, RawOrigin};
-use linli_primitives::community::CommunityId;
+use linli_primitives::governance::RoleOf;
 use sp_runtime::BuildStorage;
 
 pub type AccountId = u64;
@@ -47,17 +47,17 @@ impl frame_system::Config for Test {
 pub const ADMIN_OF_1: AccountId = 999;
 
 pub struct TestAdminOrigin;
-impl EnsureOriginWithArg<RuntimeOrigin, CommunityId> for TestAdminOrigin {
+impl EnsureOriginWithArg<RuntimeOrigin, RoleOf> for TestAdminOrigin {
 	type Success = ();
-	fn try_origin(o: RuntimeOrigin, community: &CommunityId) -> Result<(), RuntimeOrigin> {
+	fn try_origin(o: RuntimeOrigin, role: &RoleOf) -> Result<(), RuntimeOrigin> {
 		match o.clone().into() {
 			Ok(RawOrigin::Root) => Ok(()),
-			Ok(RawOrigin::Signed(who)) if who == ADMIN_OF_1 && *community == 1 => Ok(()),
+			Ok(RawOrigin::Signed(who)) if who == ADMIN_OF_1 && role.community == 1 => Ok(()),
 			_ => Err(o),
 		}
 	}
 	#[cfg(feature = "runtime-benchmarks")]
-	fn try_successful_origin(_: &CommunityId) -> Result<RuntimeOrigin, ()> {
+	fn try_successful_origin(_: &RoleOf) -> Result<RuntimeOrigin, ()> {
 		Ok(RuntimeOrigin::root())
 	}
 }
@@ -77,6 +77,7 @@ impl pallet_community::Config for Test {
 	type MaxResidentsPerUnit = ConstU32<6>;
 	type MaxUnitsPerAccount = ConstU32<4>;
 	type MaxCommitteeTerm = MaxCommitteeTerm;
+	type VoterAccountChanged = ();
 	type WeightInfo = ();
 }
 

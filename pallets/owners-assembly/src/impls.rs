@@ -10,7 +10,7 @@ use frame_support::{
 use frame_system::pallet_prelude::*;
 use linli_primitives::{
 	community::{CommunityId, CommunityInspect, ScopeId, VoteWeight},
-	governance::{CommitteeInstaller, Decision, Matter},
+	governance::{CommitteeInstaller, Decision, Matter, VoterAccountChanged},
 };
 use sp_core::H256;
 use sp_runtime::{
@@ -113,6 +113,8 @@ impl<T: Config> Pallet<T> {
 		voting_period: BlockNumberFor<T>,
 	) -> Result<ProposalIndex, DispatchError> {
 		ensure!(T::Community::community_exists(community), Error::<T>::UnknownCommunity);
+		// One building's owners decide only what is theirs alone.
+		ensure!(scope.is_none() || matter.can_be_scoped(), Error::<T>::MatterNotScopable);
 		Self::check_voting_period(voting_period)?;
 		let totals = T::Community::vote_totals(community, scope);
 		ensure!(totals.headcount > 0, Error::<T>::NoOwners);
@@ -125,6 +127,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(route == Route::Committee || proposer_weight.is_some(), Error::<T>::NotAnOwner);
 
 		let index = NextProposal::<T>::get();
+		OpenProposals::<T>::try_append(community, index).map_err(|_| Error::<T>::TooManyOpenProposals)?;
 		NextProposal::<T>::put(index.checked_add(1).ok_or(DispatchError::Exhausted)?);
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut proposal = crate::Proposal {
@@ -352,6 +355,17 @@ impl<T: Config> Pallet<T> {
 			},
 		};
 		proposal.stage = Stage::Closed { at: now, outcome };
+		// Only open proposals keep their call: what passed or failed stays
+		// as its hash (`Action::Dispatch::call_hash`), never as text in state.
+		Calls::<T>::remove(index);
+		OpenProposals::<T>::mutate_exists(proposal.community, |open| {
+			if let Some(list) = open {
+				list.retain(|p| *p != index);
+				if list.is_empty() {
+					*open = None;
+				}
+			}
+		});
 		Self::deposit_event(Event::Closed {
 			proposal: index,
 			outcome,
@@ -372,7 +386,12 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::Enacted { proposal: index, result: Err(error) });
 			return (Outcome::EnactmentFailed(error), Weight::zero());
 		};
-		let origin = Decision { community: proposal.community, matter: proposal.matter, proposal: index };
+		let origin = Decision {
+			community: proposal.community,
+			matter: proposal.matter,
+			proposal: index,
+			scope: proposal.scope,
+		};
 		let result = call.dispatch(origin.into());
 		let used = match &result {
 			Ok(info) => info.actual_weight,
@@ -423,6 +442,47 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+/// Ballots and sponsorships follow the person when a registrar replaces a
+/// lost key or the developer's account changes: one owner, one ballot.
+impl<T: Config> VoterAccountChanged<T::AccountId> for Pallet<T> {
+	fn voter_account_changed(community: CommunityId, old: &T::AccountId, new: &T::AccountId) -> DispatchResult {
+		let open = OpenProposals::<T>::get(community);
+		for index in open.iter() {
+			ensure!(
+				!Ballots::<T>::contains_key(index, new) && !Sponsors::<T>::contains_key(index, new),
+				Error::<T>::AccountAlreadyVoted
+			);
+		}
+		let mut moved = 0u32;
+		for index in open.iter() {
+			let ballot = Ballots::<T>::take(index, old);
+			let sponsorship = Sponsors::<T>::take(index, old);
+			if let Some(ballot) = ballot {
+				Ballots::<T>::insert(index, new, ballot);
+			}
+			if let Some(weight) = sponsorship {
+				Sponsors::<T>::insert(index, new, weight);
+			}
+			moved += u32::from(ballot.is_some() || sponsorship.is_some());
+		}
+		if moved > 0 {
+			Self::deposit_event(Event::VoterAccountMoved {
+				community,
+				old: old.clone(),
+				new: new.clone(),
+				proposals: moved,
+			});
+		}
+		Ok(())
+	}
+
+	fn max_weight() -> Weight {
+		// Per open proposal: four reads to check and move, four writes.
+		let n = u64::from(T::MaxOpenProposals::get());
+		T::DbWeight::get().reads_writes(1 + 4 * n, 4 * n)
+	}
+}
+
 /// What the runtime API serves.
 impl<T: Config> Pallet<T> {
 	/// A proposal with its candidates and call.
@@ -443,6 +503,7 @@ impl<T: Config> Pallet<T> {
 		from: ProposalIndex,
 		limit: u32,
 	) -> Vec<ProposalView<T::AccountId, BlockNumberFor<T>>> {
+		let limit = limit.min(pallet_owners_assembly_runtime_api::MAX_PAGE);
 		let end = NextProposal::<T>::get().min(from.saturating_add(10_000));
 		(from..end)
 			.filter_map(Self::proposal_view)
@@ -455,9 +516,14 @@ impl<T: Config> Pallet<T> {
 /// Invariants, checked by `try_state` (and after every test).
 impl<T: Config> Pallet<T> {
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
 		let next = NextProposal::<T>::get();
+		let mut open: BTreeMap<CommunityId, Vec<ProposalIndex>> = BTreeMap::new();
 		for (index, proposal) in Proposals::<T>::iter() {
 			ensure!(index < next, "a proposal beyond NextProposal");
+			if !matches!(proposal.stage, Stage::Closed { .. }) {
+				open.entry(proposal.community).or_default().push(index);
+			}
 			// The tally is exactly the sum of the ballots.
 			let mut tally = crate::Tally::default();
 			let mut candidates = Candidates::<T>::get(index);
@@ -485,8 +551,14 @@ impl<T: Config> Pallet<T> {
 			let sponsors = Sponsors::<T>::iter_prefix_values(index).fold(VoteWeight::default(), add);
 			ensure!(sponsors == proposal.sponsors, "sponsors differ from their records");
 			ensure!(
-				matches!(proposal.action, Action::ElectCommittee { .. }) || Calls::<T>::contains_key(index),
-				"a dispatch proposal without its call"
+				matches!(proposal.action, Action::ElectCommittee { .. }) ||
+					matches!(proposal.stage, Stage::Closed { .. }) ||
+					Calls::<T>::contains_key(index),
+				"an open dispatch proposal without its call"
+			);
+			ensure!(
+				!matches!(proposal.stage, Stage::Closed { .. }) || !Calls::<T>::contains_key(index),
+				"a closed proposal keeps its call"
 			);
 			if !matches!(proposal.stage, Stage::Sponsoring { .. }) {
 				ensure!(
@@ -496,6 +568,13 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 		}
+		// `OpenProposals` lists exactly the proposals not closed, in order.
+		let listed: BTreeMap<CommunityId, Vec<ProposalIndex>> =
+			OpenProposals::<T>::iter().map(|(c, list)| (c, list.into_inner())).collect();
+		for list in open.values_mut() {
+			list.sort();
+		}
+		ensure!(listed == open, "OpenProposals differs from the proposals not closed");
 		Ok(())
 	}
 }

@@ -12,7 +12,9 @@
 //! `SponsorshipPeriod`. A proposal either dispatches a call (a fee schedule,
 //! a maintenance-fund spend, hiring the property company…) or elects the
 //! committee. A scoped proposal (one building or stair) is decided by the
-//! owners of that scope only.
+//! owners of that scope only, may only be about a local repair from the
+//! maintenance fund ([`Matter::can_be_scoped`](linli_primitives::governance::Matter::can_be_scoped)), and its decision acts only
+//! within that scope: every community-wide origin refuses it.
 //!
 //! ## Voting and counting
 //! Owners only (tenants and family never vote), one ballot per owner person
@@ -89,7 +91,7 @@ pub mod pallet {
 	use sp_runtime::traits::Dispatchable;
 
 	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	/// A proposal of this runtime.
 	pub type ProposalOf<T> = Proposal<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
@@ -136,6 +138,10 @@ pub mod pallet {
 		/// Most candidates in a committee election (at most 32).
 		#[pallet::constant]
 		type MaxCandidates: Get<u32>;
+		/// Most proposals a community may have open (gathering sponsors or
+		/// voting) at once.
+		#[pallet::constant]
+		type MaxOpenProposals: Get<u32>;
 		/// Measured weights.
 		type WeightInfo: WeightInfo;
 		/// Sets up communities for the benchmarks.
@@ -147,7 +153,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Proposals<T: Config> = StorageMap<_, Twox64Concat, ProposalIndex, ProposalOf<T>>;
 
-	/// The call a proposal dispatches if it passes, SCALE-encoded.
+	/// The call an open proposal dispatches if it passes, SCALE-encoded;
+	/// removed when the proposal closes (its hash stays in the proposal).
 	#[pallet::storage]
 	pub type Calls<T: Config> =
 		StorageMap<_, Twox64Concat, ProposalIndex, BoundedVec<u8, T::MaxCallSize>>;
@@ -171,6 +178,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Ballots<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, ProposalIndex, Blake2_128Concat, T::AccountId, Ballot>;
+
+	/// Each community's proposals that are not closed yet (gathering
+	/// sponsors or voting), oldest first (storage version 2).
+	#[pallet::storage]
+	pub type OpenProposals<T: Config> =
+		StorageMap<_, Blake2_128Concat, CommunityId, BoundedVec<ProposalIndex, T::MaxOpenProposals>, ValueQuery>;
 
 	/// Each co-sponsor's weight on each owners' proposal.
 	#[pallet::storage]
@@ -209,6 +222,18 @@ pub mod pallet {
 		CommitteeElected { proposal: ProposalIndex, members: Vec<T::AccountId> },
 		/// A community's rule on non-voters changed.
 		RulesChanged { community: CommunityId, non_voters_follow_majority: bool },
+		/// An owner's voting account was replaced: the ballots and
+		/// sponsorships of `old` in the community's open votes now belong to
+		/// `new` (the same person, counted once).
+		VoterAccountMoved {
+			community: CommunityId,
+			/// The replaced account.
+			old: T::AccountId,
+			/// The account that now votes for the same person.
+			new: T::AccountId,
+			/// Open proposals in which a ballot or sponsorship moved.
+			proposals: u32,
+		},
 	}
 
 	#[pallet::error]
@@ -256,6 +281,16 @@ pub mod pallet {
 		AlreadyClosed,
 		/// The stored call no longer decodes (the runtime changed).
 		UndecodableCall,
+		/// The community already has `MaxOpenProposals` proposals open.
+		TooManyOpenProposals,
+		/// The new account already voted or co-sponsored in an open vote of
+		/// the community: moving the old account's part would count one
+		/// person twice.
+		AccountAlreadyVoted,
+		/// Only the whole community's owners decide this matter: a proposal
+		/// of one building or stair may only use the maintenance fund for a
+		/// local repair.
+		MatterNotScopable,
 	}
 
 	#[pallet::hooks]

@@ -11,11 +11,11 @@ use frame_support::{
 };
 use frame_system::EnsureRoot;
 use linli_primitives::{
-	community::{Area, CommunityId, EnsurePropertyManager, ResidentRole, UnitId, UnitStatus},
+	community::{Area, CommunityId, EnsureCommitteeMember, EnsurePropertyManager, ResidentRole, UnitId, UnitStatus},
 	fees::{period_of, ApprovedBy, Period, PeriodClock, RootApproves},
 	governance::{
-		BudgetMatters, CommonPartsMatters, Discard, EnsureDecision, PropertyCompanyMatters,
-		RaiseMaintenanceMatters, RoleMatters, RulesMatters, UseMaintenanceMatters,
+		BudgetMatters, CommonPartsMatters, Discard, EnsureDecision, EnsureDecisionIn, PropertyCompanyMatters,
+		EnsureRoleDecision, RaiseMaintenanceMatters, RulesMatters, UseMaintenanceMatters,
 	},
 };
 use pallet_community::NewUnit;
@@ -76,10 +76,7 @@ pub type RootOr<M> = EitherOf<RootApproves<AccountId>, EnsureDecision<AccountId,
 
 impl pallet_community::Config for Test {
 	type CreateOrigin = EnsureRoot<AccountId>;
-	type AdminOrigin = EitherOf<
-		AsEnsureOriginWithArg<EnsureRoot<AccountId>>,
-		MapSuccess<EnsureDecision<AccountId, RoleMatters>, Discard>,
-	>;
+	type AdminOrigin = EitherOf<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, EnsureRoleDecision>;
 	type MaxNameLength = ConstU32<32>;
 	type MaxRegistrars = ConstU32<3>;
 	type MaxCommitteeSize = ConstU32<11>;
@@ -88,10 +85,13 @@ impl pallet_community::Config for Test {
 	type MaxResidentsPerUnit = ConstU32<6>;
 	type MaxUnitsPerAccount = ConstU32<4>;
 	type MaxCommitteeTerm = ConstU64<10_000>;
+	type VoterAccountChanged = Assembly;
 	type WeightInfo = ();
 }
 
 parameter_types! {
+	pub const DefaultEmergencyCap: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(5);
+	pub const MaxEmergencyCap: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(20);
 	pub static Now: Period = period_of(2026, 1);
 	pub const FeesPalletId: PalletId = PalletId(*b"linli/fe");
 	pub const MaxLateFeeRate: Perbill = Perbill::from_percent(3);
@@ -119,9 +119,12 @@ impl pallet_property_fees::Config for Test {
 	type ScheduleOrigin = RootOr<PropertyCompanyMatters>;
 	type BudgetOrigin = RootOr<BudgetMatters>;
 	type ManagerOrigin = ApprovedBy<EnsurePropertyManager<Community, AccountId>>;
-	type MaintenanceSpendOrigin = RootOr<UseMaintenanceMatters>;
+	type MaintenanceSpendOrigin = EitherOf<RootApproves<AccountId>, EnsureDecisionIn<AccountId, UseMaintenanceMatters>>;
 	type MaintenanceRaiseOrigin = RootOr<RaiseMaintenanceMatters>;
-	type EmergencyOrigin = ApprovedBy<EnsurePropertyManager<Community, AccountId>>;
+	type EmergencyOrigin = EitherOf<EnsureCommitteeMember<Community, AccountId>, EnsurePropertyManager<Community, AccountId>>;
+	type DefaultEmergencyCap = DefaultEmergencyCap;
+	type MaxEmergencyCap = MaxEmergencyCap;
+	type MaxPendingEmergencies = ConstU32<2>;
 	type PublicIncomeSpendOrigin = RootOr<CommonPartsMatters>;
 	type MaxSchedules = ConstU32<8>;
 	type MaxMaintenanceRounds = ConstU32<4>;
@@ -147,6 +150,7 @@ impl pallet_owners_assembly::Config for Test {
 	type MaxVotingPeriod = ConstU64<1_000>;
 	type SponsorshipPeriod = ConstU64<50>;
 	type MaxCandidates = ConstU32<16>;
+	type MaxOpenProposals = ConstU32<8>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Community;

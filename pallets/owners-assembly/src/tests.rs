@@ -120,7 +120,7 @@ fn the_committee_opens_votes_and_checks_every_input() {
 			Error::<Test>::UnknownCommunity
 		);
 		assert_noop!(
-			Assembly::propose(signed(1), C, Matter::Ordinary, remark(), text(1), Some(7), PERIOD),
+			Assembly::propose(signed(1), C, Matter::UseMaintenanceFund, remark(), text(1), Some(7), PERIOD),
 			Error::<Test>::NoOwners
 		);
 		let big = Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![0; 2_000] }));
@@ -315,6 +315,196 @@ fn a_scoped_vote_is_decided_by_the_owners_of_that_scope_only() {
 	});
 }
 
+fn spend_maintenance(scope: Option<u32>, amount: u128) -> Box<RuntimeCall> {
+	Box::new(RuntimeCall::Fees(pallet_property_fees::Call::spend_maintenance {
+		community: C,
+		scope,
+		amount,
+		payee: OUTSIDER,
+		document: text(9),
+	}))
+}
+
+/// Every owner n pays unit n's 1 元/m² first deposit into the maintenance fund.
+fn fill_maintenance_fund(units: u32) -> u128 {
+	assert_ok!(Fees::open_maintenance_round(RuntimeOrigin::root(), C, YUAN));
+	for n in 1..=units {
+		assert_ok!(Fees::deposit_maintenance(signed(n as AccountId), C, unit(n)));
+	}
+	Fees::fund_views(C)
+		.into_iter()
+		.find(|f| f.fund == linli_primitives::fees::FundKind::Maintenance)
+		.unwrap()
+		.balance
+}
+
+#[test]
+fn a_building_cannot_put_a_community_wide_matter_to_its_own_owners() {
+	new_test_ext().execute_with(|| {
+		equal_estate(8);
+		// The owners of building 1 try to set everyone's fee, the rules of
+		// procedure, the registrars: refused when proposed.
+		for matter in [
+			Matter::PropertyCompany,
+			Matter::RulesOfProcedure,
+			Matter::Committee,
+			Matter::OtherMajor,
+			Matter::RaiseMaintenanceFund,
+			Matter::CommonParts,
+			Matter::Ordinary,
+		] {
+			assert_noop!(
+				Assembly::propose(signed(1), C, matter, fee_schedule(YUAN, JAN), text(1), Some(1), PERIOD),
+				Error::<Test>::MatterNotScopable
+			);
+			// The owners' route (co-sponsorship) is refused the same way.
+			assert_noop!(
+				Assembly::propose(signed(5), C, matter, fee_schedule(YUAN, JAN), text(1), Some(1), PERIOD),
+				Error::<Test>::MatterNotScopable
+			);
+		}
+	});
+}
+
+#[test]
+fn a_buildings_decision_spends_only_on_its_own_building() {
+	new_test_ext().execute_with(|| {
+		// Odd units in building 1 (owners 1, 3, 5, 7), even in building 2.
+		equal_estate(8);
+		let fund = fill_maintenance_fund(8);
+		assert_eq!(fund, 8 * 100 * YUAN);
+		let outsider_before = Balances::free_balance(OUTSIDER);
+		let bad_origin: DispatchError = DispatchError::BadOrigin;
+		// The attack: building 1's owners alone pass a spend of the whole
+		// fund for the whole estate, then for building 2.
+		for target in [None, Some(2)] {
+			let p = NextProposal::<Test>::get();
+			assert_ok!(Assembly::propose(
+				signed(1),
+				C,
+				Matter::UseMaintenanceFund,
+				spend_maintenance(target, fund),
+				text(1),
+				Some(1),
+				PERIOD
+			));
+			vote_all(p, [1, 3, 5, 7], Choice::Aye);
+			assert_eq!(close(p), Outcome::EnactmentFailed(bad_origin));
+		}
+		assert_eq!(Balances::free_balance(OUTSIDER), outsider_before);
+		// Its own repair passes and is paid.
+		let p = NextProposal::<Test>::get();
+		assert_ok!(Assembly::propose(
+			signed(1),
+			C,
+			Matter::UseMaintenanceFund,
+			spend_maintenance(Some(1), 10 * YUAN),
+			text(1),
+			Some(1),
+			PERIOD
+		));
+		vote_all(p, [1, 3, 5, 7], Choice::Aye);
+		assert_eq!(close(p), Outcome::Enacted);
+		assert_eq!(Balances::free_balance(OUTSIDER), outsider_before + 10 * YUAN);
+		// A community-wide decision may pay for one building's repair.
+		let p = NextProposal::<Test>::get();
+		assert_ok!(Assembly::propose(
+			signed(1),
+			C,
+			Matter::UseMaintenanceFund,
+			spend_maintenance(Some(2), 5 * YUAN),
+			text(1),
+			None,
+			PERIOD
+		));
+		vote_all(p, 1..=8, Choice::Aye);
+		assert_eq!(close(p), Outcome::Enacted);
+		assert_eq!(Balances::free_balance(OUTSIDER), outsider_before + 15 * YUAN);
+	});
+}
+
+#[test]
+fn a_rotated_key_cannot_vote_twice_its_ballot_follows_the_owner() {
+	new_test_ext().execute_with(|| {
+		equal_estate(4);
+		let p = propose(Matter::Ordinary, remark());
+		assert_ok!(Assembly::vote(signed(4), p, Choice::Aye));
+		let before = Proposals::<Test>::get(p).unwrap().tally;
+		// The attack: a registrar rotates owner 4's key to 40, and 40 votes
+		// again on the open proposal.
+		assert_ok!(Community::rotate_account(signed(REGISTRAR), C, 4, 40));
+		assert!(assembly_events().contains(&Event::VoterAccountMoved { community: C, old: 4, new: 40, proposals: 1 }));
+		assert_eq!(Ballots::<Test>::get(p, 4), None);
+		assert_eq!(Ballots::<Test>::get(p, 40).unwrap().weight, w(100_00, 1));
+		assert_ok!(Assembly::vote(signed(40), p, Choice::Nay));
+		// One owner, one ballot: the new account replaced it, it did not add.
+		let after = Proposals::<Test>::get(p).unwrap().tally;
+		assert_eq!(after.participation(), before.participation());
+		assert_eq!((after.aye, after.nay), (w(0, 0), w(100_00, 1)));
+		// The old key is no longer anyone's.
+		assert_noop!(Assembly::vote(signed(4), p, Choice::Aye), Error::<Test>::NotAnOwner);
+	});
+}
+
+#[test]
+fn a_rotation_onto_an_account_that_already_voted_fails() {
+	new_test_ext().execute_with(|| {
+		equal_estate(4);
+		let p = propose(Matter::Ordinary, remark());
+		vote_all(p, [1, 4], Choice::Aye);
+		// Owner 4 sells: their ballot stands, the account is free again.
+		assert_ok!(Community::transfer_ownership(signed(REGISTRAR), C, unit(4), 44, H256::repeat_byte(44)));
+		assert!(!Community::is_resident(C, &4));
+		// Rotating owner 1 onto account 4 would merge two ballots.
+		assert_noop!(Community::rotate_account(signed(REGISTRAR), C, 1, 4), Error::<Test>::AccountAlreadyVoted);
+	});
+}
+
+#[test]
+fn the_developers_new_account_cannot_vote_again() {
+	new_test_ext().execute_with(|| {
+		estate(&[(1, 100_00), (2, 100_00), (3, 100_00)], &[90_00, 90_00, 90_00]);
+		let p = propose(Matter::Ordinary, remark());
+		assert_ok!(Assembly::vote(signed(DEVELOPER), p, Choice::Nay));
+		// A new account for the same developer takes over its ballot.
+		assert_ok!(Community::set_developer(RuntimeOrigin::root(), C, Some(2_000)));
+		assert_eq!(Ballots::<Test>::get(p, 2_000).unwrap().weight, w(270_00, 1));
+		assert_ok!(Assembly::vote(signed(2_000), p, Choice::Aye));
+		assert_eq!(Proposals::<Test>::get(p).unwrap().tally.participation(), w(270_00, 1));
+		// Cleared, then set again: the account set after none cannot cast
+		// the developer's weight in a vote opened before.
+		assert_ok!(Community::set_developer(RuntimeOrigin::root(), C, None));
+		System::set_block_number(3);
+		assert_ok!(Community::set_developer(RuntimeOrigin::root(), C, Some(2_001)));
+		assert_noop!(Assembly::vote(signed(2_001), p, Choice::Nay), Error::<Test>::WeightGrewDuringVote);
+		assert_eq!(Proposals::<Test>::get(p).unwrap().tally.participation(), w(270_00, 1));
+		// It joins votes opened afterwards.
+		System::set_block_number(4);
+		let q = propose(Matter::Ordinary, remark());
+		assert_ok!(Assembly::vote(signed(2_001), q, Choice::Nay));
+	});
+}
+
+#[test]
+fn a_community_has_at_most_max_open_proposals() {
+	new_test_ext().execute_with(|| {
+		equal_estate(3);
+		let max = <Test as Config>::MaxOpenProposals::get();
+		for _ in 0..max {
+			propose(Matter::Ordinary, remark());
+		}
+		assert_noop!(
+			Assembly::propose(signed(1), C, Matter::Ordinary, remark(), text(1), None, PERIOD),
+			Error::<Test>::TooManyOpenProposals
+		);
+		// Closing one makes room.
+		end_voting();
+		close(0);
+		assert_eq!(OpenProposals::<Test>::get(C).len() as u32, max - 1);
+		propose(Matter::Ordinary, remark());
+	});
+}
+
 #[test]
 fn tenants_and_outsiders_never_vote() {
 	new_test_ext().execute_with(|| {
@@ -453,6 +643,40 @@ fn a_passed_proposal_whose_call_fails_keeps_the_error_as_its_outcome() {
 }
 
 #[test]
+fn a_decision_fills_only_the_role_its_matter_decides() {
+	new_test_ext().execute_with(|| {
+		equal_estate(5);
+		let community = |call| Box::new(RuntimeCall::Community(call));
+		let registrars = || community(pallet_community::Call::set_registrars { community: C, registrars: vec![30] });
+		let committee =
+			|| community(pallet_community::Call::set_committee { community: C, members: vec![3, 4, 5], term_end: 4_000 });
+		let company = || community(pallet_community::Call::set_property_managers { community: C, managers: vec![31] });
+		let decide = |matter, call| {
+			let p = propose(matter, call);
+			vote_all(p, 1..=5, Choice::Aye);
+			close(p)
+		};
+		let refused = Outcome::EnactmentFailed(DispatchError::BadOrigin);
+		// The attack: a decision about the property company (matter 4)
+		// replaces the registrars or the committee.
+		assert_eq!(decide(Matter::PropertyCompany, registrars()), refused);
+		assert_eq!(decide(Matter::PropertyCompany, committee()), refused);
+		// Not even a decision on the committee (3) seats one without an
+		// election, nor another major matter (9).
+		assert_eq!(decide(Matter::Committee, committee()), refused);
+		assert_eq!(decide(Matter::OtherMajor, committee()), refused);
+		assert_eq!(decide(Matter::OtherMajor, company()), refused);
+		assert!(Community::is_committee_member(C, &1));
+		assert!(!Community::is_property_manager(C, &31));
+		// Each role by its own matter.
+		assert_eq!(decide(Matter::PropertyCompany, company()), Outcome::Enacted);
+		assert!(Community::is_property_manager(C, &31));
+		assert_eq!(decide(Matter::OtherMajor, registrars()), Outcome::Enacted);
+		assert_eq!(pallet_community::Registrars::<Test>::get(C).into_inner(), vec![30]);
+	});
+}
+
+#[test]
 fn non_voters_follow_the_majority_only_where_opted_in_and_never_for_the_floor() {
 	new_test_ext().execute_with(|| {
 		equal_estate(9);
@@ -562,18 +786,24 @@ fn the_full_record_stays_queryable() {
 		let p = propose(Matter::Ordinary, remark());
 		vote_all(p, [1, 2, 3], Choice::Aye);
 		assert_ok!(Assembly::vote(signed(4), p, Choice::Nay));
+		// While open, the call is readable and matches its hash.
+		let open = Assembly::proposal_view(p).unwrap();
+		assert_eq!(open.call, codec::Encode::encode(&*remark()));
 		close(p);
 		let view = Assembly::proposal_view(p).unwrap();
 		assert_eq!(view.proposal.snapshot, w(400_00, 4));
 		assert_eq!(view.proposal.tally.aye, w(300_00, 3));
 		assert!(matches!(view.proposal.stage, Stage::Closed { outcome: Outcome::Enacted, .. }));
-		assert_eq!(view.call, codec::Encode::encode(&*remark()));
+		// Closed: the call (which may carry text) is gone from state, its
+		// hash stays in the record.
+		assert!(view.call.is_empty());
+		assert!(!Calls::<Test>::contains_key(p));
 		assert_eq!(Assembly::proposal_views(C, 0, 10).len(), 1);
 		assert!(Assembly::proposal_views(C + 1, 0, 10).is_empty());
 		assert_eq!(Ballots::<Test>::get(p, 4).unwrap().choice, Choice::Nay);
 		assert!(matches!(
-			Assembly::proposal_view(p).unwrap().proposal.action,
-			Action::Dispatch { call_hash, .. } if call_hash == H256(sp_io::hashing::blake2_256(&view.call))
+			view.proposal.action,
+			Action::Dispatch { call_hash, .. } if call_hash == H256(sp_io::hashing::blake2_256(&open.call))
 		));
 	});
 }

@@ -21,6 +21,7 @@ use frame_system::RawOrigin;
 use linli_primitives::{
 	community::{CommunityBenchmarking, CommunityId, UnitId},
 	fees::{Approver, Category, Emergency, FundKind, Period, PeriodClock},
+	governance::Jurisdiction,
 };
 use sp_core::H256;
 use sp_runtime::{
@@ -292,7 +293,8 @@ mod benchmarks {
 		fill::<T>(c, FundKind::Maintenance, amount);
 		FirstDeposits::<T>::insert(c, amount);
 		let origin =
-			T::MaintenanceSpendOrigin::try_successful_origin(&c).map_err(|_| BenchmarkError::Weightless)?;
+			T::MaintenanceSpendOrigin::try_successful_origin(&Jurisdiction { community: c, scope: Some(1) })
+				.map_err(|_| BenchmarkError::Weightless)?;
 		let payee: T::AccountId = account("payee", 0, 0);
 
 		#[extrinsic_call]
@@ -302,20 +304,75 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// Announcing an emergency repair (the first key).
 	#[benchmark]
 	fn emergency_repair() {
 		let owner: T::AccountId = account("owner", 0, 0);
 		let (c, _) = community::<T>(1, &owner);
 		let amount = T::Currency::minimum_balance() * 10u32.into();
-		fill::<T>(c, FundKind::Maintenance, amount);
-		FirstDeposits::<T>::insert(c, amount);
+		fill::<T>(c, FundKind::Maintenance, amount * 100u32.into());
 		let origin = origin::<T, T::EmergencyOrigin>(c);
 		let payee: T::AccountId = account("payee", 0, 0);
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, c, Emergency::RoofLeak, Some(1), amount, payee.clone(), H256::zero());
+		_(origin as T::RuntimeOrigin, c, Emergency::RoofLeak, Some(1), amount, payee, H256::repeat_byte(1));
+
+		assert_eq!(PendingEmergencies::<T>::get(c), 1);
+	}
+
+	/// The second key: the fund pays and falls below 30 % of the first
+	/// deposits.
+	#[benchmark]
+	fn approve_emergency_repair() {
+		let owner: T::AccountId = account("owner", 0, 0);
+		let (c, _) = community::<T>(1, &owner);
+		let amount = T::Currency::minimum_balance() * 10u32.into();
+		fill::<T>(c, FundKind::Maintenance, amount * 100u32.into());
+		FirstDeposits::<T>::insert(c, amount * 1_000u32.into());
+		let manager: T::AccountId = account("manager", 0, 0);
+		T::BenchmarkHelper::add_property_manager(c, manager.clone());
+		let members = T::BenchmarkHelper::add_committee(c);
+		let payee: T::AccountId = account("payee", 0, 0);
+		Fees::<T>::do_propose_emergency(c, manager, Emergency::RoofLeak, Some(1), amount, payee.clone(), H256::repeat_byte(1))
+			.expect("within the cap");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(members[0].clone()), c, 0);
 
 		assert_eq!(T::Currency::balance(&payee), amount);
+	}
+
+	#[benchmark]
+	fn cancel_emergency_repair() {
+		let owner: T::AccountId = account("owner", 0, 0);
+		let (c, _) = community::<T>(1, &owner);
+		let amount = T::Currency::minimum_balance() * 10u32.into();
+		fill::<T>(c, FundKind::Maintenance, amount * 100u32.into());
+		let manager: T::AccountId = account("manager", 0, 0);
+		T::BenchmarkHelper::add_property_manager(c, manager.clone());
+		let payee: T::AccountId = account("payee", 0, 0);
+		Fees::<T>::do_propose_emergency(c, manager.clone(), Emergency::RoofLeak, None, amount, payee, H256::repeat_byte(1))
+			.expect("within the cap");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(manager), c, 0);
+
+		assert_eq!(PendingEmergencies::<T>::get(c), 0);
+	}
+
+	#[benchmark]
+	fn set_emergency_cap() -> Result<(), BenchmarkError> {
+		let owner: T::AccountId = account("owner", 0, 0);
+		let (c, _) = community::<T>(1, &owner);
+		let origin = T::MaintenanceSpendOrigin::try_successful_origin(&Jurisdiction { community: c, scope: None })
+			.map_err(|_| BenchmarkError::Weightless)?;
+		let cap = T::MaxEmergencyCap::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, c, cap);
+
+		assert_eq!(EmergencyCaps::<T>::get(c), Some(cap));
+		Ok(())
 	}
 
 	impl_benchmark_test_suite!(Fees, crate::mock::new_test_ext().0, crate::mock::Test);

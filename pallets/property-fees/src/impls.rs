@@ -13,14 +13,11 @@ use frame_support::{
 };
 use linli_primitives::{
 	community::{Area, CommunityId, CommunityInspect, UnitId},
-	fees::{Approver, Category, Direction, Emergency, FundKind, Period},
+	fees::{Approver, Category, Direction, Emergency, FundKind, Period, MAINTENANCE_TOP_UP_FLOOR},
 };
 use pallet_property_fees_runtime_api::{ArrearsPage, FundStatement, FundView, Statement, UnitDues};
 use sp_core::H256;
-use sp_runtime::{
-	traits::{CheckedAdd, CheckedMul, CheckedSub, SaturatedConversion, Saturating, Zero},
-	Perbill,
-};
+use sp_runtime::traits::{CheckedAdd, CheckedMul, CheckedSub, SaturatedConversion, Saturating, Zero};
 
 /// Billing arithmetic over a community's schedule history. Every function
 /// walks the schedules (bounded by `MaxSchedules`), never the units.
@@ -172,7 +169,7 @@ impl<T: Config> Pallet<T> {
 
 /// The ledger: every movement of money goes through `book_in` / `book_out`.
 impl<T: Config> Pallet<T> {
-	fn ensure_community(community: CommunityId) -> DispatchResult {
+	pub(crate) fn ensure_community(community: CommunityId) -> DispatchResult {
 		ensure!(T::Community::community_exists(community), Error::<T>::UnknownCommunity);
 		Ok(())
 	}
@@ -241,6 +238,9 @@ impl<T: Config> Pallet<T> {
 		approved_by: ApproverOf<T>,
 	) -> Result<u64, DispatchError> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		// Money paid to a fund account would sit there outside every
+		// fund's books (only `book_in` holds money in a fund).
+		ensure!(!Self::is_fund_account(community, payee), Error::<T>::PayeeIsAFund);
 		let mut state = Funds::<T>::get(community, fund).unwrap_or_default();
 		state.balance = state.balance.checked_sub(&amount).ok_or(Error::<T>::InsufficientFund)?;
 		state.expense = state.expense.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
@@ -338,7 +338,7 @@ impl<T: Config> Pallet<T> {
 		PeriodTotals::<T>::try_mutate((community, entry.fund, entry.period), add)?;
 		CategoryTotals::<T>::try_mutate((community, entry.fund, entry.period, entry.category), add)?;
 		let index = LedgerLength::<T>::get(community);
-		LedgerLength::<T>::insert(community, index + 1);
+		LedgerLength::<T>::insert(community, index.checked_add(1).ok_or(Error::<T>::Overflow)?);
 		Ledger::<T>::insert(community, index, entry);
 		Ok(index)
 	}
@@ -430,7 +430,8 @@ impl<T: Config> Pallet<T> {
 			ensure!(pool.is_zero(), Error::<T>::PrepaymentCapExceeded);
 		}
 
-		let fees = amount - late_fee;
+		// The late fee was taken from the payment: never more than it.
+		let fees = amount.checked_sub(&late_fee).ok_or(Error::<T>::Overflow)?;
 		let billed = (!fees.is_zero()).then(|| {
 			let last = if account.credit.is_zero() { account.next_due - 1 } else { account.next_due };
 			(first, last)
@@ -550,7 +551,7 @@ impl<T: Config> Pallet<T> {
 			line,
 			BudgetLine { category, approved: amount, spent: Zero::zero(), from, to, approved_by: approved_by.clone() },
 		);
-		NextBudget::<T>::insert(community, line + 1);
+		NextBudget::<T>::insert(community, line.checked_add(1).ok_or(Error::<T>::Overflow)?);
 		Self::deposit_event(Event::BudgetApproved { community, line, category, amount, from, to, approved_by });
 		Ok(())
 	}
@@ -706,7 +707,7 @@ impl<T: Config> Pallet<T> {
 				Ok::<_, Error<T>>(())
 			})?;
 		}
-		MaintenancePaid::<T>::insert(community, unit, round + 1);
+		MaintenancePaid::<T>::insert(community, unit, round.checked_add(1).ok_or(Error::<T>::Overflow)?);
 		Self::deposit_event(Event::MaintenanceDeposited { community, unit, payer, round, amount, entry });
 		Ok(())
 	}
@@ -714,7 +715,6 @@ impl<T: Config> Pallet<T> {
 	#[allow(clippy::too_many_arguments)]
 	pub(crate) fn do_spend_maintenance(
 		community: CommunityId,
-		emergency: Option<Emergency>,
 		scope: Option<linli_primitives::community::ScopeId>,
 		amount: BalanceOf<T>,
 		payee: T::AccountId,
@@ -722,35 +722,126 @@ impl<T: Config> Pallet<T> {
 		approved_by: ApproverOf<T>,
 	) -> DispatchResult {
 		Self::ensure_community(community)?;
-		let category = if emergency.is_some() { Category::EmergencyRepair } else { Category::MajorRepair };
 		let entry = Self::book_out(
 			community,
 			FundKind::Maintenance,
-			category,
+			Category::MajorRepair,
 			amount,
 			&payee,
 			Some(document),
 			approved_by.clone(),
 		)?;
-		Self::deposit_event(match emergency {
-			Some(emergency) => Event::EmergencyRepairNotified {
-				community,
+		Self::deposit_event(Event::MaintenanceSpent { community, scope, amount, payee, document, approved_by, entry });
+		Self::warn_if_maintenance_low(community);
+		Ok(())
+	}
+
+	/// How much more emergencies may take from `community`'s maintenance
+	/// fund this month without a vote.
+	pub fn emergency_headroom(community: CommunityId) -> BalanceOf<T> {
+		let cap = EmergencyCaps::<T>::get(community).unwrap_or_else(T::DefaultEmergencyCap::get);
+		let balance = Funds::<T>::get(community, FundKind::Maintenance).unwrap_or_default().balance;
+		EmergencySpending::headroom(EmergencySpent::<T>::get(community), Self::current_period(), balance, cap)
+	}
+
+	#[allow(clippy::too_many_arguments)]
+	pub(crate) fn do_propose_emergency(
+		community: CommunityId,
+		who: T::AccountId,
+		emergency: Emergency,
+		scope: Option<linli_primitives::community::ScopeId>,
+		amount: BalanceOf<T>,
+		payee: T::AccountId,
+		invoice: H256,
+	) -> DispatchResult {
+		Self::ensure_community(community)?;
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(invoice != H256::zero(), Error::<T>::MissingInvoice);
+		ensure!(!Self::is_fund_account(community, &payee), Error::<T>::PayeeIsAFund);
+		ensure!(amount <= Self::emergency_headroom(community), Error::<T>::EmergencyCapExceeded);
+		let pending = PendingEmergencies::<T>::get(community);
+		ensure!(pending < T::MaxPendingEmergencies::get(), Error::<T>::TooManyPendingEmergencies);
+		let repair = NextEmergencyRepair::<T>::get(community);
+		NextEmergencyRepair::<T>::insert(community, repair.checked_add(1).ok_or(Error::<T>::Overflow)?);
+		PendingEmergencies::<T>::insert(community, pending + 1);
+		EmergencyRepairs::<T>::insert(
+			community,
+			repair,
+			EmergencyRepair {
 				emergency,
 				scope,
 				amount,
-				payee,
-				document,
-				approved_by,
-				entry,
+				payee: payee.clone(),
+				invoice,
+				proposed_by: who.clone(),
+				proposed_at: frame_system::Pallet::<T>::block_number(),
 			},
-			None => Event::MaintenanceSpent { community, scope, amount, payee, document, approved_by, entry },
+		);
+		Self::deposit_event(Event::EmergencyRepairProposed {
+			community,
+			repair,
+			emergency,
+			scope,
+			amount,
+			payee,
+			invoice,
+			proposed_by: who,
 		});
+		Ok(())
+	}
+
+	pub(crate) fn do_approve_emergency(community: CommunityId, repair: u32, who: T::AccountId) -> DispatchResult {
+		let pending = EmergencyRepairs::<T>::get(community, repair).ok_or(Error::<T>::UnknownEmergencyRepair)?;
+		ensure!(who != pending.proposed_by, Error::<T>::SecondKeyRequired);
+		ensure!(
+			T::Community::is_committee_member(community, &who) ||
+				T::Community::is_committee_member(community, &pending.proposed_by),
+			Error::<T>::CommitteeKeyRequired
+		);
+		// The cap is checked again: the fund or the month's spending may
+		// have changed since the announcement.
+		ensure!(pending.amount <= Self::emergency_headroom(community), Error::<T>::EmergencyCapExceeded);
+		let approved_by = Approver::Account(who);
+		let entry = Self::book_out(
+			community,
+			FundKind::Maintenance,
+			Category::EmergencyRepair,
+			pending.amount,
+			&pending.payee,
+			Some(pending.invoice),
+			approved_by.clone(),
+		)?;
+		let now = Self::current_period();
+		EmergencySpent::<T>::mutate(community, |spent| {
+			let so_far = spent.filter(|s| s.period == now).map_or(Zero::zero(), |s| s.spent);
+			*spent = Some(EmergencySpending { period: now, spent: so_far.saturating_add(pending.amount) });
+		});
+		EmergencyRepairs::<T>::remove(community, repair);
+		PendingEmergencies::<T>::mutate(community, |n| *n = n.saturating_sub(1));
+		Self::deposit_event(Event::EmergencyRepairNotified {
+			community,
+			repair,
+			emergency: pending.emergency,
+			scope: pending.scope,
+			amount: pending.amount,
+			payee: pending.payee,
+			document: pending.invoice,
+			proposed_by: pending.proposed_by,
+			approved_by,
+			entry,
+		});
+		Self::warn_if_maintenance_low(community);
+		Ok(())
+	}
+
+	/// `MaintenanceFundLow` when the fund fell below 30 % of the first
+	/// deposits.
+	fn warn_if_maintenance_low(community: CommunityId) {
 		let balance = Funds::<T>::get(community, FundKind::Maintenance).unwrap_or_default().balance;
 		let first_deposits = FirstDeposits::<T>::get(community);
-		if balance < Perbill::from_percent(30).mul_ceil(first_deposits) {
+		if balance < MAINTENANCE_TOP_UP_FLOOR.mul_ceil(first_deposits) {
 			Self::deposit_event(Event::MaintenanceFundLow { community, balance, first_deposits });
 		}
-		Ok(())
 	}
 }
 
@@ -862,6 +953,7 @@ impl<T: Config> Pallet<T> {
 		start_after: Option<UnitId>,
 		limit: u32,
 	) -> ArrearsPage<BalanceOf<T>> {
+		let limit = limit.min(pallet_property_fees_runtime_api::MAX_PAGE);
 		let ids = T::Community::units(community, start_after, limit);
 		let next = if ids.len() as u32 == limit { ids.last().copied() } else { None };
 		let mut page: ArrearsPage<BalanceOf<T>> = ArrearsPage { total: Zero::zero(), units: Vec::new(), scanned: ids.len() as u32, next };
@@ -931,6 +1023,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Up to `limit` ledger entries of `community` from index `from`.
 	pub fn ledger_page(community: CommunityId, from: u64, limit: u32) -> Vec<(u64, LedgerEntryOf<T>)> {
+		let limit = limit.min(pallet_property_fees_runtime_api::MAX_PAGE);
 		let end = LedgerLength::<T>::get(community).min(from.saturating_add(limit.into()));
 		(from..end).filter_map(|i| Ledger::<T>::get(community, i).map(|e| (i, e))).collect()
 	}
@@ -1032,6 +1125,33 @@ impl<T: Config> Pallet<T> {
 				paid as usize <= MaintenanceRounds::<T>::get(community).len(),
 				"a unit paid a round that does not exist"
 			);
+		}
+		// Emergencies: the pending count is the pending repairs, each
+		// numbered below the next number; a month's emergency spending is
+		// exactly its emergency-repair ledger entries, within the cap's bound.
+		let mut pending: BTreeMap<CommunityId, u32> = BTreeMap::new();
+		for (community, repair, entry) in EmergencyRepairs::<T>::iter() {
+			ensure!(repair < NextEmergencyRepair::<T>::get(community), "an emergency repair beyond the next number");
+			ensure!(!entry.amount.is_zero(), "an emergency repair of nothing");
+			*pending.entry(community).or_default() += 1;
+		}
+		for (community, count) in PendingEmergencies::<T>::iter() {
+			ensure!(pending.remove(&community).unwrap_or(0) == count, "pending emergencies miscounted");
+			ensure!(count <= T::MaxPendingEmergencies::get(), "too many pending emergencies");
+		}
+		ensure!(pending.is_empty(), "pending emergencies not counted");
+		for (community, spending) in EmergencySpent::<T>::iter() {
+			let booked = CategoryTotals::<T>::get((
+				community,
+				FundKind::Maintenance,
+				spending.period,
+				Category::EmergencyRepair,
+			))
+			.expense;
+			ensure!(spending.spent == booked, "emergency spending differs from its ledger entries");
+		}
+		for (_, cap) in EmergencyCaps::<T>::iter() {
+			ensure!(cap <= T::MaxEmergencyCap::get(), "an emergency cap above the maximum");
 		}
 		Ok(())
 	}

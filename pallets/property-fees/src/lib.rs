@@ -41,6 +41,17 @@
 //! named, capped in total; both rate and cap are bounded by the runtime.
 //! Arrears never touch a vote or a residency: this pallet cannot.
 //!
+//! ## The maintenance fund and emergencies
+//! The owners spend the maintenance fund by decision (`spend_maintenance`):
+//! a decision of one building's owners only on that building. The listed
+//! emergencies (DOMAIN.md) skip the vote, but never on one key: one
+//! committee member or company account announces the repair with its
+//! invoice hash (the owners' notice), a second account approves and the
+//! fund pays — one of the two must be a committee member. Emergencies may
+//! take at most the community's cap of the fund in a calendar month
+//! ([`EmergencyCaps`], default `DefaultEmergencyCap`); beyond it, the owners
+//! vote.
+//!
 //! ## Calls
 //! | call | origin | event |
 //! |---|---|---|
@@ -55,7 +66,10 @@
 //! | [`open_maintenance_round`](Pallet::open_maintenance_round) | `MaintenanceRaiseOrigin` (assembly, 双四分之三) | `MaintenanceRoundOpened` |
 //! | [`deposit_maintenance`](Pallet::deposit_maintenance) | anyone signed | `MaintenanceDeposited` |
 //! | [`spend_maintenance`](Pallet::spend_maintenance) | `MaintenanceSpendOrigin` (assembly) | `MaintenanceSpent` (+ `MaintenanceFundLow`) |
-//! | [`emergency_repair`](Pallet::emergency_repair) | `EmergencyOrigin` (业委会 or 物业) | `EmergencyRepairNotified` (+ `MaintenanceFundLow`) |
+//! | [`emergency_repair`](Pallet::emergency_repair) | `EmergencyOrigin` (业委会 or 物业): the first key | `EmergencyRepairProposed` |
+//! | [`approve_emergency_repair`](Pallet::approve_emergency_repair) | `EmergencyOrigin`: a second key, one of the two the committee's | `EmergencyRepairNotified` (+ `MaintenanceFundLow`) |
+//! | [`cancel_emergency_repair`](Pallet::cancel_emergency_repair) | `EmergencyOrigin` | `EmergencyRepairCancelled` |
+//! | [`set_emergency_cap`](Pallet::set_emergency_cap) | `MaintenanceSpendOrigin`, community-wide | `EmergencyCapSet` |
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -94,6 +108,7 @@ pub mod pallet {
 	use linli_primitives::{
 		community::{CommunityId, CommunityInspect, ScopeId, UnitId},
 		fees::{Approver, Category, Emergency, FundKind, Period, PeriodClock},
+		governance::Jurisdiction,
 	};
 	use sp_core::H256;
 	use sp_runtime::Perbill;
@@ -143,10 +158,12 @@ pub mod pallet {
 		type BudgetOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CommunityId, Success = ApproverOf<Self>>;
 		/// The property company: records expenses, issues demand notices.
 		type ManagerOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CommunityId, Success = ApproverOf<Self>>;
-		/// Spends the maintenance fund (an ordinary matter of the assembly).
+		/// Spends the maintenance fund (an ordinary matter of the assembly)
+		/// within a [`Jurisdiction`]: a decision of one building's owners
+		/// may pay only for that building's repair.
 		type MaintenanceSpendOrigin: EnsureOriginWithArg<
 			Self::RuntimeOrigin,
-			CommunityId,
+			Jurisdiction,
 			Success = ApproverOf<Self>,
 		>;
 		/// Sets the maintenance fund's first deposit or raises a top-up (a
@@ -156,9 +173,10 @@ pub mod pallet {
 			CommunityId,
 			Success = ApproverOf<Self>,
 		>;
-		/// Spends the maintenance fund in a listed emergency without a vote
-		/// (业委会 or 物业); owners are notified by the event.
-		type EmergencyOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CommunityId, Success = ApproverOf<Self>>;
+		/// One key of an emergency repair without a vote: a member of the
+		/// owners' committee (业委会) or an account of the property company
+		/// (物业). A repair needs two such keys, one of them the committee's.
+		type EmergencyOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CommunityId, Success = Self::AccountId>;
 		/// Spends the public-income fund (the assembly).
 		type PublicIncomeSpendOrigin: EnsureOriginWithArg<
 			Self::RuntimeOrigin,
@@ -182,6 +200,17 @@ pub mod pallet {
 		/// The highest total late fee, as a share of the arrears noticed.
 		#[pallet::constant]
 		type MaxLateFeeCap: Get<Perbill>;
+		/// The share of the maintenance fund that emergency repairs may take
+		/// in one month without a vote, where a community set no rule.
+		#[pallet::constant]
+		type DefaultEmergencyCap: Get<Perbill>;
+		/// The highest such share a community's rule may set.
+		#[pallet::constant]
+		type MaxEmergencyCap: Get<Perbill>;
+		/// Emergency repairs a community may have waiting for their second
+		/// key at once.
+		#[pallet::constant]
+		type MaxPendingEmergencies: Get<u32>;
 
 		/// Measured weights.
 		type WeightInfo: WeightInfo;
@@ -309,6 +338,36 @@ pub mod pallet {
 	pub type FirstDeposits<T: Config> =
 		StorageMap<_, Blake2_128Concat, CommunityId, BalanceOf<T>, ValueQuery>;
 
+	/// Emergency repairs announced and waiting for their second key, by
+	/// community and number.
+	#[pallet::storage]
+	pub type EmergencyRepairs<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		CommunityId,
+		Twox64Concat,
+		u32,
+		EmergencyRepair<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>,
+	>;
+
+	/// The number the next emergency repair of a community gets.
+	#[pallet::storage]
+	pub type NextEmergencyRepair<T: Config> = StorageMap<_, Blake2_128Concat, CommunityId, u32, ValueQuery>;
+
+	/// How many emergency repairs of a community wait for a second key.
+	#[pallet::storage]
+	pub type PendingEmergencies<T: Config> = StorageMap<_, Blake2_128Concat, CommunityId, u32, ValueQuery>;
+
+	/// A community's rule: the share of the maintenance fund emergencies may
+	/// take in a month without a vote (else `DefaultEmergencyCap`).
+	#[pallet::storage]
+	pub type EmergencyCaps<T: Config> = StorageMap<_, Blake2_128Concat, CommunityId, Perbill>;
+
+	/// What emergencies spent in a community's current (latest) month.
+	#[pallet::storage]
+	pub type EmergencySpent<T: Config> =
+		StorageMap<_, Blake2_128Concat, CommunityId, EmergencySpending<BalanceOf<T>>>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -419,18 +478,40 @@ pub mod pallet {
 			approved_by: ApproverOf<T>,
 			entry: u64,
 		},
+		/// Owners' notice before the spend: an emergency repair was
+		/// announced by one key and waits for a second.
+		EmergencyRepairProposed {
+			community: CommunityId,
+			/// Its number, for `approve_emergency_repair`.
+			repair: u32,
+			emergency: Emergency,
+			scope: Option<ScopeId>,
+			amount: BalanceOf<T>,
+			payee: T::AccountId,
+			/// Hash of the invoice and evidence.
+			invoice: H256,
+			proposed_by: T::AccountId,
+		},
 		/// Owners' notice: the maintenance fund paid for an emergency repair
-		/// without a vote.
+		/// without a vote, on two keys.
 		EmergencyRepairNotified {
 			community: CommunityId,
+			repair: u32,
 			emergency: Emergency,
 			scope: Option<ScopeId>,
 			amount: BalanceOf<T>,
 			payee: T::AccountId,
 			document: H256,
+			/// The first key.
+			proposed_by: T::AccountId,
+			/// The second key (recorded as the ledger entry's approver).
 			approved_by: ApproverOf<T>,
 			entry: u64,
 		},
+		/// An announced emergency repair was withdrawn or vetoed.
+		EmergencyRepairCancelled { community: CommunityId, repair: u32, by: T::AccountId },
+		/// A community's cap on emergency spending without a vote changed.
+		EmergencyCapSet { community: CommunityId, cap: Perbill, approved_by: ApproverOf<T> },
 		/// The maintenance fund fell below 30 % of the first deposits: it must
 		/// be topped up.
 		MaintenanceFundLow { community: CommunityId, balance: BalanceOf<T>, first_deposits: BalanceOf<T> },
@@ -488,6 +569,23 @@ pub mod pallet {
 		RemunerationNotBudgeted,
 		/// The fund holds less than the amount.
 		InsufficientFund,
+		/// A fund's account (of any community) cannot be paid from a fund.
+		PayeeIsAFund,
+		/// An emergency repair needs the hash of its invoice and evidence.
+		MissingInvoice,
+		/// Emergencies would take more of the maintenance fund this month
+		/// than the community's cap: beyond it, the owners vote.
+		EmergencyCapExceeded,
+		/// The cap is above `MaxEmergencyCap`.
+		EmergencyCapTooHigh,
+		/// The community has `MaxPendingEmergencies` repairs waiting.
+		TooManyPendingEmergencies,
+		/// No such emergency repair is waiting.
+		UnknownEmergencyRepair,
+		/// The second key must be another account than the first.
+		SecondKeyRequired,
+		/// One of the two keys must be a member of the owners' committee.
+		CommitteeKeyRequired,
 		/// The community has no maintenance deposit round.
 		NoMaintenanceRound,
 		/// The unit has paid every maintenance round.
@@ -700,7 +798,10 @@ pub mod pallet {
 		/// Pay `amount` from the maintenance fund to `payee` for a repair the
 		/// owners of `scope` (or of the whole community) approved.
 		///
-		/// Origin: `MaintenanceSpendOrigin` for `community`. Emits
+		/// Origin: `MaintenanceSpendOrigin` for `community` and `scope`: a
+		/// decision of one building's owners pays only for a repair of that
+		/// building (`scope` = its own), never for another's or the whole
+		/// community's. Emits
 		/// `MaintenanceSpent`, and `MaintenanceFundLow` if the fund falls
 		/// below 30 % of the first deposits.
 		#[pallet::call_index(10)]
@@ -713,17 +814,19 @@ pub mod pallet {
 			payee: T::AccountId,
 			document: H256,
 		) -> DispatchResult {
-			let approved_by = T::MaintenanceSpendOrigin::ensure_origin(origin, &community)?;
-			Self::do_spend_maintenance(community, None, scope, amount, payee, document, approved_by)
+			let approved_by = T::MaintenanceSpendOrigin::ensure_origin(origin, &Jurisdiction { community, scope })?;
+			Self::do_spend_maintenance(community, scope, amount, payee, document, approved_by)
 		}
 
-		/// Pay `amount` from the maintenance fund to `payee` for one of the
-		/// listed emergencies, without a vote. The event is the owners'
-		/// notice.
+		/// Announce an emergency repair for one of the listed emergencies:
+		/// `amount` from the maintenance fund to `payee`, with the hash of
+		/// the `invoice` and evidence. Nothing is paid until a second key
+		/// approves; the event is the owners' notice. Emergencies may take at
+		/// most the community's cap of the fund in a month: beyond it, the
+		/// owners vote (`spend_maintenance`).
 		///
-		/// Origin: `EmergencyOrigin` for `community` (业委会 or 物业). Emits
-		/// `EmergencyRepairNotified`, and `MaintenanceFundLow` if the fund
-		/// falls below 30 % of the first deposits.
+		/// Origin: `EmergencyOrigin` for `community` (a committee member or a
+		/// company account). Emits `EmergencyRepairProposed`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::emergency_repair())]
 		pub fn emergency_repair(
@@ -733,10 +836,59 @@ pub mod pallet {
 			scope: Option<ScopeId>,
 			amount: BalanceOf<T>,
 			payee: T::AccountId,
-			document: H256,
+			invoice: H256,
 		) -> DispatchResult {
-			let approved_by = T::EmergencyOrigin::ensure_origin(origin, &community)?;
-			Self::do_spend_maintenance(community, Some(emergency), scope, amount, payee, document, approved_by)
+			let who = T::EmergencyOrigin::ensure_origin(origin, &community)?;
+			Self::do_propose_emergency(community, who, emergency, scope, amount, payee, invoice)
+		}
+
+		/// Approve an announced emergency repair as its second key: the fund
+		/// pays it at once, within the month's cap.
+		///
+		/// Origin: `EmergencyOrigin` for `community`, another account than
+		/// the one that announced it; one of the two keys must be a member
+		/// of the owners' committee (the company alone never spends the
+		/// owners' fund). Emits `EmergencyRepairNotified`, and
+		/// `MaintenanceFundLow` if the fund falls below 30 % of the first
+		/// deposits.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::approve_emergency_repair())]
+		pub fn approve_emergency_repair(origin: OriginFor<T>, community: CommunityId, repair: u32) -> DispatchResult {
+			let who = T::EmergencyOrigin::ensure_origin(origin, &community)?;
+			Self::do_approve_emergency(community, repair, who)
+		}
+
+		/// Withdraw (its first key) or veto (any other key) an announced
+		/// emergency repair.
+		///
+		/// Origin: `EmergencyOrigin` for `community`. Emits
+		/// `EmergencyRepairCancelled`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::cancel_emergency_repair())]
+		pub fn cancel_emergency_repair(origin: OriginFor<T>, community: CommunityId, repair: u32) -> DispatchResult {
+			let who = T::EmergencyOrigin::ensure_origin(origin, &community)?;
+			EmergencyRepairs::<T>::take(community, repair).ok_or(Error::<T>::UnknownEmergencyRepair)?;
+			PendingEmergencies::<T>::mutate(community, |n| *n = n.saturating_sub(1));
+			Self::deposit_event(Event::EmergencyRepairCancelled { community, repair, by: who });
+			Ok(())
+		}
+
+		/// Set the share of the maintenance fund that emergency repairs may
+		/// take in one month without a vote (at most `MaxEmergencyCap`).
+		///
+		/// Origin: `MaintenanceSpendOrigin` for the whole `community` (a
+		/// community-wide decision on using the fund, or the authority).
+		/// Emits `EmergencyCapSet`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::set_emergency_cap())]
+		pub fn set_emergency_cap(origin: OriginFor<T>, community: CommunityId, cap: Perbill) -> DispatchResult {
+			let approved_by =
+				T::MaintenanceSpendOrigin::ensure_origin(origin, &Jurisdiction { community, scope: None })?;
+			Self::ensure_community(community)?;
+			ensure!(cap <= T::MaxEmergencyCap::get(), Error::<T>::EmergencyCapTooHigh);
+			EmergencyCaps::<T>::insert(community, cap);
+			Self::deposit_event(Event::EmergencyCapSet { community, cap, approved_by });
+			Ok(())
 		}
 	}
 
@@ -747,6 +899,17 @@ pub mod pallet {
 		pub fn fund_account(community: CommunityId, fund: FundKind) -> T::AccountId {
 			use sp_runtime::traits::AccountIdConversion;
 			T::PalletId::get().into_sub_account_truncating((fund, community))
+		}
+
+		/// Whether `who` is the account of one of `community`'s funds, or
+		/// of any community's (when the account type holds the whole seed,
+		/// as a runtime's 32-byte accounts do).
+		pub fn is_fund_account(community: CommunityId, who: &T::AccountId) -> bool {
+			use sp_runtime::traits::AccountIdConversion;
+			FundKind::ALL.iter().any(|fund| Self::fund_account(community, *fund) == *who) ||
+				PalletId::try_from_sub_account::<(FundKind, CommunityId)>(who).is_some_and(
+					|(id, (fund, other))| id == T::PalletId::get() && Self::fund_account(other, fund) == *who,
+				)
 		}
 
 		/// The current billing period.

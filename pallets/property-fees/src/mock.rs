@@ -69,6 +69,8 @@ impl pallet_balances::Config for Test {
 }
 
 parameter_types! {
+	pub const DefaultEmergencyCap: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(5);
+	pub const MaxEmergencyCap: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(20);
 	pub const MaxCommitteeTerm: u64 = 1_000;
 }
 
@@ -83,6 +85,7 @@ impl pallet_community::Config for Test {
 	type MaxResidentsPerUnit = ConstU32<6>;
 	type MaxUnitsPerAccount = ConstU32<4>;
 	type MaxCommitteeTerm = MaxCommitteeTerm;
+	type VoterAccountChanged = ();
 	type WeightInfo = ();
 }
 
@@ -106,7 +109,6 @@ impl PeriodClock for TestClock {
 }
 
 type Manager = ApprovedBy<EnsurePropertyManager<Community, AccountId>>;
-type CommitteeMember = ApprovedBy<EnsureCommitteeMember<Community, AccountId>>;
 
 impl pallet_property_fees::Config for Test {
 	type Currency = Balances;
@@ -119,7 +121,10 @@ impl pallet_property_fees::Config for Test {
 	type ManagerOrigin = Manager;
 	type MaintenanceSpendOrigin = RootApproves<AccountId>;
 	type MaintenanceRaiseOrigin = RootApproves<AccountId>;
-	type EmergencyOrigin = EitherOf<CommitteeMember, Manager>;
+	type EmergencyOrigin = EitherOf<EnsureCommitteeMember<Community, AccountId>, EnsurePropertyManager<Community, AccountId>>;
+	type DefaultEmergencyCap = DefaultEmergencyCap;
+	type MaxEmergencyCap = MaxEmergencyCap;
+	type MaxPendingEmergencies = ConstU32<2>;
 	type PublicIncomeSpendOrigin = RootApproves<AccountId>;
 	type MaxSchedules = ConstU32<8>;
 	type MaxMaintenanceRounds = ConstU32<4>;

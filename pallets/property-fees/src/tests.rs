@@ -533,6 +533,13 @@ fn public_income_comes_in_from_anyone_and_leaves_only_by_the_owners_decision() {
 		assert_noop!(spend(signed(MANAGER), Category::Greenery, YUAN), DispatchError::BadOrigin);
 		assert_noop!(spend(root(), Category::Parking, YUAN), Error::<Test>::WrongCategory);
 		assert_noop!(spend(root(), Category::Greenery, 1_000 * YUAN + 1), Error::<Test>::InsufficientFund);
+		// A fund's account is no payee: the money would leave the books.
+		for fund in FundKind::ALL {
+			assert_noop!(
+				Fees::spend_public_income(root(), C, Category::Greenery, YUAN, Fees::fund_account(C, fund), doc(5)),
+				Error::<Test>::PayeeIsAFund
+			);
+		}
 		assert_ok!(spend(root(), Category::Greenery, 300 * YUAN));
 		assert_eq!(fund_balance(FundKind::PublicIncome), 700 * YUAN);
 		assert_eq!(Balances::balance(&CONTRACTOR), 300 * YUAN);
@@ -577,29 +584,70 @@ fn maintenance_fund_deposits_by_area_and_spends_by_decision_or_emergency() {
 		assert_noop!(spend(signed(MANAGER), YUAN), DispatchError::BadOrigin);
 		assert_noop!(spend(root(), first + 1), Error::<Test>::InsufficientFund);
 		assert_noop!(spend(root(), 0), Error::<Test>::ZeroAmount);
-		assert_ok!(spend(root(), 10_000 * YUAN));
+		assert_ok!(spend(root(), 13_000 * YUAN));
 		assert!(matches!(last_event(), Event::MaintenanceSpent { scope: Some(2), approved_by: Approver::Authority, .. }));
 
-		// An emergency: the property company pays at once; owners are
-		// notified, and told the fund now needs topping up.
-		let emergency = |o| {
-			Fees::emergency_repair(o, C, Emergency::RoofLeak, Some(1), 4_000 * YUAN, CONTRACTOR, doc(7))
+		// An emergency skips the vote, never on one key, within the cap.
+		let announce = |o, amount, payee, invoice| {
+			Fees::emergency_repair(o, C, Emergency::RoofLeak, Some(1), amount, payee, invoice)
 		};
-		assert_noop!(emergency(signed(ALICE)), DispatchError::BadOrigin);
-		assert_noop!(emergency(root()), DispatchError::BadOrigin);
-		assert_ok!(emergency(signed(MANAGER)));
+		assert_noop!(announce(signed(ALICE), 1_000 * YUAN, CONTRACTOR, doc(7)), DispatchError::BadOrigin);
+		assert_noop!(announce(root(), 1_000 * YUAN, CONTRACTOR, doc(7)), DispatchError::BadOrigin);
+		assert_noop!(announce(signed(MANAGER), 1_000 * YUAN, CONTRACTOR, H256::zero()), Error::<Test>::MissingInvoice);
+		assert_noop!(announce(signed(MANAGER), 0, CONTRACTOR, doc(7)), Error::<Test>::ZeroAmount);
+		assert_noop!(
+			announce(signed(MANAGER), YUAN, Fees::fund_account(C, FundKind::Operating), doc(7)),
+			Error::<Test>::PayeeIsAFund
+		);
+		// The default cap is 5 % of the fund a month (295.6 元 of 5,912).
+		assert_eq!(Fees::emergency_headroom(C), 295_600_000);
+		assert_noop!(announce(signed(MANAGER), 1_000 * YUAN, CONTRACTOR, doc(7)), Error::<Test>::EmergencyCapExceeded);
+		// The owners' rule may raise it, up to the runtime's 20 %.
+		let cap = |o, percent| Fees::set_emergency_cap(o, C, Perbill::from_percent(percent));
+		assert_noop!(cap(signed(MANAGER), 20), DispatchError::BadOrigin);
+		assert_noop!(cap(root(), 21), Error::<Test>::EmergencyCapTooHigh);
+		assert_ok!(cap(root(), 20));
+		assert_ok!(announce(signed(MANAGER), 1_000 * YUAN, CONTRACTOR, doc(7)));
+		assert_eq!(
+			last_event(),
+			Event::EmergencyRepairProposed {
+				community: C,
+				repair: 0,
+				emergency: Emergency::RoofLeak,
+				scope: Some(1),
+				amount: 1_000 * YUAN,
+				payee: CONTRACTOR,
+				invoice: doc(7),
+				proposed_by: MANAGER,
+			}
+		);
+		// Announced is not paid.
+		assert_eq!(held(FundKind::Maintenance), first - 13_000 * YUAN);
+		// The attack: one key approves its own repair, or two company keys
+		// approve each other's.
+		assert_noop!(Fees::approve_emergency_repair(signed(MANAGER), C, 0), Error::<Test>::SecondKeyRequired);
+		assert_ok!(Community::set_property_managers(root(), C, vec![MANAGER, STRANGER]));
+		assert_noop!(Fees::approve_emergency_repair(signed(STRANGER), C, 0), Error::<Test>::CommitteeKeyRequired);
+		assert_noop!(Fees::approve_emergency_repair(signed(ALICE), C, 0), DispatchError::BadOrigin);
+		// A committee member is the second key: the fund pays, owners are
+		// notified, and told the fund now needs topping up.
+		assert_ok!(Community::set_committee(root(), C, vec![ALICE, BOB, CAROL], 100));
+		assert_noop!(Fees::approve_emergency_repair(signed(ALICE), C, 1), Error::<Test>::UnknownEmergencyRepair);
+		assert_ok!(Fees::approve_emergency_repair(signed(ALICE), C, 0));
 		let events = fees_events();
 		let n = events.len();
 		assert_eq!(
 			events[n - 2],
 			Event::EmergencyRepairNotified {
 				community: C,
+				repair: 0,
 				emergency: Emergency::RoofLeak,
 				scope: Some(1),
-				amount: 4_000 * YUAN,
+				amount: 1_000 * YUAN,
 				payee: CONTRACTOR,
 				document: doc(7),
-				approved_by: Approver::Account(MANAGER),
+				proposed_by: MANAGER,
+				approved_by: Approver::Account(ALICE),
 				entry: 3,
 			}
 		);
@@ -609,6 +657,22 @@ fn maintenance_fund_deposits_by_area_and_spends_by_decision_or_emergency() {
 		);
 		let last = Ledger::<Test>::get(C, 3).unwrap();
 		assert_eq!(last.category, Category::EmergencyRepair);
+		assert_noop!(Fees::approve_emergency_repair(signed(BOB), C, 0), Error::<Test>::UnknownEmergencyRepair);
+		// The month's cap counts what emergencies already took: 20 % of
+		// 5,912 less the 1,000 spent leaves 182.4 元; beyond it, a vote.
+		assert_eq!(Fees::emergency_headroom(C), 182_400_000);
+		assert_noop!(announce(signed(BOB), 200 * YUAN, CONTRACTOR, doc(8)), Error::<Test>::EmergencyCapExceeded);
+		// At most two wait at once (the mock's limit); a veto withdraws one.
+		assert_ok!(announce(signed(BOB), 100 * YUAN, CONTRACTOR, doc(8)));
+		assert_ok!(announce(signed(MANAGER), 50 * YUAN, CONTRACTOR, doc(9)));
+		assert_noop!(announce(signed(CAROL), YUAN, CONTRACTOR, doc(10)), Error::<Test>::TooManyPendingEmergencies);
+		assert_ok!(Fees::cancel_emergency_repair(signed(CAROL), C, 2));
+		assert_eq!(last_event(), Event::EmergencyRepairCancelled { community: C, repair: 2, by: CAROL });
+		assert_noop!(Fees::cancel_emergency_repair(signed(CAROL), C, 2), Error::<Test>::UnknownEmergencyRepair);
+		assert_ok!(Fees::approve_emergency_repair(signed(MANAGER), C, 1));
+		// A new month, a new cap: 20 % of 4,812.
+		Now::set(JAN + 1);
+		assert_eq!(Fees::emergency_headroom(C), 962_400_000);
 
 		// The owners raise a top-up round: each unit owes again by area.
 		assert_ok!(Fees::open_maintenance_round(root(), C, 50 * YUAN));
@@ -620,7 +684,7 @@ fn maintenance_fund_deposits_by_area_and_spends_by_decision_or_emergency() {
 }
 
 #[test]
-fn a_committee_member_may_order_an_emergency_repair() {
+fn two_committee_members_may_order_an_emergency_repair() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(Fees::open_maintenance_round(root(), C, 100 * YUAN));
 		assert_ok!(Fees::deposit_maintenance(signed(BOB), C, unit(2)));
@@ -634,10 +698,12 @@ fn a_committee_member_may_order_an_emergency_repair() {
 			CONTRACTOR,
 			doc(8)
 		));
+		assert_ok!(Fees::approve_emergency_repair(signed(BOB), C, 0));
 		assert!(fees_events().iter().any(|e| matches!(
 			e,
-			Event::EmergencyRepairNotified { approved_by: Approver::Account(CAROL), .. }
+			Event::EmergencyRepairNotified { proposed_by: CAROL, approved_by: Approver::Account(BOB), .. }
 		)));
+		assert_eq!(Balances::balance(&CONTRACTOR), YUAN);
 	});
 }
 
@@ -684,6 +750,25 @@ fn statement_shows_each_funds_opening_flows_and_closing_per_period() {
 		assert_eq!(page.iter().map(|(i, _)| *i).collect::<Vec<_>>(), vec![1, 2, 3]);
 		assert_eq!(page[0].1.category, Category::Cleaning);
 		assert_eq!(Fees::ledger_page(C, 6, 10).len(), 0);
+	});
+}
+
+#[test]
+fn a_runtime_api_page_is_clamped_inside_the_runtime() {
+	new_test_ext().execute_with(|| {
+		let max = pallet_property_fees_runtime_api::MAX_PAGE;
+		for _ in 0..=max {
+			assert_ok!(Fees::record_public_income(signed(ALICE), C, Category::Parking, 1_000, doc(1)));
+		}
+		// The attack: `state_call` of `ledger(limit = u32::MAX)` would read the
+		// whole ledger; the runtime returns one page.
+		assert_eq!(LedgerLength::<Test>::get(C), max as u64 + 1);
+		let page = Fees::ledger_page(C, 0, u32::MAX);
+		assert_eq!(page.len() as u32, max);
+		assert_eq!(page.last().unwrap().0, max as u64 - 1);
+		// The rest comes with the next page.
+		assert_eq!(Fees::ledger_page(C, max as u64, u32::MAX).len(), 1);
+		assert!(Fees::arrears_page(C, None, u32::MAX).scanned <= max);
 	});
 }
 

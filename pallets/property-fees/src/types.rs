@@ -1,7 +1,11 @@
 //! Storage types of the property-fees pallet.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use linli_primitives::fees::{Approver, Category, Period};
+use linli_primitives::{
+	community::ScopeId,
+	fees::{Approver, Category, Emergency, Period},
+};
+use sp_core::H256;
 use scale_info::TypeInfo;
 use sp_runtime::{Perbill, Permill};
 
@@ -150,4 +154,48 @@ pub struct BudgetLine<AccountId, Balance> {
 	pub to: Period,
 	/// Who approved it.
 	pub approved_by: Approver<AccountId>,
+}
+
+/// An emergency repair one key announced (the owners' notice before the
+/// spend), waiting for a second key to pay it from the maintenance fund.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct EmergencyRepair<AccountId, Balance, BlockNumber> {
+	/// Which listed emergency.
+	pub emergency: Emergency,
+	/// The building or stair repaired, or the whole community.
+	pub scope: Option<ScopeId>,
+	/// What it costs.
+	pub amount: Balance,
+	/// Who is paid.
+	pub payee: AccountId,
+	/// Hash of the invoice (and the evidence of the emergency).
+	pub invoice: H256,
+	/// The committee member or company account that announced it.
+	pub proposed_by: AccountId,
+	/// When.
+	pub proposed_at: BlockNumber,
+}
+
+/// What emergency repairs took from a community's maintenance fund in one
+/// month: spending beyond the cap within the month needs a vote.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct EmergencySpending<Balance> {
+	/// The month.
+	pub period: Period,
+	/// Spent on emergencies in it.
+	pub spent: Balance,
+}
+
+impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> EmergencySpending<Balance> {
+	/// How much more emergencies may take in `now` from a fund holding
+	/// `balance` under `cap`: the cap is a share of the fund as it stood
+	/// before this month's emergencies.
+	pub fn headroom(this: Option<Self>, now: Period, balance: Balance, cap: Perbill) -> Balance {
+		let spent = this.filter(|s| s.period == now).map_or(Balance::zero(), |s| s.spent);
+		cap.mul_floor(balance.saturating_add(spent)).saturating_sub(spent)
+	}
 }

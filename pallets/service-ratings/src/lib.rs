@@ -505,6 +505,7 @@ pub mod pallet {
 			let Some(now) = Terms::<T>::get(community).and_then(|t| Self::period_now(&t)) else {
 				return Vec::new();
 			};
+			let limit = limit.min(pallet_service_ratings_runtime_api::MAX_PAGE);
 			(from..=now).take(limit as usize).filter_map(|p| Self::scores(community, p)).collect()
 		}
 

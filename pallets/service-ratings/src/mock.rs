@@ -4,12 +4,12 @@
 use crate as pallet_service_ratings;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64, ConstU8},
+	traits::{AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64, ConstU8, EitherOf},
 	PalletId,
 };
 use frame_system::EnsureRoot;
 use linli_primitives::{
-	community::{CommunityId, EnsurePropertyManager, ResidentRole, UnitId, UnitStatus},
+	community::{CommunityId, EnsureCommitteeMember, EnsurePropertyManager, ResidentRole, UnitId, UnitStatus},
 	fees::{period_of, ApprovedBy, Period, PeriodClock, RootApproves},
 };
 use pallet_community::NewUnit;
@@ -76,10 +76,13 @@ impl pallet_community::Config for Test {
 	type MaxResidentsPerUnit = ConstU32<6>;
 	type MaxUnitsPerAccount = ConstU32<4>;
 	type MaxCommitteeTerm = ConstU64<10_000>;
+	type VoterAccountChanged = ();
 	type WeightInfo = ();
 }
 
 parameter_types! {
+	pub const DefaultEmergencyCap: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(5);
+	pub const MaxEmergencyCap: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(20);
 	pub static Now: Period = period_of(2026, 1);
 	pub const FeesPalletId: PalletId = PalletId(*b"linli/fe");
 	pub const MaxLateFeeRate: Perbill = Perbill::from_percent(3);
@@ -110,7 +113,10 @@ impl pallet_property_fees::Config for Test {
 	type ManagerOrigin = Manager;
 	type MaintenanceSpendOrigin = RootApproves<AccountId>;
 	type MaintenanceRaiseOrigin = RootApproves<AccountId>;
-	type EmergencyOrigin = Manager;
+	type EmergencyOrigin = EitherOf<EnsureCommitteeMember<Community, AccountId>, EnsurePropertyManager<Community, AccountId>>;
+	type DefaultEmergencyCap = DefaultEmergencyCap;
+	type MaxEmergencyCap = MaxEmergencyCap;
+	type MaxPendingEmergencies = ConstU32<2>;
 	type PublicIncomeSpendOrigin = RootApproves<AccountId>;
 	type MaxSchedules = ConstU32<8>;
 	type MaxMaintenanceRounds = ConstU32<4>;

@@ -22,8 +22,7 @@ use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_runtime::traits::Block as BlockT;
 
-/// At most this many proposals per page.
-pub const MAX_PAGE: u32 = 100;
+pub use pallet_owners_assembly_runtime_api::MAX_PAGE;
 
 /// The owners' assembly RPC methods.
 #[rpc(client, server)]

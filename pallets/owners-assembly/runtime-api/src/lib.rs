@@ -202,9 +202,15 @@ pub struct ProposalView<AccountId, BlockNumber> {
 	pub proposal: Proposal<AccountId, BlockNumber>,
 	/// Election candidates, in list order, with the weight approving each.
 	pub candidates: Vec<(AccountId, VoteWeight)>,
-	/// The call to dispatch, SCALE-encoded (empty for an election).
+	/// The call to dispatch, SCALE-encoded, while the proposal is open
+	/// (empty for an election, and once closed: its hash stays in
+	/// `proposal.action`).
 	pub call: Vec<u8>,
 }
+
+/// At most this many proposals in one page of this API: the runtime clamps
+/// a larger `limit` (a `state_call` cannot make it read more).
+pub const MAX_PAGE: u32 = 100;
 
 sp_api::decl_runtime_apis! {
 	/// The record of owners' decisions.
@@ -215,7 +221,8 @@ sp_api::decl_runtime_apis! {
 	{
 		/// A proposal, or `None`.
 		fn proposal(index: ProposalIndex) -> Option<ProposalView<AccountId, BlockNumber>>;
-		/// Up to `limit` proposals of `community` from index `from` on.
+		/// Up to `limit` (at most [`MAX_PAGE`]) proposals of `community` from
+		/// index `from` on.
 		fn proposals(community: CommunityId, from: ProposalIndex, limit: u32) -> Vec<ProposalView<AccountId, BlockNumber>>;
 		/// `who`'s ballot on a proposal.
 		fn ballot(index: ProposalIndex, who: AccountId) -> Option<Ballot>;

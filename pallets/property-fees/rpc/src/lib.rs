@@ -27,8 +27,7 @@ use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_runtime::traits::Block as BlockT;
 
-/// At most this many units or entries per page.
-pub const MAX_PAGE: u32 = 1_000;
+pub use pallet_property_fees_runtime_api::MAX_PAGE;
 
 /// The property-fees RPC methods.
 #[rpc(client, server)]

@@ -129,6 +129,10 @@ pub struct FundView<AccountId, Balance> {
 	pub balance: Balance,
 }
 
+/// At most this many units or ledger entries in one page of this API: the runtime clamps
+/// a larger `limit` (a `state_call` cannot make it read more).
+pub const MAX_PAGE: u32 = 1_000;
+
 sp_api::decl_runtime_apis! {
 	/// Dues, arrears, funds, statements and the ledger of communities.
 	pub trait PropertyFeesApi<AccountId, Balance, BlockNumber>
@@ -140,13 +144,15 @@ sp_api::decl_runtime_apis! {
 		/// What a unit owes now; `None` for an unknown unit or a community
 		/// without a fee schedule.
 		fn unit_dues(community: CommunityId, unit: UnitId) -> Option<UnitDues<AccountId, Balance>>;
-		/// Up to `limit` units' arrears, starting after `start_after`.
+		/// Up to `limit` (at most [`MAX_PAGE`]) units' arrears, starting
+		/// after `start_after`.
 		fn arrears(community: CommunityId, start_after: Option<UnitId>, limit: u32) -> ArrearsPage<Balance>;
 		/// The balances of a community's funds.
 		fn funds(community: CommunityId) -> Vec<FundView<AccountId, Balance>>;
 		/// A community's statement for `period`.
 		fn statement(community: CommunityId, period: Period) -> Statement<AccountId, Balance>;
-		/// Up to `limit` ledger entries of a community from index `from`.
+		/// Up to `limit` (at most [`MAX_PAGE`]) ledger entries of a community
+		/// from index `from`.
 		fn ledger(community: CommunityId, from: u64, limit: u32) -> Vec<(u64, LedgerEntry<AccountId, Balance, BlockNumber>)>;
 	}
 }

@@ -20,8 +20,7 @@ use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_runtime::traits::Block as BlockT;
 
-/// At most this many periods per page.
-pub const MAX_PAGE: u32 = 100;
+pub use pallet_service_ratings_runtime_api::MAX_PAGE;
 
 /// The service-ratings RPC methods.
 #[rpc(client, server)]

@@ -127,6 +127,10 @@ pub struct PeriodScores<Balance> {
 	pub settlement: Option<Settlement<Balance>>,
 }
 
+/// At most this many periods in one page of this API: the runtime clamps
+/// a larger `limit` (a `state_call` cannot make it read more).
+pub const MAX_PAGE: u32 = 100;
+
 sp_api::decl_runtime_apis! {
 	/// Service ratings.
 	pub trait ServiceRatingsApi<AccountId, Balance>
@@ -140,7 +144,7 @@ sp_api::decl_runtime_apis! {
 		fn current_period(community: CommunityId) -> Option<RatingPeriod>;
 		/// Scores of one period.
 		fn scores(community: CommunityId, period: RatingPeriod) -> Option<PeriodScores<Balance>>;
-		/// Up to `limit` periods' scores from `from` on.
+		/// Up to `limit` (at most [`MAX_PAGE`]) periods' scores from `from` on.
 		fn history(community: CommunityId, from: RatingPeriod, limit: u32) -> Vec<PeriodScores<Balance>>;
 	}
 }
