@@ -191,6 +191,9 @@ impl pallet_community::Config for Runtime {
 	type MaxCommitteeTerm = MaxCommitteeTerm;
 	// Ballots in open votes follow an owner whose key a registrar replaced.
 	type VoterAccountChanged = OwnersAssembly;
+	// A registrar's replacement of a lost key waits a week for the old key to
+	// object (the owner may accept at once with it).
+	type RotationDelay = ConstU32<{ 7 * DAYS }>;
 	type WeightInfo = pallet_community::weights::SubstrateWeight<Runtime>;
 }
 

@@ -535,3 +535,150 @@ fn only_a_dev_chain_moves_its_calendar_ahead() {
 		assert_noop!(advance(1).dispatch(RuntimeOrigin::root()), pallet_calendar::Error::<Runtime>::NotAdvanceable);
 	});
 }
+
+/// The holes an auditor found, attacked through the runtime: a building's
+/// vote acting for the estate, one key emptying the maintenance fund, a
+/// rotated key voting twice. Each attack fails with its error.
+#[test]
+fn a_buildings_vote_one_key_and_a_rotated_key_cannot_take_the_owners_money_or_vote() {
+	use crate::{
+		genesis_config_presets::{demo_owner, demo_unit},
+		OwnersAssembly, PropertyFees, RuntimeCall, RuntimeOrigin, UNIT,
+	};
+	use frame_support::assert_ok;
+	use linli_primitives::{
+		fees::{Emergency, FundKind},
+		governance::Matter,
+	};
+	use pallet_owners_assembly::{Choice, Outcome, Stage};
+	use sp_keyring::Sr25519Keyring::*;
+	use sp_runtime::{traits::Dispatchable, DispatchError};
+
+	with_preset_state("development", || {
+		frame_system::Pallet::<Runtime>::set_block_number(1);
+		let dispatch = |origin: RuntimeOrigin, call: RuntimeCall| call.dispatch(origin).map(|_| ()).map_err(|e| e.error);
+		let signed = |who: AccountId| RuntimeOrigin::signed(who);
+		let fees = |call| RuntimeCall::PropertyFees(call);
+		let assembly = |call| RuntimeCall::OwnersAssembly(call);
+		// The maintenance fund: 100 元/m² from every unit with an owner.
+		assert_ok!(dispatch(
+			RuntimeOrigin::root(),
+			fees(pallet_property_fees::Call::open_maintenance_round { community: 0, price_per_m2: 100 * UNIT })
+		));
+		for building in 1..=3 {
+			for room in 1..=12 {
+				assert_ok!(dispatch(
+					signed(Ferdie.to_account_id()),
+					fees(pallet_property_fees::Call::deposit_maintenance { community: 0, unit: demo_unit(building, room) })
+				));
+			}
+		}
+		let fund = || {
+			PropertyFees::fund_views(0).into_iter().find(|f| f.fund == FundKind::Maintenance).unwrap().balance
+		};
+		let full = fund();
+		let spend_all = |scope| {
+			fees(pallet_property_fees::Call::spend_maintenance {
+				community: 0,
+				scope,
+				amount: full,
+				payee: Ferdie.to_account_id(),
+				document: sp_core::H256::repeat_byte(1),
+			})
+		};
+		let propose = |matter, call, scope| {
+			assembly(pallet_owners_assembly::Call::propose {
+				community: 0,
+				matter,
+				call: Box::new(call),
+				text: sp_core::H256::repeat_byte(2),
+				scope,
+				voting_period: 10,
+			})
+		};
+
+		// 1. Building 1 may not set everyone's fee…
+		let fee = fees(pallet_property_fees::Call::set_fee_schedule {
+			community: 0,
+			price_per_m2: UNIT,
+			model: pallet_property_fees::ContractModel::LumpSum,
+			effective_from: PropertyFees::current_period(),
+		});
+		assert_eq!(
+			dispatch(signed(Alice.to_account_id()), propose(Matter::PropertyCompany, fee, Some(1))),
+			Err(pallet_owners_assembly::Error::<Runtime>::MatterNotScopable.into())
+		);
+		// …nor spend the whole fund, though its owners all vote for it.
+		assert_ok!(dispatch(signed(Alice.to_account_id()), propose(Matter::UseMaintenanceFund, spend_all(None), Some(1))));
+		let building_1 = [Alice.to_account_id(), Bob.to_account_id()]
+			.into_iter()
+			.chain((3..=12).map(|room| demo_owner(1, room)));
+		for who in building_1 {
+			assert_ok!(dispatch(signed(who), assembly(pallet_owners_assembly::Call::vote { proposal: 0, choice: Choice::Aye })));
+		}
+		frame_system::Pallet::<Runtime>::set_block_number(11);
+		assert_ok!(dispatch(signed(Eve.to_account_id()), assembly(pallet_owners_assembly::Call::close { proposal: 0 })));
+		let stage = OwnersAssembly::proposal_view(0).unwrap().proposal.stage;
+		assert!(
+			matches!(stage, Stage::Closed { outcome: Outcome::EnactmentFailed(DispatchError::BadOrigin), .. }),
+			"{stage:?}"
+		);
+		assert_eq!(fund(), full);
+
+		// 2. One key cannot pay an emergency: Ferdie (the company)
+		// announces, cannot approve, and a committee member must.
+		let amount = full / 100;
+		assert_ok!(dispatch(
+			signed(Ferdie.to_account_id()),
+			fees(pallet_property_fees::Call::emergency_repair {
+				community: 0,
+				emergency: Emergency::UnsafeElevator,
+				scope: Some(2),
+				amount,
+				payee: Ferdie.to_account_id(),
+				invoice: sp_core::H256::repeat_byte(3),
+			})
+		));
+		assert_eq!(fund(), full);
+		let approve = |who: AccountId| {
+			dispatch(signed(who), fees(pallet_property_fees::Call::approve_emergency_repair { community: 0, repair: 0 }))
+		};
+		assert_eq!(
+			approve(Ferdie.to_account_id()),
+			Err(pallet_property_fees::Error::<Runtime>::SecondKeyRequired.into())
+		);
+		assert_ok!(approve(Bob.to_account_id()));
+		assert_eq!(fund(), full - amount);
+
+		// 3. A rotated key does not vote twice: Dave votes, the registrar
+		// gives him a new key, the new key's vote replaces the old.
+		assert_ok!(dispatch(signed(Alice.to_account_id()), propose(Matter::Ordinary, RuntimeCall::System(frame_system::Call::remark { remark: vec![] }), None)));
+		let vote = |who: AccountId, choice| {
+			dispatch(signed(who), assembly(pallet_owners_assembly::Call::vote { proposal: 1, choice }))
+		};
+		assert_ok!(vote(Dave.to_account_id(), Choice::Aye));
+		let before = OwnersAssembly::proposal_view(1).unwrap().proposal.tally;
+		assert_ok!(dispatch(
+			signed(Eve.to_account_id()),
+			RuntimeCall::Community(pallet_community::Call::rotate_account {
+				community: 0,
+				old: Dave.to_account_id(),
+				new: DaveStash.to_account_id(),
+			})
+		));
+		// Dave accepts with the old key.
+		assert_ok!(dispatch(
+			signed(Dave.to_account_id()),
+			RuntimeCall::Community(pallet_community::Call::answer_rotation { community: 0, accept: true })
+		));
+		assert_ok!(vote(DaveStash.to_account_id(), Choice::Nay));
+		let after = OwnersAssembly::proposal_view(1).unwrap().proposal.tally;
+		assert_eq!(after.participation(), before.participation());
+		assert_eq!(after.aye.headcount, 0);
+		assert!(vote(Dave.to_account_id(), Choice::Aye).is_err());
+
+		pallet_owners_assembly::Pallet::<Runtime>::do_try_state().expect("assembly invariants hold");
+		pallet_property_fees::Pallet::<Runtime>::do_try_state().expect("fees invariants hold");
+		pallet_community::Pallet::<Runtime>::do_try_state().expect("community invariants hold");
+	});
+}

@@ -202,8 +202,23 @@ mod benchmarks {
 		assert_eq!(Units::<T>::get(c, unit_id(0)).unwrap().voter, Some(buyer));
 	}
 
+	/// A registrar announces the replacement of an owner's account.
 	#[benchmark]
-	fn rotate_account(u: Linear<1, { T::MaxUnitsPerAccount::get() }>) {
+	fn rotate_account() {
+		let registrar: T::AccountId = account("registrar", 0, 0);
+		let c = community_with::<T>(&registrar, 1);
+		let old: T::AccountId = account("owner", 0, 0);
+		add_resident::<T>(c, 0, &old, ResidentRole::Owner);
+		let new: T::AccountId = account("owner", 1, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(registrar), c, old.clone(), new.clone());
+		assert!(PendingRotations::<T>::contains_key(c, &old));
+	}
+
+	/// Completing it after the delay moves `u` units (accepting it moves
+	/// the same).
+	#[benchmark]
+	fn complete_rotation(u: Linear<1, { T::MaxUnitsPerAccount::get() }>) {
 		let registrar: T::AccountId = account("registrar", 0, 0);
 		let c = community_with::<T>(&registrar, u);
 		let old: T::AccountId = account("owner", 0, 0);
@@ -211,8 +226,12 @@ mod benchmarks {
 			add_resident::<T>(c, i, &old, ResidentRole::Owner);
 		}
 		let new: T::AccountId = account("owner", 1, 0);
+		Community::<T>::do_announce_rotation(c, registrar.clone(), old.clone(), new.clone()).expect("announced");
+		frame_system::Pallet::<T>::set_block_number(
+			frame_system::Pallet::<T>::block_number() + T::RotationDelay::get(),
+		);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(registrar), c, old.clone(), new.clone());
+		_(RawOrigin::Signed(registrar), c, old.clone());
 		assert_eq!(Memberships::<T>::get(c, &new).units, u);
 	}
 

@@ -1,7 +1,7 @@
 //! The pallet's logic, shared by its calls and its genesis build, the
 //! [`CommunityInspect`] glue for other pallets, and the `try_state` checks.
 
-use crate::{pallet::*, types::*};
+use crate::{pallet::*, types::*, weights::WeightInfo};
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use frame_support::{ensure, pallet_prelude::*, traits::Get};
 use frame_system::pallet_prelude::*;
@@ -312,22 +312,56 @@ impl<T: Config> Pallet<T> {
 		Ok(leaving.len() as u32)
 	}
 
+	/// Whether `old` may be replaced by `new` in `community` now.
+	fn check_rotation(community: CommunityId, old: &T::AccountId, new: &T::AccountId) -> Result<Membership, DispatchError> {
+		let community_info = Self::ensure_community(community)?;
+		ensure!(old != new, Error::<T>::SameAccount);
+		let membership = Memberships::<T>::get(community, old);
+		ensure!(membership.units > 0, Error::<T>::NotResident);
+		ensure!(
+			!Memberships::<T>::contains_key(community, new) &&
+				community_info.developer.as_ref() != Some(new) &&
+				!Voters::<T>::contains_key(community, VoterKey::Owner(new.clone())),
+			Error::<T>::AccountInUse
+		);
+		Ok(membership)
+	}
+
+	/// A registrar announces that `new` replaces `old`; nothing moves yet.
+	pub(crate) fn do_announce_rotation(
+		community: CommunityId,
+		registrar: T::AccountId,
+		old: T::AccountId,
+		new: T::AccountId,
+	) -> DispatchResult {
+		Self::check_rotation(community, &old, &new)?;
+		ensure!(!PendingRotations::<T>::contains_key(community, &old), Error::<T>::RotationPending);
+		let effective_at = sp_runtime::Saturating::saturating_add(frame_system::Pallet::<T>::block_number(), T::RotationDelay::get());
+		PendingRotations::<T>::insert(community, &old, PendingRotation { new: new.clone(), effective_at });
+		Self::deposit_event(Event::AccountRotationAnnounced { community, old, new, registrar, effective_at });
+		Ok(())
+	}
+
+	/// Replaces `old` by `new` and returns the weight used.
+	pub(crate) fn rotate_now(
+		community: CommunityId,
+		old: T::AccountId,
+		new: T::AccountId,
+	) -> frame_support::dispatch::DispatchResultWithPostInfo {
+		let units = Self::do_rotate_account(community, old, new)?;
+		let moved = <T::VoterAccountChanged as linli_primitives::governance::VoterAccountChanged<T::AccountId>>::max_weight();
+		Ok(Some(T::WeightInfo::complete_rotation(units).saturating_add(moved)).into())
+	}
+
 	/// Returns the number of units moved.
 	pub(crate) fn do_rotate_account(
 		community: CommunityId,
 		old: T::AccountId,
 		new: T::AccountId,
 	) -> Result<u32, DispatchError> {
-		let community_info = Self::ensure_community(community)?;
-		ensure!(old != new, Error::<T>::SameAccount);
-		let membership = Memberships::<T>::get(community, &old);
-		ensure!(membership.units > 0, Error::<T>::NotResident);
-		ensure!(
-			!Memberships::<T>::contains_key(community, &new) &&
-				community_info.developer.as_ref() != Some(&new) &&
-				!Voters::<T>::contains_key(community, VoterKey::Owner(new.clone())),
-			Error::<T>::AccountInUse
-		);
+		// Checked again: the community may have changed since the
+		// announcement.
+		let membership = Self::check_rotation(community, &old, &new)?;
 
 		// The person's ballots in open votes follow the new account (and
 		// the rotation fails if `new` already voted in one of them).

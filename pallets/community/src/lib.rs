@@ -40,7 +40,9 @@
 //! | [`remove_resident`](Pallet::remove_resident) | a registrar | `ResidentRemoved` (+ `VoterChanged`) |
 //! | [`leave`](Pallet::leave) | the resident | `ResidentRemoved` (+ `VoterChanged`) |
 //! | [`transfer_ownership`](Pallet::transfer_ownership) | a registrar | `OwnershipTransferred`, `ResidentRemoved`… |
-//! | [`rotate_account`](Pallet::rotate_account) | a registrar | `AccountRotated` |
+//! | [`rotate_account`](Pallet::rotate_account) | a registrar: announces | `AccountRotationAnnounced` |
+//! | [`answer_rotation`](Pallet::answer_rotation) | the old account: accepts or objects | `AccountRotated` / `AccountRotationRefused` |
+//! | [`complete_rotation`](Pallet::complete_rotation) | anyone, after `RotationDelay` | `AccountRotated` |
 //! | [`set_voter`](Pallet::set_voter) | a registrar, or the unit's current voter | `VoterChanged` |
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -120,6 +122,10 @@ pub mod pallet {
 		/// is replaced, so that ballots in open votes follow the person:
 		/// the owners' assembly.
 		type VoterAccountChanged: linli_primitives::governance::VoterAccountChanged<Self::AccountId>;
+		/// How long a registrar's replacement of an account waits for the
+		/// old key to object, unless the old key accepts it at once.
+		#[pallet::constant]
+		type RotationDelay: Get<BlockNumberFor<Self>>;
 		/// Weights of the calls, from `benchmarking.rs`.
 		type WeightInfo: WeightInfo;
 	}
@@ -227,6 +233,19 @@ pub mod pallet {
 	pub type DeveloperAppointedAt<T: Config> =
 		StorageMap<_, Blake2_128Concat, CommunityId, BlockNumberFor<T>, OptionQuery>;
 
+	/// Replacements of a lost account a registrar announced: the new
+	/// account and the block from which anyone may complete it, unless the
+	/// old key objects first.
+	#[pallet::storage]
+	pub type PendingRotations<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		CommunityId,
+		Blake2_128Concat,
+		T::AccountId,
+		PendingRotation<T::AccountId, BlockNumberFor<T>>,
+	>;
+
 	/// Every change of a unit's ownership, numbered from 0.
 	#[pallet::storage]
 	pub type OwnershipHistory<T: Config> = StorageNMap<
@@ -271,6 +290,18 @@ pub mod pallet {
 		},
 		/// A resident's lost account was replaced by a new one, everywhere in the community.
 		AccountRotated { community: CommunityId, old: T::AccountId, new: T::AccountId, units: u32 },
+		/// A registrar announced the replacement of `old` by `new`: the old
+		/// key may accept or object until `effective_at`, after which anyone
+		/// may complete it.
+		AccountRotationAnnounced {
+			community: CommunityId,
+			old: T::AccountId,
+			new: T::AccountId,
+			registrar: T::AccountId,
+			effective_at: BlockNumberFor<T>,
+		},
+		/// The old key objected: the announced replacement is void.
+		AccountRotationRefused { community: CommunityId, old: T::AccountId, new: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -329,6 +360,12 @@ pub mod pallet {
 		NotRegistrarOrVoter,
 		/// The new account is already known in the community.
 		AccountInUse,
+		/// A replacement of this account is already announced.
+		RotationPending,
+		/// No replacement of this account is announced.
+		NoRotationPending,
+		/// The old key may still object: the delay has not passed.
+		RotationNotDue,
 		/// Old and new account are the same.
 		SameAccount,
 		/// The account already owns that unit.
@@ -637,27 +674,69 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::transfer_ownership(removed)).into())
 		}
 
-		/// Replace a resident's lost account `old` with `new` everywhere in
-		/// `community`: residencies, the votes it casts, and committee,
+		/// Announce the replacement of a resident's lost account `old` by
+		/// `new` everywhere in `community`: residencies, the votes it casts
+		/// (its ballots in open votes follow it), and committee,
 		/// property-company and registrar seats. `new` must be unknown there.
+		/// Nothing moves yet: the old key may accept it at once or object
+		/// (`answer_rotation`) until `RotationDelay` has passed; then anyone
+		/// may complete it (`complete_rotation`). So no registrar can take an
+		/// owner's vote or seat without the owner's knowledge.
 		///
-		/// Origin: a registrar of `community`. Emits `AccountRotated`.
+		/// Origin: a registrar of `community`. Emits
+		/// `AccountRotationAnnounced`.
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::rotate_account(T::MaxUnitsPerAccount::get()).saturating_add(
-			<T::VoterAccountChanged as linli_primitives::governance::VoterAccountChanged<T::AccountId>>::max_weight()
-		))]
+		#[pallet::weight(T::WeightInfo::rotate_account())]
 		pub fn rotate_account(
 			origin: OriginFor<T>,
 			community: CommunityId,
 			old: T::AccountId,
 			new: T::AccountId,
+		) -> DispatchResult {
+			let registrar = Self::ensure_registrar(origin, community)?;
+			Self::do_announce_rotation(community, registrar, old, new)
+		}
+
+		/// The old key's answer to an announced replacement of its account:
+		/// `accept` completes it at once, otherwise it is void.
+		///
+		/// Origin: signed, the old account. Emits `AccountRotated` or
+		/// `AccountRotationRefused`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::complete_rotation(T::MaxUnitsPerAccount::get()).saturating_add(
+			<T::VoterAccountChanged as linli_primitives::governance::VoterAccountChanged<T::AccountId>>::max_weight()
+		))]
+		pub fn answer_rotation(origin: OriginFor<T>, community: CommunityId, accept: bool) -> DispatchResultWithPostInfo {
+			let old = ensure_signed(origin)?;
+			let pending = PendingRotations::<T>::take(community, &old).ok_or(Error::<T>::NoRotationPending)?;
+			if !accept {
+				Self::deposit_event(Event::AccountRotationRefused { community, old, new: pending.new });
+				return Ok(Some(T::WeightInfo::rotate_account()).into());
+			}
+			Self::rotate_now(community, old, pending.new)
+		}
+
+		/// Complete an announced replacement whose delay has passed without
+		/// an objection.
+		///
+		/// Origin: signed, anyone. Emits `AccountRotated`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::complete_rotation(T::MaxUnitsPerAccount::get()).saturating_add(
+			<T::VoterAccountChanged as linli_primitives::governance::VoterAccountChanged<T::AccountId>>::max_weight()
+		))]
+		pub fn complete_rotation(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			old: T::AccountId,
 		) -> DispatchResultWithPostInfo {
-			Self::ensure_registrar(origin, community)?;
-			let units = Self::do_rotate_account(community, old, new)?;
-			let moved = <T::VoterAccountChanged as linli_primitives::governance::VoterAccountChanged<
-				T::AccountId,
-			>>::max_weight();
-			Ok(Some(T::WeightInfo::rotate_account(units).saturating_add(moved)).into())
+			ensure_signed(origin)?;
+			let pending = PendingRotations::<T>::get(community, &old).ok_or(Error::<T>::NoRotationPending)?;
+			ensure!(
+				frame_system::Pallet::<T>::block_number() >= pending.effective_at,
+				Error::<T>::RotationNotDue
+			);
+			PendingRotations::<T>::remove(community, &old);
+			Self::rotate_now(community, old, pending.new)
 		}
 
 		/// Make `who`, an owner of the co-owned `unit`, the account that votes

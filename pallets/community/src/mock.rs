@@ -3,7 +3,7 @@
 use crate as pallet_community;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU32, EnsureOriginWithArg},
+	traits::{ConstU32, ConstU64, EnsureOriginWithArg},
 };
 use frame_system::{EnsureRoot, RawOrigin};
 use linli_primitives::governance::RoleOf;
@@ -78,6 +78,7 @@ impl pallet_community::Config for Test {
 	type MaxUnitsPerAccount = ConstU32<4>;
 	type MaxCommitteeTerm = MaxCommitteeTerm;
 	type VoterAccountChanged = ();
+	type RotationDelay = ConstU64<10>;
 	type WeightInfo = ();
 }
 

@@ -584,7 +584,28 @@ fn rotating_a_lost_account_moves_everything_and_keeps_the_totals() {
 		assert_noop!(rotate(E, 50), Error::<Test>::NotResident);
 		assert_noop!(rotate(A, B), Error::<Test>::AccountInUse);
 
+		// A registrar only announces: the owner's key may object.
+		let now = System::block_number();
 		assert_ok!(rotate(A, E));
+		System::assert_last_event(
+			Event::AccountRotationAnnounced { community: c, old: A, new: E, registrar: REGISTRAR, effective_at: now + 10 }
+				.into(),
+		);
+		assert_eq!(totals(c), before);
+		assert!(Community::is_resident(c, &A) && !Community::is_resident(c, &E));
+		assert_noop!(rotate(A, E), Error::<Test>::RotationPending);
+		assert_noop!(Community::complete_rotation(RuntimeOrigin::signed(B), c, A), Error::<Test>::RotationNotDue);
+		assert_noop!(Community::answer_rotation(RuntimeOrigin::signed(B), c, true), Error::<Test>::NoRotationPending);
+		// The attack: a registrar takes an owner's account; the owner objects.
+		assert_ok!(Community::answer_rotation(RuntimeOrigin::signed(A), c, false));
+		System::assert_last_event(Event::AccountRotationRefused { community: c, old: A, new: E }.into());
+		System::set_block_number(now + 10);
+		assert_noop!(Community::complete_rotation(RuntimeOrigin::signed(B), c, A), Error::<Test>::NoRotationPending);
+		assert!(Community::is_resident(c, &A));
+		// A lost key cannot answer: after the delay, anyone completes it.
+		assert_ok!(rotate(A, E));
+		System::set_block_number(now + 20);
+		assert_ok!(Community::complete_rotation(RuntimeOrigin::signed(B), c, A));
 		System::assert_last_event(Event::AccountRotated { community: c, old: A, new: E, units: 3 }.into());
 		assert_eq!(totals(c), before);
 		assert_eq!(weight(c, A), None);

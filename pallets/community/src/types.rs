@@ -185,3 +185,12 @@ pub enum RemovalReason {
 	/// The unit was sold; its former owners and their households left.
 	OwnershipTransferred,
 }
+
+/// A registrar's announced replacement of a lost account.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct PendingRotation<AccountId, BlockNumber> {
+	/// The account that will replace the old one.
+	pub new: AccountId,
+	/// From this block anyone may complete it, unless the old key objected.
+	pub effective_at: BlockNumber,
+}

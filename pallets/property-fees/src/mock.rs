@@ -4,7 +4,7 @@
 use crate as pallet_property_fees;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU8, EitherOf},
+	traits::{AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64, ConstU8, EitherOf},
 	PalletId,
 };
 use frame_system::EnsureRoot;
@@ -86,6 +86,7 @@ impl pallet_community::Config for Test {
 	type MaxUnitsPerAccount = ConstU32<4>;
 	type MaxCommitteeTerm = MaxCommitteeTerm;
 	type VoterAccountChanged = ();
+	type RotationDelay = ConstU64<10>;
 	type WeightInfo = ();
 }
 
