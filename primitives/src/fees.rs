@@ -217,7 +217,9 @@ pub trait CommunityFunds<AccountId> {
 	/// accounting periods `from..=to`.
 	fn fee_income(community: CommunityId, from: Period, to: Period) -> Self::Balance;
 	/// Moves `amount` from the operating fund into escrow (two ledger
-	/// entries) and returns what was moved (less if the fund holds less).
+	/// entries) and returns what was moved: less if the fund holds less,
+	/// nothing if that is below the existential deposit (dust that no empty
+	/// account could receive must never block a settlement).
 	fn hold_back(
 		community: CommunityId,
 		amount: Self::Balance,

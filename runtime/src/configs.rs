@@ -11,7 +11,7 @@ use frame_support::{
 	PalletId,
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		IdentityFee, Weight,
+		ConstantMultiplier, Weight,
 	},
 };
 use frame_system::{
@@ -26,16 +26,17 @@ use linli_primitives::{
 		EnsureRoleDecision, RaiseMaintenanceMatters, RulesMatters, UseMaintenanceMatters,
 	},
 };
-use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
+use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_runtime::{traits::One, Perbill};
+use sp_runtime::{traits::Bounded, FixedPointNumber, Perbill, Perquintill};
 use sp_version::RuntimeVersion;
 
 use super::{
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Calendar, Community, Hash, Nonce, OriginCaller, OwnersAssembly,
 	PropertyFees,
 	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	RuntimeOrigin, RuntimeTask, System, Timestamp, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT, SLOT_DURATION, VERSION,
+	RuntimeOrigin, RuntimeTask, System, Timestamp, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT, SLOT_DURATION, UNIT,
+	VERSION,
 };
 
 /// Share of a block that ordinary transactions may fill; the rest is kept
@@ -123,16 +124,28 @@ impl pallet_balances::Config for Runtime {
 }
 
 parameter_types! {
-	pub FeeMultiplier: Multiplier = Multiplier::one();
+	/// 8 planck a picosecond of compute: an extrinsic's base weight costs
+	/// about a milli-LNL, a transfer a few.
+	pub const WeightFeeFactor: Balance = 8;
+	/// 10 micro-LNL a byte: a block filled with the cheapest call (one large
+	/// remark) costs tens of LNL, not a fraction of a milli-LNL.
+	pub const TransactionByteFee: Balance = 10 * MILLI_UNIT / 1_000;
+	/// Fees rise while blocks are more than a quarter full, and fall back.
+	pub const TargetBlockFullness: Perquintill = Perquintill::from_percent(25);
+	pub AdjustmentVariable: Multiplier = Multiplier::saturating_from_rational(75, 1_000_000);
+	pub MinimumMultiplier: Multiplier = Multiplier::saturating_from_rational(1, 10u128);
+	pub MaximumMultiplier: Multiplier = Bounded::max_value();
 }
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
 	type OperationalFeeMultiplier = ConstU8<5>;
-	type WeightToFee = IdentityFee<Balance>;
-	type LengthToFee = IdentityFee<Balance>;
-	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
+	type WeightToFee = ConstantMultiplier<Balance, WeightFeeFactor>;
+	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
+	// Congestion makes spam dearer block by block.
+	type FeeMultiplierUpdate =
+		TargetedFeeAdjustment<Self, TargetBlockFullness, AdjustmentVariable, MinimumMultiplier, MaximumMultiplier>;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }
 
@@ -253,6 +266,8 @@ impl pallet_property_fees::Config for Runtime {
 	type DefaultEmergencyCap = DefaultEmergencyCap;
 	type MaxEmergencyCap = MaxEmergencyCap;
 	type MaxPendingEmergencies = ConstU32<8>;
+	// 1 元: a fee payment below it must settle the unit's dues.
+	type MinimumPayment = ConstU128<UNIT>;
 	// Twenty price changes a year for three years, and more than any estate
 	// has seen.
 	type MaxSchedules = ConstU32<64>;
@@ -272,7 +287,18 @@ parameter_types! {
 	pub OwnersCallMaxWeight: Weight = Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND / 2, 1024 * 1024);
 }
 
+parameter_types! {
+	/// Held from a proposer until the proposal closes: 10 LNL and 0.01 LNL
+	/// a byte of its call (a 4 KiB call holds about 51 LNL).
+	pub const ProposalDepositBase: Balance = 10 * UNIT;
+	pub const ProposalDepositPerByte: Balance = 10 * MILLI_UNIT;
+}
+
 impl pallet_owners_assembly::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ProposalDepositBase = ProposalDepositBase;
+	type ProposalDepositPerByte = ProposalDepositPerByte;
 	type RuntimeCall = RuntimeCall;
 	type Community = Community;
 	type Committee = Community;

@@ -12,7 +12,8 @@
 //! domain pallets add their genesis (communities, units, residents).
 
 use crate::{
-	AccountId, Balance, BalancesConfig, CalendarConfig, CommunityConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
+	AccountId, Balance, BalancesConfig, BlockNumber, CalendarConfig, CommunityConfig, OwnersAssemblyConfig,
+	RuntimeGenesisConfig, SudoConfig, DAYS, UNIT,
 };
 use linli_primitives::community::{ResidentRole, UnitId, UnitStatus};
 use pallet_community::{GenesisCommunity, NewUnit};
@@ -28,6 +29,10 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 /// What each endowed account starts with.
 pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
+
+/// The shortest owners' vote on a chain without a sudo key: three days (a
+/// development chain keeps the runtime's ten blocks).
+pub const PRODUCTION_MIN_VOTING_PERIOD: BlockNumber = 3 * DAYS;
 
 /// A validator's keys: Aura (authoring) and GRANDPA (finality).
 #[derive(Clone)]
@@ -157,6 +162,9 @@ pub fn linli_genesis(
 	communities: Vec<GenesisCommunity<AccountId>>,
 ) -> Value {
 	let advanceable = sudo.is_some();
+	// Only a development chain (the one with a sudo key) votes in minutes;
+	// every other chain's owners have at least three days.
+	let min_voting_period: BlockNumber = if advanceable { 0 } else { PRODUCTION_MIN_VOTING_PERIOD };
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed.iter().cloned().map(|who| (who, ENDOWMENT)).collect::<Vec<_>>(),
@@ -170,6 +178,7 @@ pub fn linli_genesis(
 		sudo: SudoConfig { key: sudo },
 		calendar: CalendarConfig { advanceable },
 		community: CommunityConfig { communities: communities.clone() },
+		owners_assembly: OwnersAssemblyConfig { min_voting_period },
 	})
 }
 

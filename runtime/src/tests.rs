@@ -682,3 +682,49 @@ fn a_buildings_vote_one_key_and_a_rotated_key_cannot_take_the_owners_money_or_vo
 		pallet_community::Pallet::<Runtime>::do_try_state().expect("community invariants hold");
 	});
 }
+
+#[test]
+fn only_a_development_chain_votes_in_minutes() {
+	use pallet_owners_assembly::Pallet as Assembly;
+	with_preset_state("development", || assert_eq!(Assembly::<Runtime>::min_voting_period(), 10));
+	with_preset_state("local_testnet", || {
+		assert_eq!(
+			Assembly::<Runtime>::min_voting_period(),
+			crate::genesis_config_presets::PRODUCTION_MIN_VOTING_PERIOD
+		);
+		assert_eq!(crate::genesis_config_presets::PRODUCTION_MIN_VOTING_PERIOD, 3 * crate::DAYS);
+	});
+}
+
+/// Spam is priced: filling a block with the cheapest call (one remark as
+/// long as a normal transaction may be: its weight is tiny, its length the
+/// block's) costs tens of LNL. Before per-byte pricing it cost about a
+/// milli-LNL (1 planck a byte, 1 planck a picosecond).
+#[test]
+fn filling_a_block_with_the_cheapest_call_costs_tens_of_lnl() {
+	use crate::{configs::RuntimeBlockLength, RuntimeCall, UNIT};
+	use frame_support::dispatch::{DispatchClass, GetDispatchInfo};
+	with_preset_state("development", || {
+		let max_len = *RuntimeBlockLength::get().max.get(DispatchClass::Normal);
+		let remark = vec![0u8; max_len as usize - 200];
+		let call = RuntimeCall::System(frame_system::Call::remark { remark });
+		let info = call.get_dispatch_info();
+		let fee = pallet_transaction_payment::Pallet::<Runtime>::compute_fee(max_len, &info, 0);
+		// What the old pricing (identity on weight and length) charged.
+		let extrinsic_base =
+			<Runtime as frame_system::Config>::BlockWeights::get().get(DispatchClass::Normal).base_extrinsic;
+		let old = (info.total_weight() + extrinsic_base).ref_time() as u128 + max_len as u128;
+		println!("filling a block with one remark of {max_len} bytes: {fee} planck now, {old} planck before");
+		assert!(fee >= 10 * UNIT, "a block of spam costs only {fee} planck");
+		assert!(fee > 100 * old, "{fee} is not two orders of magnitude above {old}");
+		// An ordinary transfer stays cheap: under 0.01 LNL.
+		let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: sp_keyring::Sr25519Keyring::Bob.to_account_id().into(),
+			value: UNIT,
+		});
+		let transfer_fee =
+			pallet_transaction_payment::Pallet::<Runtime>::compute_fee(150, &transfer.get_dispatch_info(), 0);
+		println!("a transfer of 150 bytes: {transfer_fee} planck");
+		assert!(transfer_fee < UNIT / 100, "{transfer_fee}");
+	});
+}

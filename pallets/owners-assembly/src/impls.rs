@@ -14,7 +14,7 @@ use linli_primitives::{
 };
 use sp_core::H256;
 use sp_runtime::{
-	traits::{Dispatchable, Saturating},
+	traits::{Dispatchable, Saturating, Zero},
 	DispatchError,
 };
 
@@ -92,9 +92,14 @@ pub fn valid_seats(seats: u32, households: u32) -> bool {
 }
 
 impl<T: Config> Pallet<T> {
+	/// The chain's shortest voting period.
+	pub fn min_voting_period() -> BlockNumberFor<T> {
+		T::MinVotingPeriod::get().max(VotingPeriodFloor::<T>::get())
+	}
+
 	fn check_voting_period(period: BlockNumberFor<T>) -> DispatchResult {
 		ensure!(
-			period >= T::MinVotingPeriod::get() && period <= T::MaxVotingPeriod::get(),
+			period >= Self::min_voting_period() && period <= T::MaxVotingPeriod::get(),
 			Error::<T>::BadVotingPeriod
 		);
 		Ok(())
@@ -111,6 +116,7 @@ impl<T: Config> Pallet<T> {
 		text: H256,
 		scope: Option<ScopeId>,
 		voting_period: BlockNumberFor<T>,
+		deposit_bytes: u32,
 	) -> Result<ProposalIndex, DispatchError> {
 		ensure!(T::Community::community_exists(community), Error::<T>::UnknownCommunity);
 		// One building's owners decide only what is theirs alone.
@@ -146,6 +152,7 @@ impl<T: Config> Pallet<T> {
 			non_voters_follow_majority: false,
 		};
 		Self::deposit_event(Event::Proposed { proposal: index, community, matter, proposer: who.clone(), route, scope, text });
+		Self::hold_deposit(index, &who, deposit_bytes)?;
 		match (route, proposer_weight) {
 			(Route::Committee, _) => Self::open(index, &mut proposal, totals),
 			(Route::Owners, Some(weight)) => Self::add_sponsor(index, &mut proposal, who, weight, totals),
@@ -208,6 +215,7 @@ impl<T: Config> Pallet<T> {
 			text,
 			scope,
 			voting_period,
+			size,
 		)?;
 		Calls::<T>::insert(index, bounded);
 		Ok(size)
@@ -249,6 +257,7 @@ impl<T: Config> Pallet<T> {
 			text,
 			None,
 			voting_period,
+			(candidates.len() as u32).saturating_mul(32),
 		)?;
 		Candidates::<T>::insert(index, bounded);
 		Ok(())
@@ -358,6 +367,7 @@ impl<T: Config> Pallet<T> {
 		// Only open proposals keep their call: what passed or failed stays
 		// as its hash (`Action::Dispatch::call_hash`), never as text in state.
 		Calls::<T>::remove(index);
+		Self::return_deposit(index);
 		OpenProposals::<T>::mutate_exists(proposal.community, |open| {
 			if let Some(list) = open {
 				list.retain(|p| *p != index);
@@ -439,6 +449,37 @@ impl<T: Config> Pallet<T> {
 			},
 			Err(e) => Outcome::EnactmentFailed(e),
 		}
+	}
+}
+
+/// Proposers' deposits: held while a proposal is open, so that what stays in
+/// state is paid for; returned when it closes, whatever the outcome.
+impl<T: Config> Pallet<T> {
+	/// The deposit for a proposal carrying `bytes` of call (or candidates).
+	pub fn deposit_for(bytes: u32) -> BalanceOf<T> {
+		T::ProposalDepositBase::get().saturating_add(T::ProposalDepositPerByte::get().saturating_mul(bytes.into()))
+	}
+
+	fn hold_deposit(index: ProposalIndex, who: &T::AccountId, bytes: u32) -> DispatchResult {
+		use frame_support::traits::fungible::MutateHold;
+		let amount = Self::deposit_for(bytes);
+		if amount.is_zero() {
+			return Ok(());
+		}
+		T::Currency::hold(&HoldReason::ProposalDeposit.into(), who, amount)
+			.map_err(|_| Error::<T>::InsufficientDeposit)?;
+		Deposits::<T>::insert(index, (who.clone(), amount));
+		Self::deposit_event(Event::DepositHeld { proposal: index, who: who.clone(), amount });
+		Ok(())
+	}
+
+	fn return_deposit(index: ProposalIndex) {
+		use frame_support::traits::{fungible::MutateHold, tokens::Precision};
+		let Some((who, amount)) = Deposits::<T>::take(index) else { return };
+		// Held by this pallet alone: the whole amount is there to release.
+		let released = T::Currency::release(&HoldReason::ProposalDeposit.into(), &who, amount, Precision::BestEffort)
+			.unwrap_or_default();
+		Self::deposit_event(Event::DepositReturned { proposal: index, who, amount: released });
 	}
 }
 
@@ -575,6 +616,22 @@ impl<T: Config> Pallet<T> {
 			list.sort();
 		}
 		ensure!(listed == open, "OpenProposals differs from the proposals not closed");
+		// Deposits: only open proposals hold one, and what is held is exactly
+		// the deposits recorded.
+		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for (index, (who, amount)) in Deposits::<T>::iter() {
+			let proposal = Proposals::<T>::get(index).ok_or("a deposit of no proposal")?;
+			ensure!(!matches!(proposal.stage, Stage::Closed { .. }), "a closed proposal keeps its deposit");
+			let entry = held.entry(who).or_default();
+			*entry = entry.saturating_add(amount);
+		}
+		for (who, amount) in held {
+			use frame_support::traits::fungible::InspectHold;
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::ProposalDeposit.into(), &who) == amount,
+				"held deposits differ from their records"
+			);
+		}
 		Ok(())
 	}
 }

@@ -80,7 +80,7 @@ pub mod pallet {
 	use frame_support::{
 		dispatch::{GetDispatchInfo, PostDispatchInfo},
 		pallet_prelude::*,
-		traits::EnsureOriginWithArg,
+		traits::{fungible, EnsureOriginWithArg},
 	};
 	use frame_system::pallet_prelude::*;
 	use linli_primitives::{
@@ -104,10 +104,32 @@ pub mod pallet {
 	#[pallet::origin]
 	pub type Origin = Decision;
 
+	/// The balance type of the deposits.
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+	/// Why the pallet holds money.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A proposer's deposit, returned when the proposal closes.
+		#[codec(index = 0)]
+		ProposalDeposit,
+	}
+
 	#[pallet::config]
 	pub trait Config:
 		frame_system::Config<RuntimeEvent: From<Event<Self>>, RuntimeOrigin: From<Decision>>
 	{
+		/// Holds proposers' deposits.
+		type Currency: fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+		/// The runtime's hold reasons.
+		type RuntimeHoldReason: From<HoldReason>;
+		/// Held from a proposer while the proposal is open: a base…
+		#[pallet::constant]
+		type ProposalDepositBase: Get<BalanceOf<Self>>;
+		/// …and this much per byte of the call it carries.
+		#[pallet::constant]
+		type ProposalDepositPerByte: Get<BalanceOf<Self>>;
 		/// What a decision may dispatch.
 		type RuntimeCall: Parameter
 			+ Dispatchable<RuntimeOrigin = <Self as frame_system::Config>::RuntimeOrigin, PostInfo = PostDispatchInfo>
@@ -126,7 +148,9 @@ pub mod pallet {
 		/// The largest weight a proposal's call may declare.
 		#[pallet::constant]
 		type MaxCallWeight: Get<Weight>;
-		/// Shortest voting period.
+		/// Shortest voting period any chain allows (a development chain's);
+		/// a production chain raises it in its genesis
+		/// ([`VotingPeriodFloor`]).
 		#[pallet::constant]
 		type MinVotingPeriod: Get<BlockNumberFor<Self>>;
 		/// Longest voting period.
@@ -185,10 +209,39 @@ pub mod pallet {
 	pub type OpenProposals<T: Config> =
 		StorageMap<_, Blake2_128Concat, CommunityId, BoundedVec<ProposalIndex, T::MaxOpenProposals>, ValueQuery>;
 
+	/// The deposit held from each open proposal's proposer.
+	#[pallet::storage]
+	pub type Deposits<T: Config> = StorageMap<_, Twox64Concat, ProposalIndex, (T::AccountId, BalanceOf<T>)>;
+
 	/// Each co-sponsor's weight on each owners' proposal.
 	#[pallet::storage]
 	pub type Sponsors<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, ProposalIndex, Blake2_128Concat, T::AccountId, VoteWeight>;
+
+	/// This chain's shortest voting period, set in its genesis: a few blocks
+	/// on a development chain, days on a production chain, so that no owner
+	/// opens, votes and closes a matter alone within a minute. Never below
+	/// `MinVotingPeriod`.
+	#[pallet::storage]
+	pub type VotingPeriodFloor<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The chain's shortest voting period in blocks (0: `MinVotingPeriod`).
+		pub min_voting_period: BlockNumberFor<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			assert!(
+				self.min_voting_period <= T::MaxVotingPeriod::get(),
+				"the shortest voting period exceeds the longest"
+			);
+			VotingPeriodFloor::<T>::put(self.min_voting_period);
+		}
+	}
 
 	/// Communities whose rules of procedure count non-voters with the
 	/// majority of those who voted (指导规则 Art. 26). Off unless set.
@@ -216,6 +269,10 @@ pub mod pallet {
 		Voted { proposal: ProposalIndex, who: T::AccountId, choice: Choice, weight: VoteWeight },
 		/// The proposal was closed.
 		Closed { proposal: ProposalIndex, outcome: Outcome, tally: Tally, snapshot: VoteWeight },
+		/// A proposer's deposit was held while the proposal is open.
+		DepositHeld { proposal: ProposalIndex, who: T::AccountId, amount: BalanceOf<T> },
+		/// A proposer's deposit was returned when the proposal closed.
+		DepositReturned { proposal: ProposalIndex, who: T::AccountId, amount: BalanceOf<T> },
 		/// A passed proposal's call was dispatched.
 		Enacted { proposal: ProposalIndex, result: DispatchResult },
 		/// An election seated these members.
@@ -250,7 +307,9 @@ pub mod pallet {
 		CallTooLarge,
 		/// The call declares more than `MaxCallWeight`.
 		CallTooHeavy,
-		/// The voting period is outside `MinVotingPeriod..=MaxVotingPeriod`.
+		/// The voting period is shorter than the chain's shortest
+		/// (`MinVotingPeriod`, raised by `VotingPeriodFloor`) or longer than
+		/// `MaxVotingPeriod`.
 		BadVotingPeriod,
 		/// An election is community-wide and about the committee.
 		BadElection,
@@ -281,6 +340,8 @@ pub mod pallet {
 		AlreadyClosed,
 		/// The stored call no longer decodes (the runtime changed).
 		UndecodableCall,
+		/// The proposer cannot pay the deposit.
+		InsufficientDeposit,
 		/// The community already has `MaxOpenProposals` proposals open.
 		TooManyOpenProposals,
 		/// The new account already voted or co-sponsored in an open vote of

@@ -126,6 +126,7 @@ impl pallet_property_fees::Config for Test {
 	type DefaultEmergencyCap = DefaultEmergencyCap;
 	type MaxEmergencyCap = MaxEmergencyCap;
 	type MaxPendingEmergencies = ConstU32<2>;
+	type MinimumPayment = ConstU128<10_000>;
 	type PublicIncomeSpendOrigin = RootOr<CommonPartsMatters>;
 	type MaxSchedules = ConstU32<8>;
 	type MaxMaintenanceRounds = ConstU32<4>;
@@ -138,6 +139,10 @@ impl pallet_property_fees::Config for Test {
 }
 
 impl pallet_owners_assembly::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ProposalDepositBase = ConstU128<1_000>;
+	type ProposalDepositPerByte = ConstU128<10>;
 	type RuntimeCall = RuntimeCall;
 	type Community = Community;
 	type Committee = Community;

@@ -102,6 +102,11 @@ fn the_committee_opens_votes_and_checks_every_input() {
 					scope: None,
 					text: text(7),
 				},
+				Event::DepositHeld {
+					proposal: 0,
+					who: 2,
+					amount: Assembly::deposit_for(codec::Encode::encode(&*remark()).len() as u32),
+				},
 				Event::VotingOpened { proposal: 0, snapshot: w(900_00, 9), until: now + PERIOD },
 			]
 		);
@@ -110,6 +115,10 @@ fn the_committee_opens_votes_and_checks_every_input() {
 		assert_noop!(propose(TENANT, PERIOD), Error::<Test>::NotAnOwner);
 		assert_noop!(propose(OUTSIDER, PERIOD), Error::<Test>::NotAnOwner);
 		assert_noop!(propose(1, 4), Error::<Test>::BadVotingPeriod);
+		// A production chain's genesis raises the floor.
+		VotingPeriodFloor::<Test>::put(50);
+		assert_noop!(propose(1, 49), Error::<Test>::BadVotingPeriod);
+		VotingPeriodFloor::<Test>::kill();
 		assert_noop!(propose(1, 1_001), Error::<Test>::BadVotingPeriod);
 		assert_noop!(
 			Assembly::propose(RuntimeOrigin::none(), C, Matter::Ordinary, remark(), text(1), None, PERIOD),
@@ -485,6 +494,34 @@ fn the_developers_new_account_cannot_vote_again() {
 		System::set_block_number(4);
 		let q = propose(Matter::Ordinary, remark());
 		assert_ok!(Assembly::vote(signed(2_001), q, Choice::Nay));
+	});
+}
+
+#[test]
+fn a_proposer_deposits_while_the_proposal_is_open_and_gets_it_back_at_close() {
+	new_test_ext().execute_with(|| {
+		use frame_support::traits::fungible::InspectHold;
+		equal_estate(4);
+		let hold = || Balances::balance_on_hold(&HoldReason::ProposalDeposit.into(), &1);
+		let free = Balances::free_balance(1);
+		let p = propose(Matter::Ordinary, remark());
+		let size = codec::Encode::encode(&*remark()).len() as u32;
+		let deposit = Assembly::deposit_for(size);
+		assert_eq!(deposit, 1_000 + 10 * size as u128);
+		assert_eq!(hold(), deposit);
+		assert_eq!(Balances::free_balance(1), free - deposit);
+		assert!(assembly_events().contains(&Event::DepositHeld { proposal: p, who: 1, amount: deposit }));
+		close(p);
+		assert_eq!(hold(), 0);
+		assert_eq!(Balances::free_balance(1), free);
+		assert!(assembly_events().contains(&Event::DepositReturned { proposal: p, who: 1, amount: deposit }));
+		// Who cannot pay the deposit cannot fill state with proposals.
+		let broke = 4;
+		assert_ok!(Balances::transfer_all(signed(broke), OUTSIDER, false));
+		assert_noop!(
+			Assembly::propose(signed(broke), C, Matter::Ordinary, remark(), text(1), None, PERIOD),
+			Error::<Test>::InsufficientDeposit
+		);
 	});
 }
 

@@ -429,6 +429,13 @@ impl<T: Config> Pallet<T> {
 			Self::settle(&schedules, info.area, &mut account, &mut pool, limit)?;
 			ensure!(pool.is_zero(), Error::<T>::PrepaymentCapExceeded);
 		}
+		// Tiny payments would let anyone fill a community's ledger: below
+		// the minimum, only a payment that settles all that is owed is taken.
+		if amount < T::MinimumPayment::get() {
+			let still_owed = Self::unpaid_through(&schedules, info.area, &account, now)?;
+			let late_fee_open = notice.as_ref().is_some_and(|n| !n.accrued.is_zero());
+			ensure!(still_owed.is_zero() && !late_fee_open, Error::<T>::PaymentTooSmall);
+		}
 
 		// The late fee was taken from the payment: never more than it.
 		let fees = amount.checked_sub(&late_fee).ok_or(Error::<T>::Overflow)?;
@@ -617,6 +624,7 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_community(community)?;
 		ensure!(category.is_public_income(), Error::<T>::WrongCategory);
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(amount >= T::MinimumPayment::get(), Error::<T>::PaymentTooSmall);
 		let entry = Self::book_in(
 			community,
 			FundKind::PublicIncome,
@@ -863,16 +871,13 @@ impl<T: Config> linli_primitives::fees::CommunityFunds<T::AccountId> for Pallet<
 	) -> Result<BalanceOf<T>, DispatchError> {
 		let available = Funds::<T>::get(community, FundKind::Operating).unwrap_or_default().balance;
 		let amount = amount.min(available);
-		if !amount.is_zero() {
-			Self::transfer_between(
-				community,
-				FundKind::Operating,
-				FundKind::Escrow,
-				Category::HeldBack,
-				amount,
-				approved_by,
-			)?;
+		// Dust below the existential deposit could not be paid to an empty
+		// account (nor open the escrow): nothing is held back rather than
+		// block the period's settlement.
+		if amount.is_zero() || amount < <T::Currency as frame_support::traits::fungible::Inspect<T::AccountId>>::minimum_balance() {
+			return Ok(Zero::zero());
 		}
+		Self::transfer_between(community, FundKind::Operating, FundKind::Escrow, Category::HeldBack, amount, approved_by)?;
 		Ok(amount)
 	}
 

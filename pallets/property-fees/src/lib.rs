@@ -207,6 +207,11 @@ pub mod pallet {
 		/// The highest such share a community's rule may set.
 		#[pallet::constant]
 		type MaxEmergencyCap: Get<Perbill>;
+		/// The smallest payment into a fund (each is a ledger entry kept
+		/// forever); a smaller fee payment is taken only when it settles all
+		/// that the unit owes.
+		#[pallet::constant]
+		type MinimumPayment: Get<BalanceOf<Self>>;
 		/// Emergency repairs a community may have waiting for their second
 		/// key at once.
 		#[pallet::constant]
@@ -571,6 +576,9 @@ pub mod pallet {
 		InsufficientFund,
 		/// A fund's account (of any community) cannot be paid from a fund.
 		PayeeIsAFund,
+		/// A payment below `MinimumPayment` that does not settle all the unit
+		/// owes.
+		PaymentTooSmall,
 		/// An emergency repair needs the hash of its invoice and evidence.
 		MissingInvoice,
 		/// Emergencies would take more of the maintenance fund this month

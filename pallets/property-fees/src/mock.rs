@@ -126,6 +126,7 @@ impl pallet_property_fees::Config for Test {
 	type DefaultEmergencyCap = DefaultEmergencyCap;
 	type MaxEmergencyCap = MaxEmergencyCap;
 	type MaxPendingEmergencies = ConstU32<2>;
+	type MinimumPayment = ConstU128<{ YUAN / 100 }>;
 	type PublicIncomeSpendOrigin = RootApproves<AccountId>;
 	type MaxSchedules = ConstU32<8>;
 	type MaxMaintenanceRounds = ConstU32<4>;

@@ -6,7 +6,10 @@ use crate::{mock::*, pallet::*, types::*, Error, Event};
 use frame_support::{
 	assert_noop, assert_ok,
 	dispatch::GetDispatchInfo,
-	traits::fungible::{Inspect, InspectHold},
+	traits::{
+		fungible::{Inspect, InspectHold},
+		Get,
+	},
 };
 use linli_primitives::{
 	community::{CommunityId, CommunityInspect, UnitId},
@@ -754,11 +757,30 @@ fn statement_shows_each_funds_opening_flows_and_closing_per_period() {
 }
 
 #[test]
+fn a_payment_too_small_to_settle_anything_whole_is_refused() {
+	new_test_ext().execute_with(|| {
+		lump_sum_from(JAN, PRICE_035);
+		// The attack: a permanent ledger entry for one planck.
+		let before = LedgerLength::<Test>::get(C);
+		assert_noop!(Fees::pay_fees(signed(STRANGER), C, unit(1), 1), Error::<Test>::PaymentTooSmall);
+		assert_noop!(
+			Fees::record_public_income(signed(STRANGER), C, Category::Parking, 1, doc(1)),
+			Error::<Test>::PaymentTooSmall
+		);
+		assert_eq!(LedgerLength::<Test>::get(C), before);
+		// The minimum itself is taken.
+		let min = <Test as Config>::MinimumPayment::get();
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), min));
+		assert_ok!(Fees::record_public_income(signed(PARKING_OPERATOR), C, Category::Parking, min, doc(1)));
+	});
+}
+
+#[test]
 fn a_runtime_api_page_is_clamped_inside_the_runtime() {
 	new_test_ext().execute_with(|| {
 		let max = pallet_property_fees_runtime_api::MAX_PAGE;
 		for _ in 0..=max {
-			assert_ok!(Fees::record_public_income(signed(ALICE), C, Category::Parking, 1_000, doc(1)));
+			assert_ok!(Fees::record_public_income(signed(ALICE), C, Category::Parking, 10_000, doc(1)));
 		}
 		// The attack: `state_call` of `ledger(limit = u32::MAX)` would read the
 		// whole ledger; the runtime returns one page.

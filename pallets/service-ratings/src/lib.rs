@@ -454,6 +454,7 @@ pub mod pallet {
 			let fee_income = T::Funds::fee_income(community, first, last);
 			let approver = Approver::Rating(period);
 			let held_back = T::Funds::hold_back(community, terms.held_back.mul_floor(fee_income), approver.clone())?;
+
 			if !held_back.is_zero() {
 				match returned {
 					None => T::Funds::release(community, held_back, &terms.company, approver)?,

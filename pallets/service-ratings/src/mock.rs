@@ -60,7 +60,7 @@ impl frame_system::Config for Test {
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
 impl pallet_balances::Config for Test {
 	type Balance = Balance;
-	type ExistentialDeposit = ConstU128<1>;
+	type ExistentialDeposit = ExistentialDeposit;
 	type AccountStore = System;
 	type RuntimeHoldReason = RuntimeHoldReason;
 }
@@ -82,6 +82,7 @@ impl pallet_community::Config for Test {
 }
 
 parameter_types! {
+	pub static ExistentialDeposit: Balance = 1;
 	pub const DefaultEmergencyCap: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(5);
 	pub const MaxEmergencyCap: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(20);
 	pub static Now: Period = period_of(2026, 1);
@@ -118,6 +119,7 @@ impl pallet_property_fees::Config for Test {
 	type DefaultEmergencyCap = DefaultEmergencyCap;
 	type MaxEmergencyCap = MaxEmergencyCap;
 	type MaxPendingEmergencies = ConstU32<2>;
+	type MinimumPayment = ConstU128<{ YUAN / 100 }>;
 	type PublicIncomeSpendOrigin = RootApproves<AccountId>;
 	type MaxSchedules = ConstU32<8>;
 	type MaxMaintenanceRounds = ConstU32<4>;

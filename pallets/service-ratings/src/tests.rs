@@ -243,6 +243,28 @@ fn satisfaction_exactly_at_the_threshold_releases_the_held_back_pay() {
 }
 
 #[test]
+fn a_hold_back_below_the_existential_deposit_holds_nothing_and_the_period_closes() {
+	new_test_ext().execute_with(|| {
+		with_terms();
+		everyone_pays_the_quarter();
+		for (n, stars) in [(1, 5), (2, 4), (3, 4), (4, 5), (5, 5)] {
+			assert_ok!(rate(n as AccountId, n, 4, stars));
+		}
+		// The attack on settlement: 300 元 held back, below the existential
+		// deposit, could neither open the escrow nor reach the company's
+		// empty account, and the period could never close.
+		assert_eq!(Balances::balance(&COMPANY), 0);
+		ExistentialDeposit::set(301 * YUAN);
+		Now::set(JAN + 3);
+		assert_ok!(ServiceRatings::close_period(signed(OUTSIDER), C, 0));
+		let settlement = ServiceRatings::scores(C, 0).unwrap().settlement.unwrap();
+		assert_eq!(settlement.held_back, 0);
+		assert_eq!(fund(FundKind::Operating), 3_000 * YUAN);
+		ExistentialDeposit::set(1);
+	});
+}
+
+#[test]
 fn satisfaction_just_below_the_threshold_returns_it_to_the_owners() {
 	new_test_ext().execute_with(|| {
 		with_terms();
