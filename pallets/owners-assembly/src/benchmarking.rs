@@ -5,13 +5,17 @@ use super::*;
 use crate::Pallet as Assembly;
 use alloc::{boxed::Box, vec, vec::Vec};
 use frame_benchmarking::v2::*;
-use frame_support::traits::{EnsureOriginWithArg, Get};
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	EnsureOriginWithArg, Get,
+};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use linli_primitives::{
 	community::{CommunityBenchmarking, CommunityId},
 	governance::Matter,
 };
 use sp_core::H256;
+use sp_runtime::Saturating;
 
 /// A community of `owners` owners of one unit each, registered before the
 /// benchmarked vote opens.
@@ -19,8 +23,13 @@ fn community<T: Config>(owners: u32) -> (CommunityId, Vec<T::AccountId>) {
 	let c = T::BenchmarkHelper::create_community();
 	let units = T::BenchmarkHelper::add_units(c, owners, 100_00);
 	let accounts: Vec<T::AccountId> = (0..owners).map(|i| account("owner", i, 0)).collect();
+	// Enough to deposit for the largest proposal, many times over.
+	let funds = Assembly::<T>::deposit_for(T::MaxCallSize::get())
+		.saturating_mul(100u32.into())
+		.saturating_add(T::Currency::minimum_balance());
 	for (unit, who) in units.into_iter().zip(&accounts) {
 		T::BenchmarkHelper::add_owner(c, unit, who.clone());
+		T::Currency::set_balance(who, funds);
 	}
 	let next = frame_system::Pallet::<T>::block_number() + 1u32.into();
 	frame_system::Pallet::<T>::set_block_number(next);

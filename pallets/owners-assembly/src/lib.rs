@@ -121,7 +121,8 @@ pub mod pallet {
 		frame_system::Config<RuntimeEvent: From<Event<Self>>, RuntimeOrigin: From<Decision>>
 	{
 		/// Holds proposers' deposits.
-		type Currency: fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+		type Currency: fungible::Mutate<Self::AccountId>
+			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
 		/// The runtime's hold reasons.
 		type RuntimeHoldReason: From<HoldReason>;
 		/// Held from a proposer while the proposal is open: a base…

@@ -229,7 +229,7 @@ mod benchmarks {
 	fn record_public_income() {
 		let owner: T::AccountId = account("owner", 0, 0);
 		let (c, _) = community::<T>(1, &owner);
-		let amount = T::Currency::minimum_balance() * 10u32.into();
+		let amount = (T::Currency::minimum_balance() * 10u32.into()).max(T::MinimumPayment::get());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), c, Category::Parking, amount, H256::zero());
