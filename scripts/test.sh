@@ -15,7 +15,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 log "building the workspace and its tests"
-cargo nextest run --workspace --locked --no-run
+# LINLI_TIMINGS=1 writes cargo's build-time report (target/cargo-timings/).
+cargo nextest run --workspace --locked --no-run ${LINLI_TIMINGS:+--timings}
 log "pallet, primitives and runtime tests (in parallel)"
 cargo nextest run --workspace --locked -E 'not package(linli-node)'
 log "node tests: real nodes, one test at a time so they do not compete for the cores"

@@ -21,7 +21,7 @@ const demoUnit = (building, room) => blake2AsHex(u8aConcat(stringToU8a('linli-de
 const started = Date.now();
 const chain = await Chain.connect();
 const { api } = chain;
-const [alice, aliceStash, bob, dave, eve, ferdie] = ['//Alice', '//Alice//stash', '//Bob', '//Dave', '//Eve', '//Ferdie'].map((k) =>
+const [alice, aliceStash, bob, dave, daveStash, eve, ferdie] = ['//Alice', '//Alice//stash', '//Bob', '//Dave', '//Dave//stash', '//Eve', '//Ferdie'].map((k) =>
   chain.key(k),
 );
 const rejected = [];
@@ -117,6 +117,72 @@ await expectFailure(
   api.tx.ownersAssembly.vote(proposal, { Approve: 1 }),
   'ownersAssembly.BadChoice',
 );
+// --- The holes an auditor found (issue: close the holes) -----------------------
+// 1. One building's owners may not decide for the whole estate.
+await expectFailure(
+  "building 1's owners put everyone's fee to a vote of their own",
+  alice,
+  api.tx.ownersAssembly.propose(
+    DEMO,
+    'PropertyCompany',
+    api.tx.propertyFees.setFeeSchedule(DEMO, 5n * UNIT, 'LumpSum', (await api.call.calendarApi.today()).period),
+    doc('a fee for all, decided by one building'),
+    1,
+    20,
+  ),
+  'ownersAssembly.MatterNotScopable',
+);
+// 2. One key cannot pay an emergency from the maintenance fund.
+findEvent(await chain.sudo(alice, api.tx.propertyFees.openMaintenanceRound(DEMO, 100n * UNIT)), 'propertyFees', 'MaintenanceRoundOpened');
+findEvent(await chain.ok(dave, api.tx.propertyFees.depositMaintenance(DEMO, demoUnit(2, 2))), 'propertyFees', 'MaintenanceDeposited');
+const announced = await chain.ok(
+  ferdie,
+  api.tx.propertyFees.emergencyRepair(DEMO, 'WaterPumpFailure', 2, 100n * UNIT, ferdie.address, doc('pump invoice')),
+);
+const repair = findEvent(announced, 'propertyFees', 'EmergencyRepairProposed').data.repair.toNumber();
+await expectFailure(
+  'the company (Ferdie) approves its own emergency repair',
+  ferdie,
+  api.tx.propertyFees.approveEmergencyRepair(DEMO, repair),
+  'propertyFees.SecondKeyRequired',
+);
+await expectFailure(
+  'the company spends a quarter of the maintenance fund as an "emergency"',
+  ferdie,
+  api.tx.propertyFees.emergencyRepair(DEMO, 'RoofLeak', null, 3_000n * UNIT, ferdie.address, doc('roof invoice')),
+  'propertyFees.EmergencyCapExceeded',
+);
+const paid = await chain.ok(bob, api.tx.propertyFees.approveEmergencyRepair(DEMO, repair));
+findEvent(paid, 'propertyFees', 'EmergencyRepairNotified');
+log('an emergency repair announced by the company was paid only on a committee member\'s second key');
+// 3. A registrar's new key for an owner does not vote twice (a vote long
+// enough to outlast this script's blocks).
+const rotationVote = findEvent(
+  await chain.ok(alice, api.tx.ownersAssembly.propose(DEMO, 'Ordinary', api.tx.system.remark('bike shed'), doc('bike shed'), null, 500)),
+  'ownersAssembly',
+  'Proposed',
+).data.proposal.toNumber();
+const daveFirst = await chain.ok(dave, api.tx.ownersAssembly.vote(rotationVote, 'Aye'));
+const daveWeight = findEvent(daveFirst, 'ownersAssembly', 'Voted').data.weight;
+const before = (await api.call.ownersAssemblyApi.proposal(rotationVote)).unwrap().proposal.tally;
+findEvent(await chain.ok(eve, api.tx.community.rotateAccount(DEMO, dave.address, daveStash.address)), 'community', 'AccountRotationAnnounced');
+await expectFailure(
+  "Dave's new key votes before the rotation happened",
+  daveStash,
+  api.tx.ownersAssembly.vote(rotationVote, 'Nay'),
+  'ownersAssembly.NotAnOwner',
+);
+const accepted = await chain.ok(dave, api.tx.community.answerRotation(DEMO, true));
+findEvent(accepted, 'community', 'AccountRotated');
+findEvent(accepted, 'ownersAssembly', 'VoterAccountMoved');
+await chain.ok(daveStash, api.tx.ownersAssembly.vote(rotationVote, 'Nay'));
+const after = (await api.call.ownersAssemblyApi.proposal(rotationVote)).unwrap().proposal.tally;
+const participation = (t) => t.aye.headcount.toNumber() + t.nay.headcount.toNumber() + t.abstain.headcount.toNumber();
+checkEq(participation(after), participation(before), "owners who voted, after Dave's new key voted");
+checkEq(after.nay.area.toBigInt() - before.nay.area.toBigInt(), daveWeight.area.toBigInt(), "Dave's area moved from aye to nay, once");
+await expectFailure("Dave's old key votes again", dave, api.tx.ownersAssembly.vote(rotationVote, 'Aye'), 'ownersAssembly.NotAnOwner');
+log("Dave's rotated key replaced his ballot: the tally counts him once");
+
 // Through sudo the extrinsic succeeds and the inner call's error is in `Sudid`.
 const sudid = findEvent(await chain.ok(alice, api.tx.sudo.sudo(api.tx.calendar.advance(13))), 'sudo', 'Sudid').data.sudoResult;
 check(sudid.isErr, 'sudo: moving the calendar 13 months at once fails');

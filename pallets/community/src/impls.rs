@@ -619,10 +619,23 @@ impl<T: Config> Pallet<T> {
 			}
 			if let Some(committee) = Committees::<T>::get(community) {
 				ensure!(!committee.members.is_empty(), "empty committee stored");
+				ensure!(distinct(&committee.members), "a committee member listed twice");
 			}
+			ensure!(distinct(&Registrars::<T>::get(community)), "a registrar listed twice");
+			ensure!(distinct(&PropertyManagers::<T>::get(community)), "a property manager listed twice");
+		}
+		// An announced rotation replaces an account by another.
+		for (_, old, pending) in PendingRotations::<T>::iter() {
+			ensure!(old != pending.new, "a rotation onto the same account pending");
 		}
 		Ok(())
 	}
+}
+
+/// Whether no account appears twice in `list`.
+fn distinct<A: Ord>(list: &[A]) -> bool {
+	let mut seen = alloc::collections::BTreeSet::new();
+	list.iter().all(|a| seen.insert(a))
 }
 
 impl<T: Config> CommunityInspect<T::AccountId> for Pallet<T> {
