@@ -2,6 +2,8 @@
 # Installs what building Linli needs and is missing; safe to run again.
 #   - the wasm targets and rust-src (the runtime is compiled to wasm)
 #   - protoc (Debian's protobuf-compiler; libp2p's build needs it)
+#   - libssl-dev and pkg-config (the node links the system's OpenSSL rather
+#     than compiling one, see .cargo/config.toml)
 #   - Node.js and npm (Debian's nodejs, npm) for the @polkadot/api client
 #     scripts in e2e/
 #   - cargo-nextest, the test runner of scripts/test.sh (built from
@@ -25,6 +27,8 @@ fi
 
 missing=()
 command -v protoc >/dev/null || missing+=(protobuf-compiler)
+command -v pkg-config >/dev/null || missing+=(pkg-config)
+[ -e /usr/include/openssl/ssl.h ] || missing+=(libssl-dev)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -9,24 +9,42 @@
 # client scripts. The benchmarks need the pallets compiled with
 # `runtime-benchmarks`, a second (small: ~200 crates, ~1.5 min) build that
 # never reaches the node or the runtime the other tests run.
+#
+# The client scripts mostly wait for the dev chain's 6-second blocks, so
+# they run beside the other tests once everything is compiled.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 "$ROOT/scripts/setup.sh"
 cd "$ROOT"
+BENCH_PACKAGES=(-p pallet-community -p pallet-property-fees -p pallet-owners-assembly
+	-p pallet-service-ratings -p pallet-calendar
+	--features pallet-community/runtime-benchmarks,pallet-property-fees/runtime-benchmarks
+	--features pallet-owners-assembly/runtime-benchmarks,pallet-service-ratings/runtime-benchmarks
+	--features pallet-calendar/runtime-benchmarks --lib)
+
 log "building the workspace and its tests"
 # LINLI_TIMINGS=1 writes cargo's build-time report (target/cargo-timings/).
 cargo nextest run --workspace --locked --no-run ${LINLI_TIMINGS:+--timings}
+log "building the pallets with their benchmarks"
+cargo nextest run --locked "${BENCH_PACKAGES[@]}" --no-run
+
+e2e_log="$(mktemp)"
+log "a real client against a dev chain (metadata, bad input, a community's year), in the background: $e2e_log"
+"$ROOT/scripts/e2e.sh" >"$e2e_log" 2>&1 &
+e2e_pid=$!
+trap 'kill "$e2e_pid" 2>/dev/null || true' EXIT
+
 log "pallet, primitives and runtime tests (in parallel)"
 cargo nextest run --workspace --locked -E 'not package(linli-node)'
-log "node tests: real nodes, one test at a time so they do not compete for the cores"
+log "node tests: real nodes, one test at a time"
 cargo nextest run --workspace --locked -E 'package(linli-node)' --test-threads 1
 log "the pallets' benchmarks as tests (every benchmark's setup and assertions)"
-cargo nextest run --locked -p pallet-community -p pallet-property-fees -p pallet-owners-assembly \
-	-p pallet-service-ratings -p pallet-calendar \
-	--features pallet-community/runtime-benchmarks,pallet-property-fees/runtime-benchmarks \
-	--features pallet-owners-assembly/runtime-benchmarks,pallet-service-ratings/runtime-benchmarks \
-	--features pallet-calendar/runtime-benchmarks \
-	--lib -E 'test(/benchmarking::/)'
-log "a real client against a dev chain: metadata, bad input, a community's year"
-"$ROOT/scripts/e2e.sh"
+cargo nextest run --locked "${BENCH_PACKAGES[@]}" -E 'test(/benchmarking::/)'
+
+log "waiting for the client scripts"
+e2e_status=0
+wait "$e2e_pid" || e2e_status=$?
+trap - EXIT
+cat "$e2e_log"
+[ "$e2e_status" -eq 0 ] || { log "the client scripts failed ($e2e_status)"; exit "$e2e_status"; }
