@@ -121,12 +121,9 @@ where
 	type Success = Approver<AccountId>;
 
 	fn try_origin(o: O, community: &CommunityId) -> Result<Self::Success, O> {
-		match o.into() {
-			Ok(d) if d.community == *community && d.is_community_wide() && M::contains(&d.matter) =>
-				Ok(Approver::Assembly(d.proposal)),
-			Ok(d) => Err(d.into()),
-			Err(o) => Err(o),
-		}
+		// The whole community's jurisdiction: only a community-wide
+		// decision reaches it.
+		EnsureDecisionIn::<AccountId, M>::try_origin(o, &Jurisdiction { community: *community, scope: None })
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

@@ -669,6 +669,7 @@ fn maintenance_fund_deposits_by_area_and_spends_by_decision_or_emergency() {
 		assert_ok!(announce(signed(BOB), 100 * YUAN, CONTRACTOR, doc(8)));
 		assert_ok!(announce(signed(MANAGER), 50 * YUAN, CONTRACTOR, doc(9)));
 		assert_noop!(announce(signed(CAROL), YUAN, CONTRACTOR, doc(10)), Error::<Test>::TooManyPendingEmergencies);
+		assert_noop!(Fees::cancel_emergency_repair(signed(TENANT), C, 2), DispatchError::BadOrigin);
 		assert_ok!(Fees::cancel_emergency_repair(signed(CAROL), C, 2));
 		assert_eq!(last_event(), Event::EmergencyRepairCancelled { community: C, repair: 2, by: CAROL });
 		assert_noop!(Fees::cancel_emergency_repair(signed(CAROL), C, 2), Error::<Test>::UnknownEmergencyRepair);
