@@ -65,11 +65,13 @@ const totalArea = units.reduce((s, u) => s + u.area, 0n);
 const model = {
   funds: { Operating: 0n, Maintenance: 0n, PublicIncome: 0n, Escrow: 0n },
   feeIncome: new Map(), // period -> property fees collected
+  heldBack: new Map(), // period -> the company's pay held back in escrow as the fees came in
   received: new Map(), // address -> expected balance of accounts that never sign
   signers: new Map(), // address -> { start, spent }
 };
 const expectReceived = (who, amount) => model.received.set(who.address, (model.received.get(who.address) ?? 0n) + amount);
 const addFeeIncome = (period, amount) => model.feeIncome.set(period, (model.feeIncome.get(period) ?? 0n) + amount);
+const addHeldBack = (period, amount) => model.heldBack.set(period, (model.heldBack.get(period) ?? 0n) + amount);
 
 // Sends and books the signer's transaction fee.
 const spent = (who, amount) => {
@@ -90,7 +92,7 @@ const RAISED_PRICE = 3n * UNIT;
 const MAINTENANCE_PRICE = 50n * UNIT; // first deposit per m²
 const dueOf = (price, area) => (price * area + 50n) / 100n; // half up, as the pallet rounds
 const perbill = (percent) => BigInt(percent) * 10_000_000n;
-const HELD_BACK = 100_000n; // of the fees collected in a quarter: 10 % (Permill)
+const HELD_BACK = 100_000n; // of each fee payment, held in escrow until its quarter is rated: 10 % (Permill)
 
 async function today() {
   return (await api.call.calendarApi.today()).period.toNumber();
@@ -124,16 +126,20 @@ async function checkBalances(when) {
 // schedule's price), and checks the receipt.
 async function pay(payer, unit, months, from, now, lateFee = 0n) {
   const fees = dueOf(PRICE, unit.area) * BigInt(months);
+  // The rating terms hold back their share of every payment from the start.
+  const held = (fees * HELD_BACK) / 1_000_000n;
   const r = await ok(payer, tx.propertyFees.payFees(community, unit.id, fees + lateFee));
   checkFields(
     findEvent(r, 'propertyFees', 'FeesPaid'),
-    { community, unit: unit.id, payer: payer.address, fees, lateFee, billed: [from, from + months - 1], nextDue: from + months, credit: 0n },
+    { community, unit: unit.id, payer: payer.address, fees, lateFee, heldBack: held, billed: [from, from + months - 1], nextDue: from + months, credit: 0n },
     `payment for ${unit.building}-${unit.room}`,
   );
   spent(payer, fees + lateFee);
   unit.paid += fees;
-  model.funds.Operating += fees + lateFee;
+  model.funds.Operating += fees - held + lateFee;
+  model.funds.Escrow += held;
   addFeeIncome(now, fees);
+  addHeldBack(now, held);
   return r;
 }
 
@@ -362,7 +368,7 @@ await checkBalances('month 3');
 // --- 9. Quarters: close, release or return, prepay ------------------------------------------
 async function closeQuarter(period, first, rated, households, expectedShortfall) {
   const income = [0, 1, 2].reduce((s, k) => s + (model.feeIncome.get(first + k) ?? 0n), 0n);
-  const heldBack = (income * HELD_BACK) / 1_000_000n;
+  const heldBack = [0, 1, 2].reduce((s, k) => s + (model.heldBack.get(first + k) ?? 0n), 0n);
   const closer = unitAt(2, 3).owner;
   const r = await ok(closer, tx.serviceRatings.closePeriod(community, period));
   checkFields(
@@ -375,10 +381,9 @@ async function closeQuarter(period, first, rated, households, expectedShortfall)
     },
     `quarter ${period + 1} closed`,
   );
-  if (expectedShortfall === null) {
-    expectReceived(companyPay, heldBack);
-    model.funds.Operating -= heldBack;
-  }
+  model.funds.Escrow -= heldBack;
+  if (expectedShortfall === null) expectReceived(companyPay, heldBack);
+  else model.funds.Operating += heldBack;
   log(
     `   quarter ${period + 1}: fee income ${lnl(income)} LNL, held back ${lnl(heldBack)} →`,
     expectedShortfall === null ? 'released to the company' : `returned to the owners (${expectedShortfall})`,

@@ -208,40 +208,48 @@ pub enum Emergency {
 	FireSystemFault,
 }
 
-/// How the ratings pallet holds back and settles part of the company's pay
-/// through the funds' ledger. Implemented by the fees pallet.
+/// The share of a community's property fees held back from the company, as
+/// the fees are paid, until the owners rate its service of that month (the
+/// service-ratings pallet's rule; `()`: nothing is held back).
+pub trait HeldBackShare {
+	/// The share held back of fees paid in `month`; zero when no rating
+	/// period covers the month.
+	fn held_back_share(community: CommunityId, month: Period) -> sp_runtime::Permill;
+}
+
+impl HeldBackShare for () {
+	fn held_back_share(_: CommunityId, _: Period) -> sp_runtime::Permill {
+		sp_runtime::Permill::zero()
+	}
+}
+
+/// How the ratings pallet settles the part of the company's pay that the
+/// fees pallet held back in escrow when fees were paid. Implemented by the
+/// fees pallet.
 pub trait CommunityFunds<AccountId> {
 	/// The currency's balance.
 	type Balance;
-	/// Property fees booked into `community`'s operating fund in the
-	/// accounting periods `from..=to`.
+	/// Property fees paid to `community` in the accounting periods
+	/// `from..=to`: into the operating fund and held back in escrow.
 	fn fee_income(community: CommunityId, from: Period, to: Period) -> Self::Balance;
-	/// Moves `amount` from the operating fund into escrow (two ledger
-	/// entries) and returns what was moved: less if the fund holds less,
-	/// nothing if that is below the existential deposit (dust that no empty
-	/// account could receive must never block a settlement).
-	fn hold_back(
+	/// What is held in escrow for fees paid in `from..=to` and not yet
+	/// settled.
+	fn held_back(community: CommunityId, from: Period, to: Period) -> Self::Balance;
+	/// Settles everything held back for fees paid in `from..=to`: pays it
+	/// from escrow to the company's `release_to`, or, with `None`, returns
+	/// it to the owners' operating fund. Returns the amount settled.
+	fn settle_held_back(
 		community: CommunityId,
-		amount: Self::Balance,
+		from: Period,
+		to: Period,
+		release_to: Option<&AccountId>,
 		approved_by: Approver<AccountId>,
 	) -> Result<Self::Balance, sp_runtime::DispatchError>;
-	/// Pays `amount` from escrow to the company's `payee`.
-	fn release(
-		community: CommunityId,
-		amount: Self::Balance,
-		payee: &AccountId,
-		approved_by: Approver<AccountId>,
-	) -> sp_runtime::DispatchResult;
-	/// Books `amount` of property fees into the operating fund now, paid by
-	/// a funded benchmark account (benchmarks only).
+	/// Books `amount` of property fees paid now, held back by the
+	/// community's rule, paid by a funded benchmark account (benchmarks
+	/// only).
 	#[cfg(feature = "runtime-benchmarks")]
 	fn add_fee_income(community: CommunityId, amount: Self::Balance);
-	/// Returns `amount` from escrow to the operating fund.
-	fn return_to_owners(
-		community: CommunityId,
-		amount: Self::Balance,
-		approved_by: Approver<AccountId>,
-	) -> sp_runtime::DispatchResult;
 }
 
 /// Who approved a movement of money: kept in every ledger entry.

@@ -467,6 +467,11 @@ fn a_well_rated_quarter_releases_the_held_back_pay_through_escrow() {
 			RuntimeOrigin::signed(dave.clone()),
 			RuntimeCall::PropertyFees(pallet_property_fees::Call::pay_fees { community: 0, unit, amount: 143 * UNIT })
 		));
+		// Held in escrow as it was paid: the company cannot spend it first.
+		let escrow = |funds: &[pallet_property_fees_runtime_api::FundView<AccountId, u128>]| {
+			funds.iter().find(|f| f.fund == FundKind::Escrow).unwrap().balance
+		};
+		assert_eq!(escrow(&PropertyFees::fund_views(0)), 143 * UNIT / 10);
 		assert_ok!(dispatch(
 			RuntimeOrigin::signed(dave),
 			RuntimeCall::ServiceRatings(pallet_service_ratings::Call::rate {
@@ -485,7 +490,7 @@ fn a_well_rated_quarter_releases_the_held_back_pay_through_escrow() {
 		let held = 143 * UNIT / 10;
 		assert_eq!(pallet_balances::Pallet::<Runtime>::balance(&company), held);
 		let funds = PropertyFees::fund_views(0);
-		assert_eq!(funds.iter().find(|f| f.fund == FundKind::Escrow).unwrap().balance, 0);
+		assert_eq!(escrow(&funds), 0);
 		assert_eq!(funds.iter().find(|f| f.fund == FundKind::Operating).unwrap().balance, 143 * UNIT - held);
 		let scores = ServiceRatings::scores(0, 0).unwrap();
 		assert_eq!(scores.settlement.map(|s| (s.held_back, s.returned)), Some((held, None)));

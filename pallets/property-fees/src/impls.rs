@@ -272,6 +272,72 @@ impl<T: Config> Pallet<T> {
 		)
 	}
 
+	/// Books `fees` paid now under `model`: the rating rule's share held
+	/// back into escrow (for the month's rating period), the rest into the
+	/// operating fund, and the company's remuneration earned under 酬金制.
+	/// Returns what was held back.
+	#[allow(clippy::too_many_arguments)]
+	pub(crate) fn book_fees(
+		community: CommunityId,
+		model: Option<ContractModel>,
+		fees: BalanceOf<T>,
+		payer: &T::AccountId,
+		unit: Option<UnitId>,
+		billed: Option<(Period, Period)>,
+		approved_by: ApproverOf<T>,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		use frame_support::traits::fungible::Inspect;
+		use linli_primitives::fees::HeldBackShare;
+		if fees.is_zero() {
+			return Ok(Zero::zero());
+		}
+		let now = Self::current_period();
+		let split = FeeSplit::of(
+			fees,
+			model,
+			T::HeldBackShare::held_back_share(community, now),
+			T::Currency::minimum_balance(),
+		);
+		let operating = fees.saturating_sub(split.held_back);
+		if !operating.is_zero() {
+			Self::book_in(
+				community,
+				FundKind::Operating,
+				Category::PropertyFee,
+				operating,
+				payer,
+				unit,
+				billed,
+				None,
+				approved_by.clone(),
+			)?;
+		}
+		if !split.held_back.is_zero() {
+			Self::book_in(
+				community,
+				FundKind::Escrow,
+				Category::HeldBack,
+				split.held_back,
+				payer,
+				unit,
+				billed,
+				None,
+				approved_by,
+			)?;
+			Escrowed::<T>::try_mutate(community, now, |held| {
+				*held = held.checked_add(&split.held_back).ok_or(Error::<T>::Overflow)?;
+				Ok::<_, Error<T>>(())
+			})?;
+		}
+		if !split.remuneration.is_zero() {
+			RemunerationDue::<T>::try_mutate(community, |due| {
+				*due = due.checked_add(&split.remuneration).ok_or(Error::<T>::Overflow)?;
+				Ok::<_, Error<T>>(())
+			})?;
+		}
+		Ok(split.held_back)
+	}
+
 	/// Moves `amount` held in `from` to be held in `to` (both of
 	/// `community`), booking it out of one and into the other.
 	pub(crate) fn transfer_between(
@@ -443,27 +509,15 @@ impl<T: Config> Pallet<T> {
 			let last = if account.credit.is_zero() { account.next_due - 1 } else { account.next_due };
 			(first, last)
 		});
-		if !fees.is_zero() {
-			Self::book_in(
-				community,
-				FundKind::Operating,
-				Category::PropertyFee,
-				fees,
-				&payer,
-				Some(unit),
-				billed,
-				None,
-				Approver::Payer,
-			)?;
-			if let Some(FeeSchedule { model: ContractModel::Remuneration { share }, .. }) =
-				Self::schedule_at(&schedules, now)
-			{
-				RemunerationDue::<T>::try_mutate(community, |due| {
-					*due = due.checked_add(&share.mul_floor(fees)).ok_or(Error::<T>::Overflow)?;
-					Ok::<_, Error<T>>(())
-				})?;
-			}
-		}
+		let held_back = Self::book_fees(
+			community,
+			Self::schedule_at(&schedules, now).map(|s| s.model),
+			fees,
+			&payer,
+			Some(unit),
+			billed,
+			Approver::Payer,
+		)?;
 		if !late_fee.is_zero() {
 			Self::book_in(
 				community,
@@ -493,6 +547,7 @@ impl<T: Config> Pallet<T> {
 			payer,
 			fees,
 			late_fee,
+			held_back,
 			billed,
 			next_due: account.next_due,
 			credit: account.credit,
@@ -578,16 +633,22 @@ impl<T: Config> Pallet<T> {
 		let schedules = Schedules::<T>::get(community);
 		let schedule = Self::schedule_at(&schedules, now).ok_or(Error::<T>::NoFeeSchedule)?;
 		let remuneration_model = matches!(schedule.model, ContractModel::Remuneration { .. });
+		// The remuneration the company earned and has not drawn is its
+		// money: no other expense may spend it.
+		let mut due = RemunerationDue::<T>::get(community);
 		if category == Category::Remuneration {
 			ensure!(budget_line.is_none(), Error::<T>::RemunerationNotBudgeted);
-			if remuneration_model {
-				RemunerationDue::<T>::try_mutate(community, |due| {
-					*due = due.checked_sub(&amount).ok_or(Error::<T>::RemunerationExceeded)?;
-					Ok::<_, Error<T>>(())
-				})?;
-			}
+			due = if remuneration_model {
+				due.checked_sub(&amount).ok_or(Error::<T>::RemunerationExceeded)?
+			} else {
+				due.saturating_sub(amount)
+			};
 		} else if remuneration_model {
 			ensure!(budget_line.is_some(), Error::<T>::BudgetLineRequired);
+		}
+		let balance = Funds::<T>::get(community, FundKind::Operating).unwrap_or_default().balance;
+		if let Some(left) = balance.checked_sub(&amount) {
+			ensure!(left >= due, Error::<T>::RemunerationReserved);
 		}
 		if let Some(id) = budget_line {
 			Budgets::<T>::try_mutate(community, id, |line| -> DispatchResult {
@@ -602,6 +663,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let entry =
 			Self::book_out(community, FundKind::Operating, category, amount, &payee, Some(document), approved_by)?;
+		RemunerationDue::<T>::insert(community, due);
 		Self::deposit_event(Event::ExpenseRecorded {
 			community,
 			category,
@@ -858,37 +920,49 @@ impl<T: Config> linli_primitives::fees::CommunityFunds<T::AccountId> for Pallet<
 
 	fn fee_income(community: CommunityId, from: Period, to: Period) -> BalanceOf<T> {
 		(from..=to).fold(Zero::zero(), |total: BalanceOf<T>, period| {
-			total.saturating_add(
-				CategoryTotals::<T>::get((community, FundKind::Operating, period, Category::PropertyFee)).income,
-			)
+			total
+				.saturating_add(
+					CategoryTotals::<T>::get((community, FundKind::Operating, period, Category::PropertyFee))
+						.income,
+				)
+				.saturating_add(Escrowed::<T>::get(community, period))
 		})
 	}
 
-	fn hold_back(
-		community: CommunityId,
-		amount: BalanceOf<T>,
-		approved_by: ApproverOf<T>,
-	) -> Result<BalanceOf<T>, DispatchError> {
-		let available = Funds::<T>::get(community, FundKind::Operating).unwrap_or_default().balance;
-		let amount = amount.min(available);
-		// Dust below the existential deposit could not be paid to an empty
-		// account (nor open the escrow): nothing is held back rather than
-		// block the period's settlement.
-		if amount.is_zero() || amount < <T::Currency as frame_support::traits::fungible::Inspect<T::AccountId>>::minimum_balance() {
-			return Ok(Zero::zero());
-		}
-		Self::transfer_between(community, FundKind::Operating, FundKind::Escrow, Category::HeldBack, amount, approved_by)?;
-		Ok(amount)
+	fn held_back(community: CommunityId, from: Period, to: Period) -> BalanceOf<T> {
+		(from..=to).fold(Zero::zero(), |total: BalanceOf<T>, period| {
+			total.saturating_add(Escrowed::<T>::get(community, period))
+		})
 	}
 
-	fn release(
+	fn settle_held_back(
 		community: CommunityId,
-		amount: BalanceOf<T>,
-		payee: &T::AccountId,
+		from: Period,
+		to: Period,
+		release_to: Option<&T::AccountId>,
 		approved_by: ApproverOf<T>,
-	) -> DispatchResult {
-		Self::book_out(community, FundKind::Escrow, Category::PerformancePay, amount, payee, None, approved_by)
-			.map(|_| ())
+	) -> Result<BalanceOf<T>, DispatchError> {
+		let mut amount = BalanceOf::<T>::zero();
+		for period in from..=to {
+			amount = amount.checked_add(&Escrowed::<T>::take(community, period)).ok_or(Error::<T>::Overflow)?;
+		}
+		if amount.is_zero() {
+			return Ok(amount);
+		}
+		match release_to {
+			Some(payee) => {
+				Self::book_out(community, FundKind::Escrow, Category::PerformancePay, amount, payee, None, approved_by)?;
+			},
+			None => Self::transfer_between(
+				community,
+				FundKind::Escrow,
+				FundKind::Operating,
+				Category::HeldBackReturned,
+				amount,
+				approved_by,
+			)?,
+		}
+		Ok(amount)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -896,19 +970,8 @@ impl<T: Config> linli_primitives::fees::CommunityFunds<T::AccountId> for Pallet<
 		use frame_support::traits::fungible::{Inspect, Mutate};
 		let payer: T::AccountId = frame_benchmarking::account("fee payer", 0, 0);
 		T::Currency::set_balance(&payer, amount.saturating_mul(2u32.into()).saturating_add(T::Currency::minimum_balance()));
-		Self::book_in(community, FundKind::Operating, Category::PropertyFee, amount, &payer, None, None, None, Approver::Payer)
-			.expect("a funded payer pays in");
-	}
-
-	fn return_to_owners(community: CommunityId, amount: BalanceOf<T>, approved_by: ApproverOf<T>) -> DispatchResult {
-		Self::transfer_between(
-			community,
-			FundKind::Escrow,
-			FundKind::Operating,
-			Category::HeldBackReturned,
-			amount,
-			approved_by,
-		)
+		let model = Self::schedule_at(&Schedules::<T>::get(community), Self::current_period()).map(|s| s.model);
+		Self::book_fees(community, model, amount, &payer, None, None, Approver::Payer).expect("a funded payer pays in");
 	}
 }
 
@@ -1157,6 +1220,26 @@ impl<T: Config> Pallet<T> {
 		}
 		for (_, cap) in EmergencyCaps::<T>::iter() {
 			ensure!(cap <= T::MaxEmergencyCap::get(), "an emergency cap above the maximum");
+		}
+		// The escrow holds exactly the pay held back and not yet settled.
+		let mut escrowed: BTreeMap<CommunityId, BalanceOf<T>> = BTreeMap::new();
+		for (community, _, held) in Escrowed::<T>::iter() {
+			ensure!(!held.is_zero(), "an empty escrow entry is kept");
+			*escrowed.entry(community).or_default() += held;
+		}
+		for (community, fund, state) in Funds::<T>::iter() {
+			if fund == FundKind::Escrow {
+				ensure!(
+					escrowed.remove(&community).unwrap_or_default() == state.balance,
+					"the escrow's balance differs from the pay held back"
+				);
+			}
+		}
+		ensure!(escrowed.is_empty(), "pay held back without an escrow");
+		// The company's undrawn remuneration stays in the operating fund.
+		for (community, due) in RemunerationDue::<T>::iter() {
+			let balance = Funds::<T>::get(community, FundKind::Operating).unwrap_or_default().balance;
+			ensure!(due <= balance, "the operating fund holds less than the remuneration due");
 		}
 		Ok(())
 	}

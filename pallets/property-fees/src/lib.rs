@@ -143,6 +143,10 @@ pub mod pallet {
 		type Community: CommunityInspect<Self::AccountId>;
 		/// Which billing period it is.
 		type Clock: PeriodClock;
+		/// How much of the fees paid in a month is held back from the
+		/// company until the owners rate that month's service (the
+		/// service-ratings pallet).
+		type HeldBackShare: linli_primitives::fees::HeldBackShare;
 		/// Seeds the funds' keyless accounts.
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
@@ -321,6 +325,12 @@ pub mod pallet {
 	pub type RemunerationDue<T: Config> =
 		StorageMap<_, Blake2_128Concat, CommunityId, BalanceOf<T>, ValueQuery>;
 
+	/// The company's pay held back in escrow from the fees paid in a month,
+	/// until the rating period of that month is settled (then removed).
+	#[pallet::storage]
+	pub type Escrowed<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Twox64Concat, Period, BalanceOf<T>, ValueQuery>;
+
 	/// A community's maintenance deposit rounds: the price per m² of the
 	/// first deposit, then of each top-up (续筹).
 	#[pallet::storage]
@@ -393,6 +403,9 @@ pub mod pallet {
 			fees: BalanceOf<T>,
 			/// Paid towards an open late fee.
 			late_fee: BalanceOf<T>,
+			/// Of `fees`, held back in escrow until the month's service is
+			/// rated.
+			held_back: BalanceOf<T>,
 			/// The first and last period the dues part paid.
 			billed: Option<(Period, Period)>,
 			/// The first period still not fully paid.
@@ -570,6 +583,9 @@ pub mod pallet {
 		/// The company's remuneration cannot be drawn beyond its share of the
 		/// fees collected.
 		RemunerationExceeded,
+		/// The operating fund must keep the remuneration the company earned
+		/// and has not drawn.
+		RemunerationReserved,
 		/// Remuneration is drawn by its share, not through a budget line.
 		RemunerationNotBudgeted,
 		/// The fund holds less than the amount.

@@ -116,6 +116,7 @@ impl pallet_property_fees::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Community = Community;
 	type Clock = TestClock;
+	type HeldBackShare = ();
 	type PalletId = FeesPalletId;
 	type ScheduleOrigin = RootApproves<AccountId>;
 	type BudgetOrigin = RootApproves<AccountId>;

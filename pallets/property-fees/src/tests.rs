@@ -146,6 +146,7 @@ fn dues_accrue_lazily_at_each_periods_own_price() {
 				payer: ALICE,
 				fees: total,
 				late_fee: 0,
+				held_back: 0,
 				billed: Some((JAN, JAN + 5)),
 				next_due: JAN + 6,
 				credit: 0,

@@ -7,7 +7,7 @@ use linli_primitives::{
 };
 use sp_core::H256;
 use scale_info::TypeInfo;
-use sp_runtime::{Perbill, Permill};
+use sp_runtime::{traits::Zero, Perbill, Permill};
 
 /// How the property company is paid (物业服务合同的计费方式).
 #[derive(
@@ -197,5 +197,98 @@ impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> EmergencySpending
 	pub fn headroom(this: Option<Self>, now: Period, balance: Balance, cap: Perbill) -> Balance {
 		let spent = this.filter(|s| s.period == now).map_or(Balance::zero(), |s| s.spent);
 		cap.mul_floor(balance.saturating_add(spent)).saturating_sub(spent)
+	}
+}
+
+/// How a fee payment divides between the operating fund, the escrow of the
+/// company's pay held back until the owners rate the month's service, and
+/// (under 酬金制) the company's remuneration.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct FeeSplit<Balance> {
+	/// Held back in escrow now, paid to the company or returned to the
+	/// owners when the month's rating period closes.
+	pub held_back: Balance,
+	/// Earned by the company at once (酬金制: its share, less what is held
+	/// back of it). Stays in the operating fund until drawn.
+	pub remuneration: Balance,
+}
+
+impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> FeeSplit<Balance> {
+	/// The split of `fees` paid under `model` when the rating rule holds
+	/// back `held_share`.
+	///
+	/// Under 包干制 the fees are the company's and the share is held back
+	/// from them. Under 酬金制 only the remuneration is the company's: the
+	/// share held back comes out of it (never more than it), so a good
+	/// rating pays the company its own remuneration, never the owners'
+	/// trust money. A share below `minimum` (the existential deposit), or
+	/// one that would leave such dust in the operating fund, is not held:
+	/// dust could neither open the escrow nor be paid out of it.
+	pub fn of(fees: Balance, model: Option<ContractModel>, held_share: Permill, minimum: Balance) -> Self {
+		let earned = match model {
+			Some(ContractModel::Remuneration { share }) => Some(share.mul_floor(fees)),
+			_ => None,
+		};
+		let mut held_back = held_share.mul_floor(fees);
+		if let Some(earned) = earned {
+			held_back = held_back.min(earned);
+		}
+		let rest = fees.saturating_sub(held_back);
+		if held_back < minimum || (!rest.is_zero() && rest < minimum) {
+			held_back = Zero::zero();
+		}
+		FeeSplit { held_back, remuneration: earned.map_or(Zero::zero(), |e| e.saturating_sub(held_back)) }
+	}
+}
+
+#[cfg(test)]
+mod fee_split {
+	use super::*;
+
+	const LUMP: Option<ContractModel> = Some(ContractModel::LumpSum);
+
+	fn remuneration(percent: u32) -> Option<ContractModel> {
+		Some(ContractModel::Remuneration { share: Permill::from_percent(percent) })
+	}
+
+	#[test]
+	fn under_lump_sum_the_share_is_held_back_from_the_fees() {
+		assert_eq!(
+			FeeSplit::of(1_000u128, LUMP, Permill::from_percent(10), 1),
+			FeeSplit { held_back: 100, remuneration: 0 }
+		);
+		assert_eq!(FeeSplit::of(1_000u128, None, Permill::zero(), 1), FeeSplit::default());
+	}
+
+	#[test]
+	fn under_remuneration_the_hold_comes_out_of_the_companys_pay_and_never_exceeds_it() {
+		// 8 % remuneration, 5 % held back: the company earns 3 % now.
+		assert_eq!(
+			FeeSplit::of(1_000u128, remuneration(8), Permill::from_percent(5), 1),
+			FeeSplit { held_back: 50, remuneration: 30 }
+		);
+		// A hold above the remuneration holds the remuneration, not the
+		// owners' money.
+		assert_eq!(
+			FeeSplit::of(1_000u128, remuneration(8), Permill::from_percent(20), 1),
+			FeeSplit { held_back: 80, remuneration: 0 }
+		);
+	}
+
+	#[test]
+	fn dust_is_not_held() {
+		// 10 % of 99 is 9: below a minimum of 10.
+		assert_eq!(FeeSplit::of(99u128, LUMP, Permill::from_percent(10), 10), FeeSplit::default());
+		// 95 % of 100 leaves 5 in the operating fund: dust.
+		assert_eq!(FeeSplit::of(100u128, LUMP, Permill::from_percent(95), 10), FeeSplit::default());
+		// All of it held leaves nothing behind: held.
+		assert_eq!(
+			FeeSplit::of(100u128, LUMP, Permill::one(), 10),
+			FeeSplit { held_back: 100, remuneration: 0 }
+		);
+		assert_eq!(
+			FeeSplit::of(99u128, remuneration(10), Permill::from_percent(10), 10),
+			FeeSplit { held_back: 0, remuneration: 9 }
+		);
 	}
 }

@@ -451,16 +451,12 @@ pub mod pallet {
 				None
 			};
 
+			// The pay was held back in escrow as the fees came in: the
+			// company could not spend it before the owners rated.
 			let fee_income = T::Funds::fee_income(community, first, last);
-			let approver = Approver::Rating(period);
-			let held_back = T::Funds::hold_back(community, terms.held_back.mul_floor(fee_income), approver.clone())?;
-
-			if !held_back.is_zero() {
-				match returned {
-					None => T::Funds::release(community, held_back, &terms.company, approver)?,
-					Some(_) => T::Funds::return_to_owners(community, held_back, approver)?,
-				}
-			}
+			let release_to = returned.is_none().then_some(&terms.company);
+			let held_back =
+				T::Funds::settle_held_back(community, first, last, release_to, Approver::Rating(period))?;
 			let settlement = Settlement { fee_income, held_back, returned, households };
 			record.settlement = Some(settlement);
 			Periods::<T>::insert(community, period, record.clone());
@@ -510,7 +506,8 @@ pub mod pallet {
 			(from..=now).take(limit as usize).filter_map(|p| Self::scores(community, p)).collect()
 		}
 
-		/// Every aggregate equals the ratings it sums.
+		/// Every aggregate equals the ratings it sums; a settled period holds
+		/// nothing more in escrow and never settled more than its fees.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
 			let mut by_category: BTreeMap<(CommunityId, RatingPeriod, CategoryId), Aggregate> = BTreeMap::new();
@@ -541,8 +538,24 @@ pub mod pallet {
 				);
 				let rated = households.keys().filter(|(hc, hp, _)| *hc == c && *hp == p).count() as u32;
 				ensure!(rated == record.households_rated, "households rated differ");
+				if let (Some(settlement), Some(terms)) = (record.settlement, Terms::<T>::get(c)) {
+					let (first, last) = Self::months_of(&terms, p);
+					ensure!(
+						T::Funds::held_back(c, first, last).is_zero(),
+						"a settled period still holds pay in escrow"
+					);
+					ensure!(settlement.held_back <= settlement.fee_income, "a settlement held back more than the fees");
+				}
 			}
 			Ok(())
+		}
+	}
+
+	impl<T: Config> linli_primitives::fees::HeldBackShare for Pallet<T> {
+		fn held_back_share(community: CommunityId, month: Period) -> sp_runtime::Permill {
+			Terms::<T>::get(community)
+				.filter(|terms| month >= terms.first_period)
+				.map_or(sp_runtime::Permill::zero(), |terms| terms.held_back)
 		}
 	}
 }

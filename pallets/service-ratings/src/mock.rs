@@ -109,6 +109,7 @@ impl pallet_property_fees::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Community = Community;
 	type Clock = TestClock;
+	type HeldBackShare = ServiceRatings;
 	type PalletId = FeesPalletId;
 	type ScheduleOrigin = RootApproves<AccountId>;
 	type BudgetOrigin = RootApproves<AccountId>;

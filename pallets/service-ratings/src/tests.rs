@@ -204,7 +204,9 @@ fn satisfaction_exactly_at_the_threshold_releases_the_held_back_pay() {
 		with_terms();
 		everyone_pays_the_quarter();
 		let income = 3_000 * YUAN;
-		assert_eq!(fund(FundKind::Operating), income);
+		// The 10 % was held in escrow as the fees came in.
+		assert_eq!(fund(FundKind::Operating), income - 300 * YUAN);
+		assert_eq!(fund(FundKind::Escrow), 300 * YUAN);
 		for (n, stars) in [(1, 5), (2, 4), (3, 4), (4, 5), (5, 3)] {
 			assert_ok!(rate(n as AccountId, n, 4, stars));
 		}
@@ -232,35 +234,146 @@ fn satisfaction_exactly_at_the_threshold_releases_the_held_back_pay() {
 		let held = 300 * YUAN;
 		assert_eq!(
 			entries,
-			vec![
-				(FundKind::Operating, Direction::Out, Category::HeldBack, held, Approver::Rating(0)),
-				(FundKind::Escrow, Direction::In, Category::HeldBack, held, Approver::Rating(0)),
-				(FundKind::Escrow, Direction::Out, Category::PerformancePay, held, Approver::Rating(0)),
-			]
+			vec![(FundKind::Escrow, Direction::Out, Category::PerformancePay, held, Approver::Rating(0))]
 		);
 		assert_eq!(ServiceRatings::scores(C, 0).unwrap().settlement, Some(settlement));
 	});
 }
 
 #[test]
-fn a_hold_back_below_the_existential_deposit_holds_nothing_and_the_period_closes() {
+fn a_share_below_the_existential_deposit_is_not_held_and_the_period_closes() {
 	new_test_ext().execute_with(|| {
 		with_terms();
+		// 10 % of each 300 元 payment is 30 元: below this deposit, it could
+		// neither open the escrow nor reach the company's empty account.
+		ExistentialDeposit::set(31 * YUAN);
 		everyone_pays_the_quarter();
+		ExistentialDeposit::set(1);
+		assert_eq!(fund(FundKind::Escrow), 0);
 		for (n, stars) in [(1, 5), (2, 4), (3, 4), (4, 5), (5, 5)] {
 			assert_ok!(rate(n as AccountId, n, 4, stars));
 		}
-		// The attack on settlement: 300 元 held back, below the existential
-		// deposit, could neither open the escrow nor reach the company's
-		// empty account, and the period could never close.
-		assert_eq!(Balances::balance(&COMPANY), 0);
-		ExistentialDeposit::set(301 * YUAN);
 		Now::set(JAN + 3);
 		assert_ok!(ServiceRatings::close_period(signed(OUTSIDER), C, 0));
 		let settlement = ServiceRatings::scores(C, 0).unwrap().settlement.unwrap();
-		assert_eq!(settlement.held_back, 0);
+		assert_eq!((settlement.fee_income, settlement.held_back), (3_000 * YUAN, 0));
 		assert_eq!(fund(FundKind::Operating), 3_000 * YUAN);
-		ExistentialDeposit::set(1);
+	});
+}
+
+/// The dodge: the company spends the operating fund before the period
+/// closes, so that nothing is left to hold back. The share is in escrow from
+/// the moment each fee is paid: the company cannot reach it, and a poor
+/// rating returns all of it to the owners.
+#[test]
+fn the_company_cannot_spend_the_held_back_pay_before_the_rating() {
+	new_test_ext().execute_with(|| {
+		with_terms();
+		everyone_pays_the_quarter();
+		let spendable = fund(FundKind::Operating);
+		assert_eq!(spendable, 2_700 * YUAN);
+		assert_noop!(
+			Fees::record_expense(
+				signed(MANAGER),
+				C,
+				Category::Cleaning,
+				spendable + 1,
+				MANAGER,
+				H256::repeat_byte(1),
+				None
+			),
+			pallet_property_fees::Error::<Test>::InsufficientFund
+		);
+		assert_ok!(Fees::record_expense(
+			signed(MANAGER),
+			C,
+			Category::Cleaning,
+			spendable,
+			MANAGER,
+			H256::repeat_byte(1),
+			None
+		));
+		assert_eq!(fund(FundKind::Operating), 0);
+		for (n, stars) in [(1, 1), (2, 2), (3, 1), (4, 2), (5, 1)] {
+			assert_ok!(rate(n as AccountId, n, 0, stars));
+		}
+		Now::set(JAN + 3);
+		assert_ok!(ServiceRatings::close_period(signed(OUTSIDER), C, 0));
+		let settlement = ServiceRatings::scores(C, 0).unwrap().settlement.unwrap();
+		assert_eq!(settlement.returned, Some(Shortfall::Satisfaction));
+		assert_eq!(settlement.held_back, 300 * YUAN);
+		assert_eq!(fund(FundKind::Operating), 300 * YUAN);
+		assert_eq!(fund(FundKind::Escrow), 0);
+	});
+}
+
+/// 酬金制 with 8 % remuneration and 5 % held back: the hold comes out of the
+/// company's remuneration. A good rating pays the company its 8 % in all —
+/// 3 % at once, 5 % on release — never the owners' trust money on top.
+#[test]
+fn under_remuneration_the_held_back_pay_comes_out_of_the_remuneration() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(ServiceRatings::set_rating_terms(
+			RuntimeOrigin::root(),
+			C,
+			RatingTerms { held_back: Permill::from_percent(5), ..terms() }
+		));
+		assert_ok!(Fees::set_fee_schedule(
+			RuntimeOrigin::root(),
+			C,
+			YUAN,
+			pallet_property_fees::ContractModel::Remuneration { share: Permill::from_percent(8) },
+			JAN
+		));
+		everyone_pays_the_quarter();
+		// 3,000 元 paid: 150 held back, 90 (3 %) earned now.
+		assert_eq!(fund(FundKind::Escrow), 150 * YUAN);
+		assert_eq!(pallet_property_fees::RemunerationDue::<Test>::get(C), 90 * YUAN);
+		assert_noop!(
+			Fees::record_expense(signed(MANAGER), C, Category::Remuneration, 91 * YUAN, COMPANY, H256::zero(), None),
+			pallet_property_fees::Error::<Test>::RemunerationExceeded
+		);
+		assert_ok!(Fees::record_expense(
+			signed(MANAGER),
+			C,
+			Category::Remuneration,
+			90 * YUAN,
+			COMPANY,
+			H256::zero(),
+			None
+		));
+		for (n, stars) in [(1, 5), (2, 4), (3, 4), (4, 5), (5, 5)] {
+			assert_ok!(rate(n as AccountId, n, 4, stars));
+		}
+		Now::set(JAN + 3);
+		assert_ok!(ServiceRatings::close_period(signed(OUTSIDER), C, 0));
+		// 8 % of 3,000 元 in all.
+		assert_eq!(Balances::balance(&COMPANY), 240 * YUAN);
+		assert_eq!(fund(FundKind::Operating), 3_000 * YUAN - 240 * YUAN);
+		assert_eq!(pallet_property_fees::RemunerationDue::<Test>::get(C), 0);
+	});
+}
+
+/// Under 酬金制 the remuneration earned and not drawn is the company's: a
+/// budgeted expense of the owners' money cannot spend it.
+#[test]
+fn an_expense_cannot_spend_the_remuneration_due() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Fees::set_fee_schedule(
+			RuntimeOrigin::root(),
+			C,
+			YUAN,
+			pallet_property_fees::ContractModel::Remuneration { share: Permill::from_percent(10) },
+			JAN
+		));
+		everyone_pays_the_quarter();
+		assert_ok!(Fees::approve_budget(RuntimeOrigin::root(), C, Category::Cleaning, 3_000 * YUAN, JAN, JAN + 2));
+		let clean = |amount| {
+			Fees::record_expense(signed(MANAGER), C, Category::Cleaning, amount, MANAGER, H256::zero(), Some(0))
+		};
+		assert_noop!(clean(2_700 * YUAN + 1), pallet_property_fees::Error::<Test>::RemunerationReserved);
+		assert_ok!(clean(2_700 * YUAN));
+		assert_eq!(fund(FundKind::Operating), 300 * YUAN);
 	});
 }
 
@@ -282,6 +395,7 @@ fn satisfaction_just_below_the_threshold_returns_it_to_the_owners() {
 		assert_eq!(Balances::balance(&COMPANY), 0);
 		assert_eq!(fund(FundKind::Operating), 3_000 * YUAN);
 		assert_eq!(fund(FundKind::Escrow), 0);
+		assert!(pallet_property_fees::Escrowed::<Test>::iter().next().is_none());
 	});
 }
 
@@ -308,14 +422,16 @@ fn without_the_households_quorum_the_pay_returns_whatever_the_score() {
 			} if held_back == 300 * YUAN
 		));
 		assert_eq!(Balances::balance(&COMPANY), 0);
-		let returned = pallet_property_fees::Ledger::<Test>::iter_prefix_values(C)
+		let mut returned = pallet_property_fees::Ledger::<Test>::iter_prefix_values(C)
 			.filter(|e| e.category == Category::HeldBackReturned)
 			.map(|e| (e.fund, e.direction, e.amount))
 			.collect::<Vec<_>>();
+		returned.sort_by_key(|(fund, ..)| *fund as u8);
 		assert_eq!(
 			returned,
-			vec![(FundKind::Escrow, Direction::Out, 300 * YUAN), (FundKind::Operating, Direction::In, 300 * YUAN)]
+			vec![(FundKind::Operating, Direction::In, 300 * YUAN), (FundKind::Escrow, Direction::Out, 300 * YUAN)]
 		);
+		assert_eq!(fund(FundKind::Operating), 3_000 * YUAN);
 	});
 }
 
