@@ -133,10 +133,51 @@ pub trait CommunityInspect<AccountId> {
 	fn unit(community: CommunityId, unit: &UnitId) -> Option<UnitSummary<AccountId>>;
 	/// How many units `community` has registered (its households).
 	fn unit_count(community: CommunityId) -> u32;
+	/// The account that acts for `community`'s developer, if any.
+	fn developer(community: CommunityId) -> Option<AccountId>;
 	/// Up to `limit` unit ids of `community`, in storage order, starting
 	/// after `start_after`. For runtime APIs that page through a community
 	/// (never call it from a dispatchable: it reads `limit` entries).
 	fn units(community: CommunityId, start_after: Option<UnitId>, limit: u32) -> alloc::vec::Vec<UnitId>;
+}
+
+/// What the pallets that bill units must hear when a unit's facts change
+/// (implemented by the fees pallet; `()` hears nothing). Each is called by
+/// the community pallet inside the call that changes the unit, before the
+/// change is stored; an error fails that call.
+pub trait UnitChanges {
+	/// `unit` of `community` was registered now: it is billed from now on,
+	/// never for months before it existed.
+	fn unit_registered(community: CommunityId, unit: &UnitId) -> sp_runtime::DispatchResult;
+	/// `unit`'s area (0.01 m²) or scope is corrected from `old_scope` and
+	/// `old_area`: past months stay billed as they were, the correction
+	/// applies from the current month on.
+	fn unit_corrected(
+		community: CommunityId,
+		unit: &UnitId,
+		old_scope: ScopeId,
+		old_area: Area,
+	) -> sp_runtime::DispatchResult;
+	/// The developer delivered `unit` to its first buyer: what the unit
+	/// owes for the months the developer held it stays the developer's.
+	fn unit_delivered(community: CommunityId, unit: &UnitId) -> sp_runtime::DispatchResult;
+	/// The most any one of these may weigh.
+	fn max_weight() -> frame_support::weights::Weight;
+}
+
+impl UnitChanges for () {
+	fn unit_registered(_: CommunityId, _: &UnitId) -> sp_runtime::DispatchResult {
+		Ok(())
+	}
+	fn unit_corrected(_: CommunityId, _: &UnitId, _: ScopeId, _: Area) -> sp_runtime::DispatchResult {
+		Ok(())
+	}
+	fn unit_delivered(_: CommunityId, _: &UnitId) -> sp_runtime::DispatchResult {
+		Ok(())
+	}
+	fn max_weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
 }
 
 /// What a community-scoped origin check hands back: the signer.

@@ -204,6 +204,7 @@ impl pallet_community::Config for Runtime {
 	type MaxCommitteeTerm = MaxCommitteeTerm;
 	// Ballots in open votes follow an owner whose key a registrar replaced.
 	type VoterAccountChanged = OwnersAssembly;
+	type UnitChanges = PropertyFees;
 	// A registrar's replacement of a lost key waits a week for the old key to
 	// object (the owner may accept at once with it).
 	type RotationDelay = ConstU32<{ 7 * DAYS }>;

@@ -143,6 +143,7 @@ impl<T: Config> Pallet<T> {
 			if let Some(key) = stored.voter_key() {
 				Self::count_into(&mut info, community, unit.scope, &key, unit.area)?;
 			}
+			<T::UnitChanges as linli_primitives::community::UnitChanges>::unit_registered(community, &unit.id)?;
 			Units::<T>::insert(community, unit.id, stored);
 			info.unit_count = info.unit_count.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			Self::deposit_event(Event::UnitRegistered {
@@ -269,6 +270,9 @@ impl<T: Config> Pallet<T> {
 		);
 		ensure!(info.role_of(&new_owner).is_none(), Error::<T>::AlreadyResident);
 		let from = info.voter_key();
+		if info.status == UnitStatus::DeveloperHeld {
+			<T::UnitChanges as linli_primitives::community::UnitChanges>::unit_delivered(community, &unit)?;
+		}
 
 		// The seller's side leaves; tenants stay (买卖不破租赁).
 		let leaving: Vec<T::AccountId> = info
@@ -718,6 +722,10 @@ impl<T: Config> CommunityInspect<T::AccountId> for Pallet<T> {
 
 	fn unit_count(community: CommunityId) -> u32 {
 		Communities::<T>::get(community).map(|c| c.unit_count).unwrap_or(0)
+	}
+
+	fn developer(community: CommunityId) -> Option<T::AccountId> {
+		Communities::<T>::get(community).and_then(|c| c.developer)
 	}
 
 	fn units(community: CommunityId, start_after: Option<UnitId>, limit: u32) -> Vec<UnitId> {

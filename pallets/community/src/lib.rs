@@ -122,6 +122,9 @@ pub mod pallet {
 		/// is replaced, so that ballots in open votes follow the person:
 		/// the owners' assembly.
 		type VoterAccountChanged: linli_primitives::governance::VoterAccountChanged<Self::AccountId>;
+		/// Hears of units registered, corrected and delivered (the fees
+		/// pallet bills from these facts).
+		type UnitChanges: linli_primitives::community::UnitChanges;
 		/// How long a registrar's replacement of an account waits for the
 		/// old key to object, unless the old key accepts it at once.
 		#[pallet::constant]
@@ -564,7 +567,8 @@ pub mod pallet {
 		///
 		/// Origin: a registrar of `community`. Emits `UnitRegistered` per unit.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::register_units(units.len() as u32))]
+		#[pallet::weight(T::WeightInfo::register_units(units.len() as u32)
+			.saturating_add(<T::UnitChanges as linli_primitives::community::UnitChanges>::max_weight().saturating_mul(units.len() as u64)))]
 		pub fn register_units(
 			origin: OriginFor<T>,
 			community: CommunityId,
@@ -575,11 +579,12 @@ pub mod pallet {
 		}
 
 		/// Correct a unit's `area` (registered, else surveyed, else contract
-		/// area) or `scope`. Its voter's weight and the totals follow.
+		/// area) or `scope`. Its voter's weight and the totals follow; its
+		/// bills follow from the current month (past months stay as billed).
 		///
 		/// Origin: a registrar of `community`. Emits `UnitUpdated`.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::update_unit())]
+		#[pallet::weight(T::WeightInfo::update_unit().saturating_add(<T::UnitChanges as linli_primitives::community::UnitChanges>::max_weight()))]
 		pub fn update_unit(
 			origin: OriginFor<T>,
 			community: CommunityId,
@@ -590,6 +595,7 @@ pub mod pallet {
 			Self::ensure_registrar(origin, community)?;
 			ensure!(area > 0, Error::<T>::ZeroArea);
 			let mut info = Units::<T>::get(community, unit).ok_or(Error::<T>::UnitNotFound)?;
+			<T::UnitChanges as linli_primitives::community::UnitChanges>::unit_corrected(community, &unit, info.scope, info.area)?;
 			if let Some(key) = info.voter_key() {
 				Self::uncount(community, info.scope, &key, info.area)?;
 				Self::count(community, scope, &key, area)?;
@@ -661,7 +667,7 @@ pub mod pallet {
 		/// Origin: a registrar of `community`. Emits `ResidentRemoved` for each
 		/// former owner-side resident, `OwnershipTransferred` and `VoterChanged`.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::transfer_ownership(T::MaxResidentsPerUnit::get()))]
+		#[pallet::weight(T::WeightInfo::transfer_ownership(T::MaxResidentsPerUnit::get()).saturating_add(<T::UnitChanges as linli_primitives::community::UnitChanges>::max_weight()))]
 		pub fn transfer_ownership(
 			origin: OriginFor<T>,
 			community: CommunityId,
@@ -671,7 +677,7 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			Self::ensure_registrar(origin, community)?;
 			let removed = Self::do_transfer_ownership(community, unit, new_owner, identity)?;
-			Ok(Some(T::WeightInfo::transfer_ownership(removed)).into())
+			Ok(Some(T::WeightInfo::transfer_ownership(removed).saturating_add(<T::UnitChanges as linli_primitives::community::UnitChanges>::max_weight())).into())
 		}
 
 		/// Announce the replacement of a resident's lost account `old` by

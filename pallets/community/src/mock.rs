@@ -78,6 +78,7 @@ impl pallet_community::Config for Test {
 	type MaxUnitsPerAccount = ConstU32<4>;
 	type MaxCommitteeTerm = MaxCommitteeTerm;
 	type VoterAccountChanged = ();
+	type UnitChanges = ();
 	type RotationDelay = ConstU64<10>;
 	type WeightInfo = ();
 }

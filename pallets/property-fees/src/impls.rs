@@ -71,6 +71,10 @@ impl<T: Config> Pallet<T> {
 	) -> Result<(), Error<T>> {
 		*pool = pool.checked_add(&account.credit).ok_or(Error::<T>::Overflow)?;
 		account.credit = Zero::zero();
+		// Months before the first schedule cost nothing.
+		if let Some(first) = schedules.first() {
+			account.next_due = account.next_due.max(first.effective_from);
+		}
 		for (i, schedule) in schedules.iter().enumerate() {
 			if account.next_due > limit {
 				break;
@@ -126,17 +130,22 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// What is still unpaid of the dues of `from..=to`.
+	/// What is still unpaid through period `to`: the owner-side `carried`
+	/// dues, then the months from `next_due`.
 	pub(crate) fn unpaid_through(
 		schedules: &[FeeSchedule<BalanceOf<T>>],
 		area: Area,
 		account: &UnitAccount<BalanceOf<T>>,
+		carried: BalanceOf<T>,
 		to: Period,
 	) -> Result<BalanceOf<T>, Error<T>> {
 		if account.next_due > to {
-			return Ok(Zero::zero());
+			return Ok(carried);
 		}
-		Ok(Self::dues_between(schedules, area, account.next_due, to)?.saturating_sub(account.credit))
+		Self::dues_between(schedules, area, account.next_due, to)?
+			.saturating_sub(account.credit)
+			.checked_add(&carried)
+			.ok_or(Error::<T>::Overflow)
 	}
 
 	/// Adds the late fee of the months since the notice was last accrued,
@@ -152,9 +161,10 @@ impl<T: Config> Pallet<T> {
 		}
 		if let Some(late_fee) = terms.late_fee {
 			let months: BalanceOf<T> = (now - notice.accrued_to).into();
+			// Only the arrears the notice named bear a late fee.
 			let fee = late_fee
 				.monthly_rate
-				.mul_floor(outstanding)
+				.mul_floor(outstanding.min(notice.principal))
 				.checked_mul(&months)
 				.ok_or(Error::<T>::Overflow)?;
 			let room = late_fee.cap.mul_floor(notice.principal).saturating_sub(notice.charged);
@@ -470,16 +480,29 @@ impl<T: Config> Pallet<T> {
 		let now = Self::current_period();
 		let terms = Terms::<T>::get(community);
 		let mut account = Self::unit_account(community, &unit, &schedules);
+		let mut carried = Carried::<T>::get(community, unit).unwrap_or_default();
 		let mut notice = Notices::<T>::get(community, unit);
 		if let Some(notice) = notice.as_mut() {
-			let outstanding = Self::unpaid_through(&schedules, info.area, &account, notice.through)?;
+			let outstanding = Self::unpaid_through(&schedules, info.area, &account, carried.owner, notice.through)?;
 			Self::accrue_late_fee(notice, outstanding, &terms, now)?;
 		}
 
-		// Past and current periods first, then the late fee, then (with the
-		// owner's consent) future periods.
-		let first = account.next_due;
+		// The developer's own months first when the developer pays; then
+		// dues carried from before an area correction, past and current
+		// periods, the late fee, and (with the owner's consent) future
+		// periods.
 		let mut pool = amount;
+		let mut to_carried = BalanceOf::<T>::zero();
+		if T::Community::developer(community).as_ref() == Some(&payer) {
+			to_carried = pool.min(carried.developer);
+			carried.developer -= to_carried;
+			pool -= to_carried;
+		}
+		let owner_carried = pool.min(carried.owner);
+		carried.owner -= owner_carried;
+		pool -= owner_carried;
+		to_carried += owner_carried;
+		let first = account.next_due.max(schedules.first().map_or(0, |s| s.effective_from));
 		Self::settle(&schedules, info.area, &mut account, &mut pool, now)?;
 		let mut late_fee = BalanceOf::<T>::zero();
 		if let Some(notice) = notice.as_mut() {
@@ -498,17 +521,15 @@ impl<T: Config> Pallet<T> {
 		// Tiny payments would let anyone fill a community's ledger: below
 		// the minimum, only a payment that settles all that is owed is taken.
 		if amount < T::MinimumPayment::get() {
-			let still_owed = Self::unpaid_through(&schedules, info.area, &account, now)?;
+			let still_owed = Self::unpaid_through(&schedules, info.area, &account, carried.owner, now)?;
 			let late_fee_open = notice.as_ref().is_some_and(|n| !n.accrued.is_zero());
 			ensure!(still_owed.is_zero() && !late_fee_open, Error::<T>::PaymentTooSmall);
 		}
 
 		// The late fee was taken from the payment: never more than it.
 		let fees = amount.checked_sub(&late_fee).ok_or(Error::<T>::Overflow)?;
-		let billed = (!fees.is_zero()).then(|| {
-			let last = if account.credit.is_zero() { account.next_due - 1 } else { account.next_due };
-			(first, last)
-		});
+		let last = if account.credit.is_zero() { account.next_due.saturating_sub(1) } else { account.next_due };
+		let billed = (last >= first && fees > to_carried).then_some((first, last));
 		let held_back = Self::book_fees(
 			community,
 			Self::schedule_at(&schedules, now).map(|s| s.model),
@@ -532,8 +553,9 @@ impl<T: Config> Pallet<T> {
 			)?;
 		}
 		UnitAccounts::<T>::insert(community, unit, &account);
+		Self::store_carried(community, unit, carried);
 		if let Some(notice) = notice {
-			let outstanding = Self::unpaid_through(&schedules, info.area, &account, notice.through)?;
+			let outstanding = Self::unpaid_through(&schedules, info.area, &account, carried.owner, notice.through)?;
 			if outstanding.is_zero() && notice.accrued.is_zero() {
 				Notices::<T>::remove(community, unit);
 				Self::deposit_event(Event::DemandNoticeSettled { community, unit });
@@ -548,11 +570,66 @@ impl<T: Config> Pallet<T> {
 			fees,
 			late_fee,
 			held_back,
+			carried: to_carried,
 			billed,
 			next_due: account.next_due,
 			credit: account.credit,
 		});
 		Ok(schedules.len() as u32)
+	}
+
+	/// Keeps `carried` dues, or removes the entry once nothing is carried.
+	fn store_carried(community: CommunityId, unit: UnitId, carried: CarriedDues<BalanceOf<T>>) {
+		if carried.is_empty() {
+			Carried::<T>::remove(community, unit);
+		} else {
+			Carried::<T>::insert(community, unit, carried);
+		}
+	}
+
+	/// Moves what `unit` owes for the months before the current one out of
+	/// its monthly account into a fixed amount carried by `to_developer`'s
+	/// side or the owner's: the months were billed at the facts of their
+	/// time, and later corrections or a delivery must not re-price or
+	/// re-assign them.
+	fn carry_past_months(
+		community: CommunityId,
+		unit: &UnitId,
+		area: Area,
+		to_developer: bool,
+	) -> DispatchResult {
+		let schedules = Schedules::<T>::get(community);
+		if schedules.is_empty() {
+			return Ok(());
+		}
+		let now = Self::current_period();
+		let mut account = Self::unit_account(community, unit, &schedules);
+		let mut carried = Carried::<T>::get(community, unit).unwrap_or_default();
+		let past = match now.checked_sub(1) {
+			Some(last) => Self::unpaid_through(&schedules, area, &account, Zero::zero(), last)?,
+			None => Zero::zero(),
+		};
+		if to_developer {
+			// The owner-side carry of a developer-held unit was the
+			// developer's too, and so is an open demand notice's late fee.
+			let mut developer = carried.developer.checked_add(&carried.owner).ok_or(Error::<T>::Overflow)?;
+			developer = developer.checked_add(&past).ok_or(Error::<T>::Overflow)?;
+			if let Some(mut notice) = Notices::<T>::take(community, unit) {
+				let outstanding =
+					Self::unpaid_through(&schedules, area, &account, carried.owner, notice.through)?;
+				Self::accrue_late_fee(&mut notice, outstanding, &Terms::<T>::get(community), now)?;
+				developer = developer.checked_add(&notice.accrued).ok_or(Error::<T>::Overflow)?;
+			}
+			carried = CarriedDues { owner: Zero::zero(), developer };
+		} else {
+			carried.owner = carried.owner.checked_add(&past).ok_or(Error::<T>::Overflow)?;
+		}
+		if account.next_due < now {
+			account = UnitAccount { next_due: now, credit: Zero::zero() };
+		}
+		UnitAccounts::<T>::insert(community, unit, account);
+		Self::store_carried(community, *unit, carried);
+		Ok(())
 	}
 
 	/// Returns how many schedules it walked (its weight).
@@ -567,7 +644,8 @@ impl<T: Config> Pallet<T> {
 		let now = Self::current_period();
 		let through = now.checked_sub(1).ok_or(Error::<T>::NothingOverdue)?;
 		let account = Self::unit_account(community, &unit, &schedules);
-		let arrears = Self::unpaid_through(&schedules, info.area, &account, through)?;
+		let carried = Carried::<T>::get(community, unit).unwrap_or_default();
+		let arrears = Self::unpaid_through(&schedules, info.area, &account, carried.owner, through)?;
 		ensure!(!arrears.is_zero(), Error::<T>::NothingOverdue);
 		let grace = Terms::<T>::get(community).late_fee.map_or(0, |l| l.grace_periods);
 		let accrued_to = now.saturating_add(grace.into());
@@ -975,6 +1053,39 @@ impl<T: Config> linli_primitives::fees::CommunityFunds<T::AccountId> for Pallet<
 	}
 }
 
+impl<T: Config> linli_primitives::community::UnitChanges for Pallet<T> {
+	fn unit_registered(community: CommunityId, unit: &UnitId) -> DispatchResult {
+		// Billed from the month it was registered, never before.
+		UnitAccounts::<T>::insert(
+			community,
+			unit,
+			UnitAccount { next_due: Self::current_period(), credit: Zero::zero() },
+		);
+		Ok(())
+	}
+
+	fn unit_corrected(
+		community: CommunityId,
+		unit: &UnitId,
+		_old_scope: linli_primitives::community::ScopeId,
+		old_area: Area,
+	) -> DispatchResult {
+		Self::carry_past_months(community, unit, old_area, false)
+	}
+
+	fn unit_delivered(community: CommunityId, unit: &UnitId) -> DispatchResult {
+		let area = T::Community::unit(community, unit).ok_or(Error::<T>::UnknownUnit)?.area;
+		Self::carry_past_months(community, unit, area, true)
+	}
+
+	fn max_weight() -> Weight {
+		// Reads: schedules, the clock, the unit's account, carried dues, its
+		// notice, the terms, the unit; writes: account, carried, notice.
+		// An upper bound, with room for the billing arithmetic.
+		T::DbWeight::get().reads_writes(8, 3).saturating_add(Weight::from_parts(50_000_000, 0))
+	}
+}
+
 /// What the runtime API serves.
 impl<T: Config> Pallet<T> {
 	/// What `unit` owes now.
@@ -986,16 +1097,17 @@ impl<T: Config> Pallet<T> {
 		let info = T::Community::unit(community, &unit)?;
 		let now = Self::current_period();
 		let account = Self::unit_account(community, &unit, &schedules);
+		let carried = Carried::<T>::get(community, unit).unwrap_or_default();
 		let arrears = match now.checked_sub(1) {
-			Some(last) => Self::unpaid_through(&schedules, info.area, &account, last).ok()?,
-			None => Zero::zero(),
+			Some(last) => Self::unpaid_through(&schedules, info.area, &account, carried.owner, last).ok()?,
+			None => carried.owner,
 		};
-		let all = Self::unpaid_through(&schedules, info.area, &account, now).ok()?;
+		let all = Self::unpaid_through(&schedules, info.area, &account, carried.owner, now).ok()?;
 		let terms = Terms::<T>::get(community);
 		let (late_fee, notice) = match Notices::<T>::get(community, unit) {
 			Some(mut notice) => {
 				let outstanding =
-					Self::unpaid_through(&schedules, info.area, &account, notice.through).ok()?;
+					Self::unpaid_through(&schedules, info.area, &account, carried.owner, notice.through).ok()?;
 				Self::accrue_late_fee(&mut notice, outstanding, &terms, now).ok()?;
 				(notice.accrued, Some(notice.issued))
 			},
@@ -1008,6 +1120,7 @@ impl<T: Config> Pallet<T> {
 			next_due: account.next_due,
 			credit: account.credit,
 			arrears,
+			developer_arrears: carried.developer,
 			current: all.saturating_sub(arrears),
 			late_fee,
 			notice,
@@ -1026,7 +1139,8 @@ impl<T: Config> Pallet<T> {
 		let next = if ids.len() as u32 == limit { ids.last().copied() } else { None };
 		let mut page: ArrearsPage<BalanceOf<T>> = ArrearsPage { total: Zero::zero(), units: Vec::new(), scanned: ids.len() as u32, next };
 		for unit in ids {
-			let arrears = Self::unit_dues(community, unit).map_or(Zero::zero(), |d| d.arrears);
+			let arrears =
+				Self::unit_dues(community, unit).map_or(Zero::zero(), |d| d.arrears.saturating_add(d.developer_arrears));
 			if !arrears.is_zero() {
 				page.total = page.total.saturating_add(arrears);
 				page.units.push((unit, arrears));
@@ -1170,8 +1284,9 @@ impl<T: Config> Pallet<T> {
 			ensure!(notice.through < notice.issued, "a notice demands a period not yet past");
 			let schedules = Schedules::<T>::get(community);
 			let account = Self::unit_account(community, &unit, &schedules);
+			let carried = Carried::<T>::get(community, unit).unwrap_or_default();
 			if let Some(info) = T::Community::unit(community, &unit) {
-				let outstanding = Self::unpaid_through(&schedules, info.area, &account, notice.through)
+				let outstanding = Self::unpaid_through(&schedules, info.area, &account, carried.owner, notice.through)
 					.map_err(|_| "dues overflow")?;
 				ensure!(
 					!outstanding.is_zero() || !notice.accrued.is_zero(),
@@ -1220,6 +1335,10 @@ impl<T: Config> Pallet<T> {
 		}
 		for (_, cap) in EmergencyCaps::<T>::iter() {
 			ensure!(cap <= T::MaxEmergencyCap::get(), "an emergency cap above the maximum");
+		}
+		for (community, unit, carried) in Carried::<T>::iter() {
+			ensure!(!carried.is_empty(), "an empty carried entry is kept");
+			ensure!(T::Community::unit(community, &unit).is_some(), "dues carried by an unknown unit");
 		}
 		// The escrow holds exactly the pay held back and not yet settled.
 		let mut escrowed: BTreeMap<CommunityId, BalanceOf<T>> = BTreeMap::new();

@@ -23,9 +23,15 @@
 //! its `next_due` to now, `price_per_m2 × area / 100` rounded half up to
 //! the smallest unit, at the price of that period's [`FeeSchedule`]. Paying
 //! walks the (bounded) schedule history, never the units: a payment costs the
-//! same in a community of ten units as in one of ten thousand. Units are
-//! billed from the community's first schedule; a unit held by the developer
-//! is the developer's to pay (its `responsible` account).
+//! same in a community of ten units as in one of ten thousand. A unit is
+//! billed from the month it is registered (never for months before it
+//! existed); a unit held by the developer is the developer's to pay (its
+//! `responsible` account), and what it owes for those months stays the
+//! developer's when it is delivered ([`Carried`], paid only from the
+//! developer's account). A correction of a unit's area applies from the
+//! month it is made: earlier unpaid months are carried at the area of their
+//! time. The community pallet tells this pallet of these events through
+//! [`UnitChanges`](linli_primitives::community::UnitChanges).
 //!
 //! Schedules take effect from the current period or later, never in the
 //! past; periods already prepaid stay paid at the price they were paid at.
@@ -252,11 +258,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Terms<T: Config> = StorageMap<_, Blake2_128Concat, CommunityId, ContractTerms, ValueQuery>;
 
-	/// Units that have paid: where their billing stands. A unit without an
-	/// entry is due from the community's first schedule.
+	/// Where each unit's billing stands. A unit is billed from the month it
+	/// was registered; one registered before units had an entry here is due
+	/// from the community's first schedule.
 	#[pallet::storage]
 	pub type UnitAccounts<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Identity, UnitId, UnitAccount<BalanceOf<T>>>;
+
+	/// Dues units carry as fixed amounts: months billed before a correction
+	/// of the area, months the developer held the unit.
+	#[pallet::storage]
+	pub type Carried<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Identity, UnitId, CarriedDues<BalanceOf<T>>>;
 
 	/// Open demand notices (催告).
 	#[pallet::storage]
@@ -406,6 +419,9 @@ pub mod pallet {
 			/// Of `fees`, held back in escrow until the month's service is
 			/// rated.
 			held_back: BalanceOf<T>,
+			/// Of `fees`, paid towards carried dues (the developer's months
+			/// when the developer pays; months before an area correction).
+			carried: BalanceOf<T>,
 			/// The first and last period the dues part paid.
 			billed: Option<(Period, Period)>,
 			/// The first period still not fully paid.
@@ -679,7 +695,7 @@ pub mod pallet {
 		/// developer for its unsold units). Emits `FeesPaid`, and
 		/// `DemandNoticeSettled` when it clears a demand notice.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::pay_fees(T::MaxSchedules::get(), BENCHMARKED_UNITS))]
+		#[pallet::weight(Pallet::<T>::pay_fees_weight(T::MaxSchedules::get()))]
 		pub fn pay_fees(
 			origin: OriginFor<T>,
 			community: CommunityId,
@@ -688,7 +704,7 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let payer = ensure_signed(origin)?;
 			let schedules = Self::do_pay_fees(community, unit, payer, amount)?;
-			Ok(Some(T::WeightInfo::pay_fees(schedules, BENCHMARKED_UNITS)).into())
+			Ok(Some(Self::pay_fees_weight(schedules)).into())
 		}
 
 		/// Demand `unit`'s arrears (催告) with the notice's `document` hash.
@@ -934,6 +950,12 @@ pub mod pallet {
 				PalletId::try_from_sub_account::<(FundKind, CommunityId)>(who).is_some_and(
 					|(id, (fund, other))| id == T::PalletId::get() && Self::fund_account(other, fund) == *who,
 				)
+		}
+
+		/// A payment walking `schedules`: as measured, plus the read of the
+		/// unit's carried dues (added since the measurement).
+		pub fn pay_fees_weight(schedules: u32) -> Weight {
+			T::WeightInfo::pay_fees(schedules, BENCHMARKED_UNITS).saturating_add(T::DbWeight::get().reads(1))
 		}
 
 		/// The current billing period.

@@ -147,6 +147,7 @@ fn dues_accrue_lazily_at_each_periods_own_price() {
 				fees: total,
 				late_fee: 0,
 				held_back: 0,
+				carried: 0,
 				billed: Some((JAN, JAN + 5)),
 				next_due: JAN + 6,
 				credit: 0,
@@ -893,5 +894,120 @@ fn a_payment_costs_the_same_with_a_hundred_thousand_units() {
 	assert!(large_proof < small_proof + 4 * 1024, "{large_proof} vs {small_proof}");
 	ext.execute_with(|| {
 		assert_eq!(Fees::unit_dues(big, last).unwrap().next_due, JAN + 1);
+	});
+}
+
+/// 100.00 m² at 0.35 元: 35 元 a month.
+const DUE_4_035: Balance = 35 * YUAN;
+
+fn register(n: u8, area: linli_primitives::community::Area, status: linli_primitives::community::UnitStatus) {
+	assert_ok!(pallet_community::Pallet::<Test>::register_units(
+		signed(REGISTRAR),
+		C,
+		vec![pallet_community::NewUnit { id: unit(n), scope: 1, area, status }]
+	));
+}
+
+/// The attack: a unit registered in June is billed from January, served a
+/// demand notice for months before it existed and charged a late fee on
+/// them. It is billed from the month it was registered.
+#[test]
+fn a_unit_owes_nothing_for_the_months_before_it_was_registered() {
+	new_test_ext().execute_with(|| {
+		lump_sum_from(JAN, PRICE_035);
+		Now::set(JAN + 5);
+		register(5, AREA_1, linli_primitives::community::UnitStatus::Delivered);
+		assert_eq!((dues(5).next_due, dues(5).arrears, dues(5).current), (JAN + 5, 0, DUE_1_035));
+		assert_noop!(Fees::issue_demand_notice(signed(MANAGER), C, unit(5), doc(1)), Error::<Test>::NothingOverdue);
+		// The units that existed owe the five months.
+		assert_eq!(dues(1).arrears, 5 * DUE_1_035);
+		// A schedule that starts later: nothing is owed before it.
+		Now::set(JAN + 6);
+		register(6, AREA_1, linli_primitives::community::UnitStatus::Delivered);
+		lump_sum_from(JAN + 8, PRICE_050);
+		Now::set(JAN + 9);
+		assert_eq!(dues(6).arrears, 2 * DUE_1_035 + DUE_1_050);
+	});
+}
+
+/// The attack: the registrar corrects a unit's area upwards and every
+/// unpaid past month is re-priced at the new area. A correction applies
+/// from the month it is made; the earlier months are carried at the area
+/// they were billed on, and a demand notice's late fee runs only on what it
+/// named.
+#[test]
+fn an_area_correction_applies_from_the_month_it_is_made() {
+	new_test_ext().execute_with(|| {
+		lump_sum_from(JAN, PRICE_035);
+		Now::set(JAN + 3);
+		assert_eq!(dues(1).arrears, 3 * DUE_1_035);
+		assert_ok!(pallet_community::Pallet::<Test>::update_unit(signed(REGISTRAR), C, unit(1), 1, 2 * AREA_1));
+		let d = dues(1);
+		assert_eq!((d.arrears, d.current, d.next_due, d.developer_arrears), (3 * DUE_1_035, 2 * DUE_1_035, JAN + 3, 0));
+		// Corrected again: the past stays as it was.
+		assert_ok!(pallet_community::Pallet::<Test>::update_unit(signed(REGISTRAR), C, unit(1), 1, AREA_1));
+		assert_eq!((dues(1).arrears, dues(1).current), (3 * DUE_1_035, DUE_1_035));
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), 3 * DUE_1_035));
+		assert!(matches!(
+			last_event(),
+			Event::FeesPaid { carried, billed: None, next_due, .. } if carried == 3 * DUE_1_035 && next_due == JAN + 3
+		));
+		assert_eq!((dues(1).arrears, dues(1).current), (0, DUE_1_035));
+		assert!(Carried::<Test>::get(C, unit(1)).is_none());
+	});
+}
+
+/// The attack: the developer leaves its unsold unit's fees unpaid, delivers
+/// it, and the buyer inherits the debt (and its demand notice). The months
+/// the developer held it stay the developer's, paid only from its account.
+#[test]
+fn the_months_the_developer_held_a_unit_stay_the_developers() {
+	new_test_ext().execute_with(|| {
+		lump_sum_from(JAN, PRICE_035);
+		assert_ok!(Fees::set_contract_terms(
+			root(),
+			C,
+			ContractTerms {
+				max_prepaid_periods: 0,
+				late_fee: Some(LateFeeTerms {
+					monthly_rate: Perbill::from_percent(1),
+					cap: Perbill::from_percent(10),
+					grace_periods: 0,
+				}),
+			}
+		));
+		Now::set(JAN + 3);
+		assert_eq!(dues(4).responsible, Some(DEVELOPER));
+		assert_ok!(Fees::issue_demand_notice(signed(MANAGER), C, unit(4), doc(1)));
+		Now::set(JAN + 4);
+		// One month of late fee on the 105 元 noticed: 1.05 元.
+		let late_fee = 105 * YUAN / 100;
+		assert_eq!((dues(4).arrears, dues(4).late_fee), (4 * DUE_4_035, late_fee));
+		assert_ok!(pallet_community::Pallet::<Test>::transfer_ownership(
+			signed(REGISTRAR),
+			C,
+			unit(4),
+			STRANGER,
+			H256::repeat_byte(0xB4)
+		));
+		let d = dues(4);
+		assert_eq!(
+			(d.responsible, d.arrears, d.late_fee, d.notice, d.developer_arrears, d.current),
+			(Some(STRANGER), 0, 0, None, 4 * DUE_4_035 + late_fee, DUE_4_035)
+		);
+		assert_noop!(Fees::issue_demand_notice(signed(MANAGER), C, unit(4), doc(2)), Error::<Test>::NothingOverdue);
+		// The buyer pays its own month; more would be a prepayment the
+		// contract does not allow — never the developer's debt.
+		assert_noop!(
+			Fees::pay_fees(signed(STRANGER), C, unit(4), 2 * DUE_4_035),
+			Error::<Test>::PrepaymentCapExceeded
+		);
+		assert_ok!(Fees::pay_fees(signed(STRANGER), C, unit(4), DUE_4_035));
+		assert_eq!(dues(4).developer_arrears, 4 * DUE_4_035 + late_fee);
+		// The developer pays its months.
+		assert_ok!(Fees::pay_fees(signed(DEVELOPER), C, unit(4), 4 * DUE_4_035 + late_fee));
+		assert!(matches!(last_event(), Event::FeesPaid { carried, billed: None, .. } if carried == 4 * DUE_4_035 + late_fee));
+		assert_eq!(dues(4).developer_arrears, 0);
+		assert!(Carried::<Test>::get(C, unit(4)).is_none());
 	});
 }

@@ -91,6 +91,28 @@ pub struct UnitAccount<Balance> {
 	pub credit: Balance,
 }
 
+/// Dues a unit carries as fixed amounts, paid before any month: months
+/// billed before a correction of its area (the owner's, at the area of
+/// their time), and months the developer held it (the developer's, never
+/// the buyer's).
+#[derive(
+	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Debug,
+)]
+pub struct CarriedDues<Balance> {
+	/// Owed by whoever answers for the unit now.
+	pub owner: Balance,
+	/// Owed by the community's developer: paid only from its account.
+	pub developer: Balance,
+}
+
+impl<Balance: Zero> CarriedDues<Balance> {
+	/// Whether nothing is carried.
+	pub fn is_empty(&self) -> bool {
+		self.owner.is_zero() && self.developer.is_zero()
+	}
+}
+
 /// An open demand notice (催告) for a unit's arrears.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,

@@ -77,6 +77,7 @@ impl pallet_community::Config for Test {
 	type MaxUnitsPerAccount = ConstU32<4>;
 	type MaxCommitteeTerm = ConstU64<10_000>;
 	type VoterAccountChanged = ();
+	type UnitChanges = Fees;
 	type RotationDelay = ConstU64<10>;
 	type WeightInfo = ();
 }

@@ -62,8 +62,12 @@ pub struct UnitDues<AccountId, Balance> {
 	pub next_due: Period,
 	/// Paid towards `next_due` already.
 	pub credit: Balance,
-	/// Unpaid dues of past periods (arrears, 欠费).
+	/// Unpaid dues of past periods (arrears, 欠费), including those carried
+	/// from before a correction of the unit's area.
 	pub arrears: Balance,
+	/// Unpaid dues of the months the developer held the unit: the
+	/// developer's to pay, never the buyer's.
+	pub developer_arrears: Balance,
 	/// Unpaid dues of the current period.
 	pub current: Balance,
 	/// Late fee owed now (after a demand notice, if the contract has one).
