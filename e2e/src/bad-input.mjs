@@ -6,17 +6,22 @@
 //   node src/bad-input.mjs           (against a `linli-node --dev` at $LINLI_WS)
 
 import { u8aConcat, stringToU8a, u8aToHex, hexToU8a } from '@polkadot/util';
-import { blake2AsHex } from '@polkadot/util-crypto';
+import { blake2AsHex, blake2AsU8a } from '@polkadot/util-crypto';
 import { Chain, UNIT, check, checkEq, doc, findEvent, log, Mismatch, rpcExact } from './lib.mjs';
 
 const DEMO = 0;
-const u32le = (n) => {
-  const b = new Uint8Array(4);
-  new DataView(b.buffer).setUint32(0, n, true);
-  return b;
+/** `genesis_config_presets::DEMO_REGISTER_SECRET`: the demo registrar's published secret. */
+const DEMO_REGISTER_SECRET = stringToU8a('linli demo register: a published secret, for fiction only');
+/**
+ * `genesis_config_presets::demo_unit`: the unit code "<building>-<room>" under
+ * the register's salt, blake2-256(salt ‖ code) with salt = blake2-256(secret ‖ code)
+ * (`linli_primitives::community::salted_commitment`).
+ */
+const demoUnit = (building, room) => {
+  const code = stringToU8a(`${building}-${room}`);
+  const salt = blake2AsU8a(u8aConcat(DEMO_REGISTER_SECRET, code), 256);
+  return blake2AsHex(u8aConcat(salt, code), 256);
 };
-/** `genesis_config_presets::demo_unit`: blake2-256 of SCALE(b"linli-demo-unit", building, room). */
-const demoUnit = (building, room) => blake2AsHex(u8aConcat(stringToU8a('linli-demo-unit'), u32le(building), u32le(room)), 256);
 
 const started = Date.now();
 const chain = await Chain.connect();

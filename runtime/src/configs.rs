@@ -247,7 +247,7 @@ impl pallet_property_fees::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Community = Community;
 	type Clock = Calendar;
-	type HeldBackShare = ServiceRatings;
+	type HeldBackShare = crate::ServiceRatings;
 	type PalletId = PropertyFeesPalletId;
 	// The owners decide, each on its matter of 民法典 Art. 278; the district
 	// authority (root) may still act where a community has no working

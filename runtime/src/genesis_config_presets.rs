@@ -15,7 +15,7 @@ use crate::{
 	AccountId, Balance, BalancesConfig, BlockNumber, CalendarConfig, CommunityConfig, OwnersAssemblyConfig,
 	RuntimeGenesisConfig, SudoConfig, DAYS, UNIT,
 };
-use linli_primitives::community::{ResidentRole, UnitId, UnitStatus};
+use linli_primitives::community::{salted_commitment, ResidentRole, UnitId, UnitStatus};
 use pallet_community::{GenesisCommunity, NewUnit};
 use sp_core::H256;
 use alloc::{vec, vec::Vec};
@@ -91,15 +91,29 @@ pub struct DemoRoles {
 	pub tenant: AccountId,
 }
 
-/// A unit's commitment in the demo. A real registrar salts it with a secret;
-/// the demo's building and room numbers are public anyway.
-pub fn demo_unit(building: u32, room: u32) -> UnitId {
-	BlakeTwo256::hash_of(&(b"linli-demo-unit", building, room))
+/// The demo registrar's secret, from which it draws a salt per record. A
+/// real registrar keeps its secret (or its random salts) off chain; the
+/// demo's is published because its community is fiction.
+pub const DEMO_REGISTER_SECRET: &[u8] = b"linli demo register: a published secret, for fiction only";
+
+/// The demo registrar's salt for one record: blake2-256 of the secret and
+/// the record.
+fn demo_salt(record: &[u8]) -> [u8; 32] {
+	BlakeTwo256::hash(&[DEMO_REGISTER_SECRET, record].concat()).0
 }
 
-/// A resident's identity commitment in the demo.
+/// A unit's commitment in the demo, salted as a real registrar salts it:
+/// the unit's code `"<building>-<room>"` under the register's salt.
+pub fn demo_unit(building: u32, room: u32) -> UnitId {
+	let code = alloc::format!("{building}-{room}");
+	salted_commitment(&demo_salt(code.as_bytes()), code.as_bytes())
+}
+
+/// A resident's identity commitment in the demo: the account stands in for
+/// the documents, under the register's salt.
 fn demo_identity(who: &AccountId) -> H256 {
-	BlakeTwo256::hash_of(&(b"linli-demo-identity", who))
+	let record = AsRef::<[u8]>::as_ref(who);
+	salted_commitment(&demo_salt(record), record)
 }
 
 /// An account for a demo owner who does not use a development key.

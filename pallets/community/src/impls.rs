@@ -219,14 +219,19 @@ impl<T: Config> Pallet<T> {
 	) -> Result<ResidentRole, DispatchError> {
 		let pos = info.residents.iter().position(|(a, _)| a == who).ok_or(Error::<T>::NotResident)?;
 		let (_, role) = info.residents.remove(pos);
-		Memberships::<T>::mutate_exists(community, who, |m| {
+		let still_owns = Memberships::<T>::mutate_exists(community, who, |m| {
 			let mut v = m.unwrap_or_default();
 			v.units = v.units.saturating_sub(1);
 			if role.is_owner() {
 				v.owned = v.owned.saturating_sub(1);
 			}
+			let owns = v.owned > 0;
 			*m = if v.units == 0 { None } else { Some(v) };
+			owns
 		});
+		if role.is_owner() && !still_owns {
+			Self::vacate_committee_seat(community, who);
+		}
 		Residencies::<T>::remove((community, who, unit));
 		Communities::<T>::mutate(community, |c| {
 			if let Some(c) = c {
@@ -234,6 +239,24 @@ impl<T: Config> Pallet<T> {
 			}
 		});
 		Ok(role)
+	}
+
+	/// Only owners sit on the owners' committee: one who no longer owns a
+	/// unit of the community leaves it (its seat falls vacant).
+	fn vacate_committee_seat(community: CommunityId, who: &T::AccountId) {
+		let vacated = Committees::<T>::mutate_exists(community, |committee| {
+			let Some(c) = committee else { return false };
+			let before = c.members.len();
+			c.members.retain(|m| m != who);
+			let vacated = c.members.len() < before;
+			if c.members.is_empty() {
+				*committee = None;
+			}
+			vacated
+		});
+		if vacated {
+			Self::deposit_event(Event::CommitteeSeatVacated { community, who: who.clone() });
+		}
 	}
 
 	pub(crate) fn do_remove_resident(
@@ -624,6 +647,10 @@ impl<T: Config> Pallet<T> {
 			if let Some(committee) = Committees::<T>::get(community) {
 				ensure!(!committee.members.is_empty(), "empty committee stored");
 				ensure!(distinct(&committee.members), "a committee member listed twice");
+				ensure!(
+					committee.members.iter().all(|m| Memberships::<T>::get(community, m).owned > 0),
+					"a committee member owns no unit"
+				);
 			}
 			ensure!(distinct(&Registrars::<T>::get(community)), "a registrar listed twice");
 			ensure!(distinct(&PropertyManagers::<T>::get(community)), "a property manager listed twice");

@@ -270,6 +270,9 @@ pub mod pallet {
 		RegistrarsSet { community: CommunityId, registrars: Vec<T::AccountId> },
 		/// A community's owners' committee was installed (empty: dissolved).
 		CommitteeSet { community: CommunityId, members: Vec<T::AccountId>, term_end: BlockNumberFor<T> },
+		/// A committee member no longer owns a unit of the community: its
+		/// seat fell vacant (only owners sit on the committee).
+		CommitteeSeatVacated { community: CommunityId, who: T::AccountId },
 		/// The accounts acting for the property company were replaced.
 		PropertyManagersSet { community: CommunityId, managers: Vec<T::AccountId> },
 		/// The account acting for the developer changed.

@@ -655,9 +655,14 @@ fn committee_size_membership_and_term_follow_the_rules() {
 		let ensure = |who| EnsureCommitteeMember::<Community, AccountId>::try_origin(RuntimeOrigin::signed(who), &c);
 		assert_eq!(ensure(105).ok(), Some(105));
 		assert!(ensure(111).is_err());
-		// A member who sells their unit loses the seat's authority.
+		// A member who sells their unit leaves the committee: the seat falls
+		// vacant, the others keep theirs.
 		assert_ok!(Community::transfer_ownership(RuntimeOrigin::signed(REGISTRAR), c, unit(6), E, identity(E)));
 		assert!(!Community::is_committee_member(c, &105));
+		System::assert_has_event(Event::CommitteeSeatVacated { community: c, who: 105 }.into());
+		let members = Committees::<Test>::get(c).unwrap().members;
+		assert_eq!(members.len(), 10);
+		assert!(!members.contains(&105) && members.contains(&104));
 		// Authority ends with the term.
 		System::set_block_number(50);
 		assert!(!Community::is_committee_member(c, &100));

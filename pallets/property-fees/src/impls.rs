@@ -1219,8 +1219,17 @@ impl<T: Config> Pallet<T> {
 		// the sum of its ledger entries, of its period totals, of its
 		// category totals.
 		let mut from_ledger: BTreeMap<(CommunityId, FundKind), Flow<BalanceOf<T>>> = BTreeMap::new();
+		// Each unit's first maintenance deposit: its earliest deposit entry
+		// (rounds are paid in order).
+		let mut first_deposit: BTreeMap<(CommunityId, UnitId), (u64, BalanceOf<T>)> = BTreeMap::new();
 		for (community, index, entry) in Ledger::<T>::iter() {
 			ensure!(index < LedgerLength::<T>::get(community), "ledger entry beyond the ledger's length");
+			if let (Category::MaintenanceDeposit, Some(unit)) = (entry.category, entry.unit) {
+				let first = first_deposit.entry((community, unit)).or_insert((index, entry.amount));
+				if index < first.0 {
+					*first = (index, entry.amount);
+				}
+			}
 			let flow = from_ledger.entry((community, entry.fund)).or_default();
 			match entry.direction {
 				Direction::In => flow.income += entry.amount,
@@ -1303,6 +1312,17 @@ impl<T: Config> Pallet<T> {
 		for (_, _, line) in Budgets::<T>::iter() {
 			ensure!(line.spent <= line.approved, "a budget line is overspent");
 		}
+		let mut first_deposits: BTreeMap<CommunityId, BalanceOf<T>> = BTreeMap::new();
+		for ((community, _), (_, amount)) in first_deposit {
+			*first_deposits.entry(community).or_default() += amount;
+		}
+		for (community, total) in FirstDeposits::<T>::iter() {
+			ensure!(
+				first_deposits.remove(&community).unwrap_or_default() == total,
+				"first deposits differ from the units' first deposit entries"
+			);
+		}
+		ensure!(first_deposits.values().all(|t| t.is_zero()), "first deposits not totalled");
 		for (community, _, paid) in MaintenancePaid::<T>::iter() {
 			ensure!(
 				paid as usize <= MaintenanceRounds::<T>::get(community).len(),

@@ -17,11 +17,14 @@
 //!   residents gives it).
 //! - **Aggregates** per category and overall (count, sum of stars, ratings
 //!   of ≥ 4 stars) change in O(1) per rating and are kept for every period.
-//! - **Consequence**: when a period has ended anyone may close it. The
-//!   contract's `held_back` share of the property fees collected in the
-//!   period moves from the operating fund into escrow, and is released to
-//!   the company if overall satisfaction ≥ `threshold` (80 %: the grade-1
-//!   bar) and at least `quorum` of households rated, or returned to the
+//! - **Consequence**: the contract's `held_back` share of every property-fee
+//!   payment goes into escrow as it is paid (the fees pallet asks this
+//!   pallet's [`HeldBackShare`](linli_primitives::fees::HeldBackShare)), so
+//!   the company cannot spend it before the owners rate; under 酬金制 the
+//!   share comes out of the company's remuneration. When a period has ended
+//!   anyone may close it: what was held for its months is released to the
+//!   company if overall satisfaction ≥ `threshold` (80 %: the grade-1 bar)
+//!   and at least `quorum` of households rated, or returned to the owners'
 //!   operating fund otherwise — every movement a ledger entry of the fees
 //!   pallet.
 //!
@@ -331,10 +334,10 @@ pub mod pallet {
 			Self::do_rate(who, community, unit, category, stars, comment)
 		}
 
-		/// Close `period` of `community` once it has ended: hold back the
-		/// contract's share of the fees collected in it, and release it to
-		/// the company if satisfaction and quorum were met, or return it to
-		/// the owners' operating fund.
+		/// Close `period` of `community` once it has ended: release what was
+		/// held back of the fees paid in its months to the company if
+		/// satisfaction and quorum were met, or return it to the owners'
+		/// operating fund.
 		///
 		/// Origin: signed, anyone. Emits `PeriodClosed`.
 		#[pallet::call_index(3)]
