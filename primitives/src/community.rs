@@ -178,14 +178,14 @@ pub trait UnitChanges {
 	/// `unit` of `community` was registered now: it is billed from now on,
 	/// never for months before it existed.
 	fn unit_registered(community: CommunityId, unit: &UnitId) -> sp_runtime::DispatchResult;
-	/// `unit`'s area (0.01 m²) or scope is corrected from `old_scope` and
-	/// `old_area`: past months stay billed as they were, the correction
-	/// applies from the current month on.
+	/// `unit`'s scope and area (0.01 m²) are corrected from `old` to `new`:
+	/// past months stay billed as they were, the correction applies from
+	/// the current month on (and to its share of later spends).
 	fn unit_corrected(
 		community: CommunityId,
 		unit: &UnitId,
-		old_scope: ScopeId,
-		old_area: Area,
+		old: (ScopeId, Area),
+		new: (ScopeId, Area),
 	) -> sp_runtime::DispatchResult;
 	/// The developer delivered `unit` to its first buyer: what the unit
 	/// owes for the months the developer held it stays the developer's.
@@ -198,7 +198,7 @@ impl UnitChanges for () {
 	fn unit_registered(_: CommunityId, _: &UnitId) -> sp_runtime::DispatchResult {
 		Ok(())
 	}
-	fn unit_corrected(_: CommunityId, _: &UnitId, _: ScopeId, _: Area) -> sp_runtime::DispatchResult {
+	fn unit_corrected(_: CommunityId, _: &UnitId, _: (ScopeId, Area), _: (ScopeId, Area)) -> sp_runtime::DispatchResult {
 		Ok(())
 	}
 	fn unit_delivered(_: CommunityId, _: &UnitId) -> sp_runtime::DispatchResult {

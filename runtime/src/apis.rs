@@ -277,6 +277,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl pallet_property_fees_runtime_api::PropertyFeesApi<Block, AccountId, Balance, BlockNumber> for Runtime {
 		fn unit_dues(
 			community: CommunityId,
@@ -310,6 +311,13 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> Vec<(u64, pallet_property_fees::LedgerEntry<AccountId, Balance, BlockNumber>)> {
 			PropertyFees::ledger_page(community, from, limit)
+		}
+
+		fn maintenance_account(
+			community: CommunityId,
+			unit: UnitId,
+		) -> Option<pallet_property_fees_runtime_api::MaintenanceView<Balance>> {
+			PropertyFees::maintenance_view(community, unit)
 		}
 	}
 

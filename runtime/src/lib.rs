@@ -130,6 +130,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 type Migrations = (
 	pallet_community::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_owners_assembly::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_property_fees::migrations::v2::MigrateV1ToV2<Runtime>,
 );
 
 /// Dispatches blocks and transactions to the pallets.

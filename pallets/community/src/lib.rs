@@ -598,7 +598,12 @@ pub mod pallet {
 			Self::ensure_registrar(origin, community)?;
 			ensure!(area > 0, Error::<T>::ZeroArea);
 			let mut info = Units::<T>::get(community, unit).ok_or(Error::<T>::UnitNotFound)?;
-			<T::UnitChanges as linli_primitives::community::UnitChanges>::unit_corrected(community, &unit, info.scope, info.area)?;
+			<T::UnitChanges as linli_primitives::community::UnitChanges>::unit_corrected(
+				community,
+				&unit,
+				(info.scope, info.area),
+				(scope, area),
+			)?;
 			if let Some(key) = info.voter_key() {
 				Self::uncount(community, info.scope, &key, info.area)?;
 				Self::count(community, scope, &key, area)?;

@@ -12,12 +12,15 @@ use frame_support::{
 	},
 };
 use linli_primitives::{
-	community::{Area, CommunityId, CommunityInspect, UnitId},
+	community::{Area, CommunityId, CommunityInspect, ScopeId, UnitId},
 	fees::{Approver, Category, Direction, Emergency, FundKind, Period, MAINTENANCE_TOP_UP_FLOOR},
 };
 use pallet_property_fees_runtime_api::{ArrearsPage, FundStatement, FundView, Statement, UnitDues};
 use sp_core::H256;
 use sp_runtime::traits::{CheckedAdd, CheckedMul, CheckedSub, SaturatedConversion, Saturating, Zero};
+
+/// The spend pool of the whole community (a scope's is `Some(scope)`).
+const COMMUNITY_POOL: Option<ScopeId> = None;
 
 /// Billing arithmetic over a community's schedule history. Every function
 /// walks the schedules (bounded by `MaxSchedules`), never the units.
@@ -849,6 +852,7 @@ impl<T: Config> Pallet<T> {
 			None,
 			Approver::Payer,
 		)?;
+		Self::credit_maintenance(community, unit, info.scope, info.area, amount)?;
 		if round == 0 {
 			FirstDeposits::<T>::try_mutate(community, |total| {
 				*total = total.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
@@ -870,6 +874,7 @@ impl<T: Config> Pallet<T> {
 		approved_by: ApproverOf<T>,
 	) -> DispatchResult {
 		Self::ensure_community(community)?;
+		Self::charge_maintenance(community, scope, amount)?;
 		let entry = Self::book_out(
 			community,
 			FundKind::Maintenance,
@@ -907,6 +912,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(invoice != H256::zero(), Error::<T>::MissingInvoice);
 		ensure!(!Self::is_fund_account(community, &payee), Error::<T>::PayeeIsAFund);
 		ensure!(amount <= Self::emergency_headroom(community), Error::<T>::EmergencyCapExceeded);
+		Self::ensure_scope_can_pay(community, scope, amount)?;
 		let pending = PendingEmergencies::<T>::get(community);
 		ensure!(pending < T::MaxPendingEmergencies::get(), Error::<T>::TooManyPendingEmergencies);
 		let repair = NextEmergencyRepair::<T>::get(community);
@@ -950,6 +956,7 @@ impl<T: Config> Pallet<T> {
 		// have changed since the announcement.
 		ensure!(pending.amount <= Self::emergency_headroom(community), Error::<T>::EmergencyCapExceeded);
 		let approved_by = Approver::Account(who);
+		Self::charge_maintenance(community, pending.scope, pending.amount)?;
 		let entry = Self::book_out(
 			community,
 			FundKind::Maintenance,
@@ -980,6 +987,140 @@ impl<T: Config> Pallet<T> {
 		});
 		Self::warn_if_maintenance_low(community);
 		Ok(())
+	}
+
+	/// Adds a unit's `amount` deposited to its maintenance account (opened
+	/// at its first deposit, in the pools of its scope and community).
+	pub(crate) fn credit_maintenance(
+		community: CommunityId,
+		unit: UnitId,
+		scope: ScopeId,
+		area: Area,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		let amount: u128 = amount.saturated_into();
+		let account = match MaintenanceAccounts::<T>::get(community, unit) {
+			Some(mut account) => {
+				Self::apply_pools(community, &account, false)?;
+				account.deposited = account.deposited.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+				account
+			},
+			None => MaintenanceAccount {
+				scope,
+				area,
+				deposited: amount,
+				charged: 0,
+				scope_index: SpendPools::<T>::get(community, Some(scope)).index,
+				community_index: SpendPools::<T>::get(community, COMMUNITY_POOL).index,
+			},
+		};
+		Self::apply_pools(community, &account, true)?;
+		MaintenanceAccounts::<T>::insert(community, unit, account);
+		Ok(())
+	}
+
+	/// Adds a member to (`join`) or removes it from the pools of its scope
+	/// and of the community, as of its last settlement.
+	fn apply_pools(community: CommunityId, account: &MaintenanceAccount, join: bool) -> DispatchResult {
+		for (scope, own_index) in [(Some(account.scope), account.scope_index), (None, account.community_index)] {
+			SpendPools::<T>::try_mutate(community, scope, |pool| {
+				pool.apply(account, own_index, join).ok_or(Error::<T>::Overflow)
+			})?;
+		}
+		Ok(())
+	}
+
+	/// Whether the units of `scope` hold `amount` in the maintenance fund
+	/// (a community-wide spend is bounded by the fund itself).
+	pub(crate) fn ensure_scope_can_pay(
+		community: CommunityId,
+		scope: Option<ScopeId>,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		let Some(scope) = scope else { return Ok(()) };
+		let pool = SpendPools::<T>::get(community, Some(scope));
+		ensure!(pool.area > 0, Error::<T>::NoDepositsInScope);
+		let held = pool.balance(SpendPools::<T>::get(community, COMMUNITY_POOL).index).unwrap_or(0);
+		let wanted = amount.saturated_into::<u128>().checked_mul(SPEND_INDEX_SCALE);
+		ensure!(wanted.is_some_and(|w| w <= held), Error::<T>::ScopeFundInsufficient);
+		Ok(())
+	}
+
+	/// Shares `amount` spent from the maintenance fund among the units of
+	/// `scope` (or of the whole community) by area. A community-wide spend
+	/// first uses the money deposited before units had accounts.
+	pub(crate) fn charge_maintenance(
+		community: CommunityId,
+		scope: Option<ScopeId>,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		Self::ensure_scope_can_pay(community, scope, amount)?;
+		let mut amount: u128 = amount.saturated_into();
+		if scope.is_none() {
+			let legacy: u128 = LegacyMaintenance::<T>::get(community).saturated_into();
+			let from_legacy = legacy.min(amount);
+			if from_legacy > 0 {
+				LegacyMaintenance::<T>::insert(community, (legacy - from_legacy).saturated_into::<BalanceOf<T>>());
+				amount -= from_legacy;
+			}
+			if amount == 0 {
+				return Ok(());
+			}
+		}
+		let unshared = SpendPools::<T>::try_mutate(community, scope, |pool| {
+			ensure!(pool.area > 0, Error::<T>::NoDepositsInScope);
+			pool.share(amount).map(|(_, unshared)| unshared).ok_or(Error::<T>::Overflow)
+		})?;
+		UnsharedSpend::<T>::try_mutate(community, |total| {
+			*total = total.checked_add(unshared).ok_or(Error::<T>::Overflow)?;
+			Ok::<_, Error<T>>(())
+		})?;
+		Ok(())
+	}
+
+	/// Settles a unit's shares at its old scope and area and moves it to
+	/// the new ones: later spends are shared by the corrected facts.
+	pub(crate) fn move_maintenance_account(
+		community: CommunityId,
+		unit: &UnitId,
+		scope: ScopeId,
+		area: Area,
+	) -> DispatchResult {
+		let Some(mut account) = MaintenanceAccounts::<T>::get(community, unit) else { return Ok(()) };
+		Self::apply_pools(community, &account, false)?;
+		let community_index = SpendPools::<T>::get(community, COMMUNITY_POOL).index;
+		account
+			.settle(SpendPools::<T>::get(community, Some(account.scope)).index, community_index)
+			.ok_or(Error::<T>::Overflow)?;
+		account.scope = scope;
+		account.area = area;
+		account.scope_index = SpendPools::<T>::get(community, Some(scope)).index;
+		Self::apply_pools(community, &account, true)?;
+		MaintenanceAccounts::<T>::insert(community, unit, account);
+		Ok(())
+	}
+
+	/// A unit's maintenance account as the runtime API shows it.
+	pub fn maintenance_view(
+		community: CommunityId,
+		unit: UnitId,
+	) -> Option<pallet_property_fees_runtime_api::MaintenanceView<BalanceOf<T>>> {
+		let account = MaintenanceAccounts::<T>::get(community, unit)?;
+		let scope_index = SpendPools::<T>::get(community, Some(account.scope)).index;
+		let community_index = SpendPools::<T>::get(community, COMMUNITY_POOL).index;
+		// Shares round up to the planck: the balance shown is never more
+		// than the unit holds, and deposited = spent + balance − owed.
+		let spent = account.charged.checked_add(account.pending(scope_index, community_index)?)?.div_ceil(SPEND_INDEX_SCALE);
+		let (balance, owed) = (account.deposited.saturating_sub(spent), spent.saturating_sub(account.deposited));
+		Some(pallet_property_fees_runtime_api::MaintenanceView {
+			scope: account.scope,
+			area: account.area,
+			deposited: account.deposited.saturated_into(),
+			spent: spent.saturated_into(),
+			balance: balance.saturated_into(),
+			owed: owed.saturated_into(),
+			rounds_paid: MaintenancePaid::<T>::get(community, unit),
+		})
 	}
 
 	/// `MaintenanceFundLow` when the fund fell below 30 % of the first
@@ -1067,10 +1208,11 @@ impl<T: Config> linli_primitives::community::UnitChanges for Pallet<T> {
 	fn unit_corrected(
 		community: CommunityId,
 		unit: &UnitId,
-		_old_scope: linli_primitives::community::ScopeId,
-		old_area: Area,
+		(_, old_area): (ScopeId, Area),
+		(scope, area): (ScopeId, Area),
 	) -> DispatchResult {
-		Self::carry_past_months(community, unit, old_area, false)
+		Self::carry_past_months(community, unit, old_area, false)?;
+		Self::move_maintenance_account(community, unit, scope, area)
 	}
 
 	fn unit_delivered(community: CommunityId, unit: &UnitId) -> DispatchResult {
@@ -1080,9 +1222,10 @@ impl<T: Config> linli_primitives::community::UnitChanges for Pallet<T> {
 
 	fn max_weight() -> Weight {
 		// Reads: schedules, the clock, the unit's account, carried dues, its
-		// notice, the terms, the unit; writes: account, carried, notice.
-		// An upper bound, with room for the billing arithmetic.
-		T::DbWeight::get().reads_writes(8, 3).saturating_add(Weight::from_parts(50_000_000, 0))
+		// notice, the terms, the unit, its maintenance account and three
+		// pools; writes: account, carried, notice, maintenance account and
+		// three pools. An upper bound, with room for the arithmetic.
+		T::DbWeight::get().reads_writes(12, 7).saturating_add(Weight::from_parts(60_000_000, 0))
 	}
 }
 
@@ -1360,6 +1503,48 @@ impl<T: Config> Pallet<T> {
 			ensure!(!carried.is_empty(), "an empty carried entry is kept");
 			ensure!(T::Community::unit(community, &unit).is_some(), "dues carried by an unknown unit");
 		}
+		// The units' maintenance accounts add up to their pools, and to the
+		// fund: its balance (plus what rounding left unshared) is what the
+		// units hold (less what they owe) plus the money of before accounts.
+		let mut pools: BTreeMap<(CommunityId, Option<ScopeId>), SpendPool> = BTreeMap::new();
+		let mut units_net: BTreeMap<CommunityId, (u128, u128)> = BTreeMap::new();
+		for (community, unit, account) in MaintenanceAccounts::<T>::iter() {
+			ensure!(T::Community::unit(community, &unit).is_some(), "a maintenance account of an unknown unit");
+			for (scope, own_index) in [(Some(account.scope), account.scope_index), (None, account.community_index)] {
+				pools.entry((community, scope)).or_default().apply(&account, own_index, true).ok_or("pool overflow")?;
+			}
+			let scope_index = SpendPools::<T>::get(community, Some(account.scope)).index;
+			let community_index = SpendPools::<T>::get(community, COMMUNITY_POOL).index;
+			let shares = account
+				.charged
+				.checked_add(account.pending(scope_index, community_index).ok_or("a share overflows")?)
+				.ok_or("shares overflow")?;
+			let (deposits, charged) = units_net.entry(community).or_default();
+			*deposits += account.deposited * SPEND_INDEX_SCALE;
+			*charged += shares;
+		}
+		for (community, scope, pool) in SpendPools::<T>::iter() {
+			let expected = pools.remove(&(community, scope)).unwrap_or_default();
+			ensure!(
+				SpendPool { index: pool.index, ..expected } == pool,
+				"a spend pool differs from its members' accounts"
+			);
+		}
+		ensure!(pools.is_empty(), "maintenance accounts outside their pools");
+		for (community, fund, state) in Funds::<T>::iter() {
+			if fund != FundKind::Maintenance {
+				continue;
+			}
+			let (deposits, charged) = units_net.remove(&community).unwrap_or_default();
+			let legacy: u128 = LegacyMaintenance::<T>::get(community).saturated_into();
+			let balance: u128 = state.balance.saturated_into();
+			ensure!(
+				balance * SPEND_INDEX_SCALE + UnsharedSpend::<T>::get(community) + charged ==
+					legacy * SPEND_INDEX_SCALE + deposits,
+				"the units' maintenance accounts do not add up to the fund"
+			);
+		}
+		ensure!(units_net.is_empty(), "maintenance accounts without a fund");
 		// The escrow holds exactly the pay held back and not yet settled.
 		let mut escrowed: BTreeMap<CommunityId, BalanceOf<T>> = BTreeMap::new();
 		for (community, _, held) in Escrowed::<T>::iter() {

@@ -120,7 +120,7 @@ pub mod pallet {
 	use sp_runtime::Perbill;
 
 	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	/// The balance type of the pallet's currency.
 	pub type BalanceOf<T> =
@@ -365,6 +365,27 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type FirstDeposits<T: Config> =
 		StorageMap<_, Blake2_128Concat, CommunityId, BalanceOf<T>, ValueQuery>;
+
+	/// Each unit's maintenance-fund account (分户账), from its first deposit.
+	#[pallet::storage]
+	pub type MaintenanceAccounts<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Identity, UnitId, MaintenanceAccount>;
+
+	/// The units with maintenance accounts, per scope (`Some`) and for the
+	/// whole community (`None`), and the spends shared among them by area.
+	#[pallet::storage]
+	pub type SpendPools<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Twox64Concat, Option<ScopeId>, SpendPool, ValueQuery>;
+
+	/// What rounding left unshared of a community's maintenance spends,
+	/// planck × [`SPEND_INDEX_SCALE`] (less than a planck per spend).
+	#[pallet::storage]
+	pub type UnsharedSpend<T: Config> = StorageMap<_, Blake2_128Concat, CommunityId, u128, ValueQuery>;
+
+	/// Maintenance money deposited before units had accounts (storage
+	/// version 1): everyone's, spent first by community-wide spends.
+	#[pallet::storage]
+	pub type LegacyMaintenance<T: Config> = StorageMap<_, Blake2_128Concat, CommunityId, BalanceOf<T>, ValueQuery>;
 
 	/// Emergency repairs announced and waiting for their second key, by
 	/// community and number.
@@ -626,6 +647,11 @@ pub mod pallet {
 		SecondKeyRequired,
 		/// One of the two keys must be a member of the owners' committee.
 		CommitteeKeyRequired,
+		/// No unit of the scope has deposited into the maintenance fund.
+		NoDepositsInScope,
+		/// A repair of one scope costs more than its units hold in the
+		/// maintenance fund: other units' money is not theirs to spend.
+		ScopeFundInsufficient,
 		/// The community has no maintenance deposit round.
 		NoMaintenanceRound,
 		/// The unit has paid every maintenance round.

@@ -584,13 +584,13 @@ fn maintenance_fund_deposits_by_area_and_spends_by_decision_or_emergency() {
 		assert_eq!(FirstDeposits::<Test>::get(C), first);
 		assert_eq!(held(FundKind::Maintenance), first);
 
-		// An owners' decision for building 2's lift.
-		let spend = |o, amount| Fees::spend_maintenance(o, C, Some(2), amount, CONTRACTOR, doc(6));
+		// An owners' decision for the estate's lifts.
+		let spend = |o, amount| Fees::spend_maintenance(o, C, None, amount, CONTRACTOR, doc(6));
 		assert_noop!(spend(signed(MANAGER), YUAN), DispatchError::BadOrigin);
 		assert_noop!(spend(root(), first + 1), Error::<Test>::InsufficientFund);
 		assert_noop!(spend(root(), 0), Error::<Test>::ZeroAmount);
 		assert_ok!(spend(root(), 13_000 * YUAN));
-		assert!(matches!(last_event(), Event::MaintenanceSpent { scope: Some(2), approved_by: Approver::Authority, .. }));
+		assert!(matches!(last_event(), Event::MaintenanceSpent { scope: None, approved_by: Approver::Authority, .. }));
 
 		// An emergency skips the vote, never on one key, within the cap.
 		let announce = |o, amount, payee, invoice| {
@@ -1009,5 +1009,86 @@ fn the_months_the_developer_held_a_unit_stay_the_developers() {
 		assert!(matches!(last_event(), Event::FeesPaid { carried, billed: None, .. } if carried == 4 * DUE_4_035 + late_fee));
 		assert_eq!(dues(4).developer_arrears, 0);
 		assert!(Carried::<Test>::get(C, unit(4)).is_none());
+	});
+}
+
+/// Every unit deposits 100 元 per m²: unit 1 8,912 元 and unit 3 6,537 元
+/// in scope 2; unit 2 12,000 元 and the developer's unit 4 10,000 元 in
+/// scope 1.
+fn everyone_deposits() {
+	assert_ok!(Fees::open_maintenance_round(root(), C, 100 * YUAN));
+	for (who, n) in [(ALICE, 1), (BOB, 2), (CAROL, 3), (DEVELOPER, 4)] {
+		assert_ok!(Fees::deposit_maintenance(signed(who), C, unit(n)));
+	}
+}
+
+fn maintenance(n: u8) -> pallet_property_fees_runtime_api::MaintenanceView<Balance> {
+	Fees::maintenance_view(C, unit(n)).expect("the unit has deposited")
+}
+
+/// The attack: the owners of one building vote a repair that costs more
+/// than their units ever deposited, and spend the other buildings' money.
+/// A building's repair is paid only from its own units' accounts, split
+/// among them by area.
+#[test]
+fn a_buildings_repair_is_paid_from_its_own_units_accounts_by_area() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(Fees::maintenance_view(C, unit(1)), None);
+		everyone_deposits();
+		assert_eq!(fund_balance(FundKind::Maintenance), 37_449 * YUAN);
+		let spend = |scope, amount| Fees::spend_maintenance(root(), C, scope, amount, CAROL, doc(7));
+		assert_noop!(spend(Some(2), 15_449 * YUAN + 1), Error::<Test>::ScopeFundInsufficient);
+		assert_noop!(spend(Some(9), YUAN), Error::<Test>::NoDepositsInScope);
+		assert_ok!(spend(Some(2), 10_000 * YUAN));
+		// 10,000 元 over 154.49 m²: 8,912/15,449 of it on unit 1.
+		let (one, three) = (maintenance(1), maintenance(3));
+		assert_eq!(one.spent, (10_000 * YUAN * 8_912).div_ceil(15_449));
+		assert!((10_000 * YUAN..=10_000 * YUAN + 1).contains(&(one.spent + three.spent)));
+		assert_eq!((one.deposited, one.balance, one.owed, one.rounds_paid), (8_912 * YUAN, 8_912 * YUAN - one.spent, 0, 1));
+		// The other building's units are untouched.
+		assert_eq!((maintenance(2).spent, maintenance(2).balance), (0, 12_000 * YUAN));
+		// What is left of scope 2 is all it may still spend.
+		let left = one.balance + three.balance;
+		assert_noop!(spend(Some(2), left + 2), Error::<Test>::ScopeFundInsufficient);
+		// An emergency of scope 2 is bound by the same accounts.
+		assert_noop!(
+			Fees::emergency_repair(signed(MANAGER), C, Emergency::RoofLeak, Some(9), YUAN, CAROL, doc(8)),
+			Error::<Test>::NoDepositsInScope
+		);
+	});
+}
+
+/// A community-wide repair is shared by every unit's account by area; a
+/// unit's balance stays with the unit when it is sold; a correction of its
+/// scope or area changes its share of later spends only.
+#[test]
+fn a_community_repair_is_shared_by_area_and_the_balance_stays_with_the_unit() {
+	new_test_ext().execute_with(|| {
+		everyone_deposits();
+		// 3,744.9 元 over 374.49 m²: 10 元 per m².
+		assert_ok!(Fees::spend_maintenance(root(), C, None, 3_7449 * YUAN / 10, CAROL, doc(7)));
+		for (n, area) in [(1, AREA_1), (2, AREA_2), (3, AREA_3), (4, AREA_4)] {
+			let view = maintenance(n);
+			assert_eq!(view.spent, 10 * YUAN * area as Balance / 100);
+			assert_eq!(view.balance, 90 * YUAN * area as Balance / 100);
+		}
+		let before = maintenance(1);
+		assert_ok!(pallet_community::Pallet::<Test>::transfer_ownership(
+			signed(REGISTRAR),
+			C,
+			unit(1),
+			STRANGER,
+			H256::repeat_byte(0xB1)
+		));
+		assert_eq!(maintenance(1), before);
+		// Unit 1 moves to scope 1 and doubles its area: a repair of scope 1
+		// now falls on it, by its new area; its past shares stay.
+		assert_ok!(pallet_community::Pallet::<Test>::update_unit(signed(REGISTRAR), C, unit(1), 1, 2 * AREA_1));
+		assert_eq!((maintenance(1).scope, maintenance(1).spent), (1, before.spent));
+		let (area_1, area_2, area_4) = (2 * AREA_1 as Balance, AREA_2 as Balance, AREA_4 as Balance);
+		let repair = (area_1 + area_2 + area_4) * YUAN / 100;
+		assert_ok!(Fees::spend_maintenance(root(), C, Some(1), repair, CAROL, doc(8)));
+		assert_eq!(maintenance(1).spent, before.spent + area_1 * YUAN / 100);
+		assert_eq!(maintenance(3).spent, 10 * YUAN * AREA_3 as Balance / 100);
 	});
 }

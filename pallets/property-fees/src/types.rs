@@ -314,3 +314,175 @@ mod fee_split {
 		);
 	}
 }
+
+/// Spends per 0.01 m² are kept scaled by this (planck × 10¹² per 0.01 m²),
+/// so that a unit's share of a spend loses less than a planck to rounding.
+pub const SPEND_INDEX_SCALE: u128 = 1_000_000_000_000;
+
+/// The units of one scope (or of the whole community) that hold a
+/// maintenance account, and the spends shared among them by area: a spend of
+/// `amount` raises `index` by `amount × SCALE / area`, and a unit's share is
+/// its area times the rise since its last settlement — O(1) per spend and
+/// per deposit, as staking pallets share rewards.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Debug,
+)]
+pub struct SpendPool {
+	/// The members' summed area, 0.01 m².
+	pub area: u128,
+	/// Spends shared so far per 0.01 m², × [`SPEND_INDEX_SCALE`].
+	pub index: u128,
+	/// The members' deposits.
+	pub deposited: u128,
+	/// The members' shares of spends settled into their accounts, planck ×
+	/// [`SPEND_INDEX_SCALE`].
+	pub charged: u128,
+	/// Σ area × this pool's `index` at each member's last settlement.
+	pub debt: u128,
+	/// Σ area × the community pool's `index` at each member's last
+	/// settlement (the same as `debt` in the community pool).
+	pub community_debt: u128,
+}
+
+/// A unit's maintenance-fund account (分户账): what it deposited, its share
+/// of every spend of its scope and of the whole community, and so its
+/// balance, which stays with the unit when it is sold.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct MaintenanceAccount {
+	/// The scope whose spends it shares.
+	pub scope: ScopeId,
+	/// The area it shares them by, 0.01 m².
+	pub area: linli_primitives::community::Area,
+	/// Deposited, all rounds.
+	pub deposited: u128,
+	/// Its shares of spends up to its last settlement, planck ×
+	/// [`SPEND_INDEX_SCALE`].
+	pub charged: u128,
+	/// The scope pool's index at its last settlement.
+	pub scope_index: u128,
+	/// The community pool's index at its last settlement.
+	pub community_index: u128,
+}
+
+impl MaintenanceAccount {
+	/// Its shares of spends since its last settlement, planck ×
+	/// [`SPEND_INDEX_SCALE`], given the pools' current indexes.
+	pub fn pending(&self, scope_index: u128, community_index: u128) -> Option<u128> {
+		let area = self.area as u128;
+		let scope = area.checked_mul(scope_index.checked_sub(self.scope_index)?)?;
+		let community = area.checked_mul(community_index.checked_sub(self.community_index)?)?;
+		scope.checked_add(community)
+	}
+
+	/// Settles its pending shares into `charged` at the given indexes.
+	pub fn settle(&mut self, scope_index: u128, community_index: u128) -> Option<()> {
+		self.charged = self.charged.checked_add(self.pending(scope_index, community_index)?)?;
+		self.scope_index = scope_index;
+		self.community_index = community_index;
+		Some(())
+	}
+
+	/// Deposits minus its shares of spends, planck × [`SPEND_INDEX_SCALE`]:
+	/// `Ok` a balance, `Err` what it owes (its shares exceeded its
+	/// deposits: a top-up is due).
+	pub fn net(&self, scope_index: u128, community_index: u128) -> Option<Result<u128, u128>> {
+		let shares = self.charged.checked_add(self.pending(scope_index, community_index)?)?;
+		let deposited = self.deposited.checked_mul(SPEND_INDEX_SCALE)?;
+		Some(deposited.checked_sub(shares).ok_or_else(|| shares - deposited))
+	}
+}
+
+impl SpendPool {
+	/// Adds (`join`) or removes a member's area, deposits, settled shares
+	/// and snapshots, as of its settlement at `own_index` of this pool and
+	/// `community_index`.
+	pub fn apply(&mut self, member: &MaintenanceAccount, own_index: u128, join: bool) -> Option<()> {
+		let area = member.area as u128;
+		let debt = area.checked_mul(own_index)?;
+		let community_debt = area.checked_mul(member.community_index)?;
+		let step = |total: &mut u128, part: u128| -> Option<()> {
+			*total = if join { total.checked_add(part)? } else { total.checked_sub(part)? };
+			Some(())
+		};
+		step(&mut self.area, area)?;
+		step(&mut self.deposited, member.deposited)?;
+		step(&mut self.charged, member.charged)?;
+		step(&mut self.debt, debt)?;
+		step(&mut self.community_debt, community_debt)
+	}
+
+	/// What the members of a scope pool hold together, planck ×
+	/// [`SPEND_INDEX_SCALE`], given the community pool's index (negative:
+	/// `None`).
+	pub fn balance(&self, community_index: u128) -> Option<u128> {
+		let own = self.area.checked_mul(self.index)?.checked_sub(self.debt)?;
+		let community = self.area.checked_mul(community_index)?.checked_sub(self.community_debt)?;
+		self.deposited
+			.checked_mul(SPEND_INDEX_SCALE)?
+			.checked_sub(self.charged)?
+			.checked_sub(own)?
+			.checked_sub(community)
+	}
+
+	/// Shares `amount` among the members by area: returns the rise of the
+	/// index and what rounding left unshared (planck × scale, less than the
+	/// pool's area).
+	pub fn share(&mut self, amount: u128) -> Option<(u128, u128)> {
+		if self.area == 0 {
+			return None;
+		}
+		let scaled = amount.checked_mul(SPEND_INDEX_SCALE)?;
+		let rise = scaled / self.area;
+		self.index = self.index.checked_add(rise)?;
+		Some((rise, scaled - rise * self.area))
+	}
+}
+
+#[cfg(test)]
+mod maintenance_shares {
+	use super::*;
+
+	fn account(scope: ScopeId, area: u64, deposited: u128) -> MaintenanceAccount {
+		MaintenanceAccount { scope, area, deposited, charged: 0, scope_index: 0, community_index: 0 }
+	}
+
+	/// Two units of 60 and 40 m² in one building share a repair of 1,000
+	/// by area: 600 and 400, whatever order they settle in.
+	#[test]
+	fn a_spend_is_shared_by_area() {
+		let (mut a, mut b) = (account(1, 60_00, 5_000), account(1, 40_00, 5_000));
+		let mut pool = SpendPool::default();
+		pool.apply(&a, 0, true).unwrap();
+		pool.apply(&b, 0, true).unwrap();
+		assert_eq!(pool.balance(0), Some(10_000 * SPEND_INDEX_SCALE));
+		let (_, unshared) = pool.share(1_000).unwrap();
+		assert_eq!(unshared, 0);
+		assert_eq!(a.pending(pool.index, 0), Some(600 * SPEND_INDEX_SCALE));
+		assert_eq!(b.net(pool.index, 0), Some(Ok(4_600 * SPEND_INDEX_SCALE)));
+		assert_eq!(pool.balance(0), Some(9_000 * SPEND_INDEX_SCALE));
+		// Settling moves the share into `charged`; the pool's balance holds.
+		pool.apply(&a, 0, false).unwrap();
+		a.settle(pool.index, 0).unwrap();
+		pool.apply(&a, pool.index, true).unwrap();
+		assert_eq!((a.charged, pool.balance(0)), (600 * SPEND_INDEX_SCALE, Some(9_000 * SPEND_INDEX_SCALE)));
+		b.settle(pool.index, 0).unwrap();
+		assert_eq!(a.charged + b.charged, 1_000 * SPEND_INDEX_SCALE);
+	}
+
+	#[test]
+	fn a_share_beyond_the_deposit_is_owed_and_rounding_is_kept() {
+		let mut pool = SpendPool::default();
+		let a = account(1, 3, 1);
+		pool.apply(&a, 0, true).unwrap();
+		// 10 planck over 0.03 m²: 3.33… per 0.01 m², the rest unshared.
+		let (rise, unshared) = pool.share(10).unwrap();
+		assert_eq!(rise * 3 + unshared, 10 * SPEND_INDEX_SCALE);
+		assert!(unshared < 3);
+		assert!(matches!(a.net(pool.index, 0), Some(Err(owed)) if owed == rise * 3 - SPEND_INDEX_SCALE));
+		assert_eq!(pool.balance(0), None);
+		assert_eq!(SpendPool::default().share(1), None);
+	}
+}

@@ -8,6 +8,9 @@
 //! - `fees_statement(community, period, at?)`: a period's opening and
 //!   closing balance and income/expense by category, per fund.
 //! - `fees_ledger(community, from, limit, at?)`: ledger entries.
+//! - `fees_maintenanceAccount(community, unit, at?)`: a unit's
+//!   maintenance-fund account (分户账): deposits, its share of spends,
+//!   balance.
 
 use std::sync::Arc;
 
@@ -22,7 +25,7 @@ use linli_primitives::{
 	fees::Period,
 };
 pub use pallet_property_fees_runtime_api::PropertyFeesApi as PropertyFeesRuntimeApi;
-use pallet_property_fees_runtime_api::{ArrearsPage, FundView, LedgerEntry, Statement, UnitDues};
+use pallet_property_fees_runtime_api::{ArrearsPage, FundView, LedgerEntry, MaintenanceView, Statement, UnitDues};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_runtime::traits::Block as BlockT;
@@ -73,6 +76,16 @@ pub trait PropertyFeesApi<BlockHash, AccountId, Balance, BlockNumber> {
 		limit: u32,
 		at: Option<BlockHash>,
 	) -> RpcResult<Vec<(u64, LedgerEntry<AccountId, Balance, BlockNumber>)>>;
+
+	/// A unit's maintenance-fund account, or `null` before its first
+	/// deposit.
+	#[method(name = "fees_maintenanceAccount")]
+	fn maintenance_account(
+		&self,
+		community: CommunityId,
+		unit: UnitId,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<MaintenanceView<Balance>>>;
 }
 
 /// Serves [`PropertyFeesApiServer`] from a client's runtime API.
@@ -113,6 +126,16 @@ where
 	) -> RpcResult<Option<UnitDues<AccountId, Balance>>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
 		self.client.runtime_api().unit_dues(at, community, unit).map_err(runtime_error)
+	}
+
+	fn maintenance_account(
+		&self,
+		community: CommunityId,
+		unit: UnitId,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Option<MaintenanceView<Balance>>> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		self.client.runtime_api().maintenance_account(at, community, unit).map_err(runtime_error)
 	}
 
 	fn arrears(

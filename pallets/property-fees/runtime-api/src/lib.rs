@@ -78,6 +78,27 @@ pub struct UnitDues<AccountId, Balance> {
 	pub prepay_limit: Period,
 }
 
+/// A unit's maintenance-fund account (分户账): it stays with the unit when
+/// it is sold.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MaintenanceView<Balance> {
+	/// The scope whose repairs it shares.
+	pub scope: linli_primitives::community::ScopeId,
+	/// The area it shares them by, 0.01 m².
+	pub area: Area,
+	/// Deposited, all rounds.
+	pub deposited: Balance,
+	/// Its share of every spend of its scope and of the community, by area.
+	pub spent: Balance,
+	/// Deposited minus spent, if not negative.
+	pub balance: Balance,
+	/// What its shares exceeded its deposits by: a top-up is due.
+	pub owed: Balance,
+	/// Deposit rounds it has paid.
+	pub rounds_paid: u32,
+}
+
 /// A page of a community's arrears.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -139,6 +160,7 @@ pub const MAX_PAGE: u32 = 1_000;
 
 sp_api::decl_runtime_apis! {
 	/// Dues, arrears, funds, statements and the ledger of communities.
+	#[api_version(2)]
 	pub trait PropertyFeesApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -158,5 +180,9 @@ sp_api::decl_runtime_apis! {
 		/// Up to `limit` (at most [`MAX_PAGE`]) ledger entries of a community
 		/// from index `from`.
 		fn ledger(community: CommunityId, from: u64, limit: u32) -> Vec<(u64, LedgerEntry<AccountId, Balance, BlockNumber>)>;
+		/// A unit's maintenance-fund account; `None` before its first
+		/// deposit.
+		#[api_version(2)]
+		fn maintenance_account(community: CommunityId, unit: UnitId) -> Option<MaintenanceView<Balance>>;
 	}
 }
