@@ -44,6 +44,8 @@ fn endow<T: Config>(who: &T::AccountId) {
 
 /// A community with `units` units of 100 m²; the first is owned by `owner`.
 fn community<T: Config>(units: u32, owner: &T::AccountId) -> (CommunityId, Vec<UnitId>) {
+	// Units are billed from the month they are registered.
+	T::Clock::set_current_period(START);
 	let c = T::BenchmarkHelper::create_community();
 	let ids = T::BenchmarkHelper::add_units(c, units.max(1), 100_00);
 	T::BenchmarkHelper::add_owner(c, ids[0], owner.clone());
@@ -96,6 +98,13 @@ where
 }
 
 /// Puts `amount` into `c`'s `fund` from a funded account.
+/// `amount` deposited into the maintenance fund by `unit` (of scope 1,
+/// 100.00 m²), in its account.
+fn deposit<T: Config>(c: CommunityId, unit: UnitId, amount: BalanceOf<T>) {
+	fill::<T>(c, FundKind::Maintenance, amount);
+	Fees::<T>::credit_maintenance(c, unit, 1, 100_00, amount).expect("a unit's first deposit");
+}
+
 fn fill<T: Config>(c: CommunityId, fund: FundKind, amount: BalanceOf<T>) {
 	let payer: T::AccountId = account("payer", 0, 0);
 	endow::<T>(&payer);
@@ -288,9 +297,9 @@ mod benchmarks {
 	#[benchmark]
 	fn spend_maintenance() -> Result<(), BenchmarkError> {
 		let owner: T::AccountId = account("owner", 0, 0);
-		let (c, _) = community::<T>(1, &owner);
+		let (c, ids) = community::<T>(1, &owner);
 		let amount = T::Currency::minimum_balance() * 10u32.into();
-		fill::<T>(c, FundKind::Maintenance, amount);
+		deposit::<T>(c, ids[0], amount);
 		FirstDeposits::<T>::insert(c, amount);
 		let origin =
 			T::MaintenanceSpendOrigin::try_successful_origin(&Jurisdiction { community: c, scope: Some(1) })
@@ -308,9 +317,9 @@ mod benchmarks {
 	#[benchmark]
 	fn emergency_repair() {
 		let owner: T::AccountId = account("owner", 0, 0);
-		let (c, _) = community::<T>(1, &owner);
+		let (c, ids) = community::<T>(1, &owner);
 		let amount = T::Currency::minimum_balance() * 10u32.into();
-		fill::<T>(c, FundKind::Maintenance, amount * 100u32.into());
+		deposit::<T>(c, ids[0], amount * 100u32.into());
 		let origin = origin::<T, T::EmergencyOrigin>(c);
 		let payee: T::AccountId = account("payee", 0, 0);
 
@@ -325,9 +334,9 @@ mod benchmarks {
 	#[benchmark]
 	fn approve_emergency_repair() {
 		let owner: T::AccountId = account("owner", 0, 0);
-		let (c, _) = community::<T>(1, &owner);
+		let (c, ids) = community::<T>(1, &owner);
 		let amount = T::Currency::minimum_balance() * 10u32.into();
-		fill::<T>(c, FundKind::Maintenance, amount * 100u32.into());
+		deposit::<T>(c, ids[0], amount * 100u32.into());
 		FirstDeposits::<T>::insert(c, amount * 1_000u32.into());
 		let manager: T::AccountId = account("manager", 0, 0);
 		T::BenchmarkHelper::add_property_manager(c, manager.clone());
@@ -345,9 +354,9 @@ mod benchmarks {
 	#[benchmark]
 	fn cancel_emergency_repair() {
 		let owner: T::AccountId = account("owner", 0, 0);
-		let (c, _) = community::<T>(1, &owner);
+		let (c, ids) = community::<T>(1, &owner);
 		let amount = T::Currency::minimum_balance() * 10u32.into();
-		fill::<T>(c, FundKind::Maintenance, amount * 100u32.into());
+		deposit::<T>(c, ids[0], amount * 100u32.into());
 		let manager: T::AccountId = account("manager", 0, 0);
 		T::BenchmarkHelper::add_property_manager(c, manager.clone());
 		let payee: T::AccountId = account("payee", 0, 0);
