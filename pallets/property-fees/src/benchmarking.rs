@@ -171,7 +171,7 @@ mod benchmarks {
 
 		assert!(!Notices::<T>::contains_key(c, unit));
 		let expected = START + s + 3 + u32::from(T::MaxPrepaidPeriods::get()) + 1;
-		assert_eq!(UnitAccounts::<T>::get(c, unit).map(|a| a.next_due), Some(expected));
+		assert_eq!(Billing::<T>::get(c, unit).map(|a| a.next_due), Some(expected));
 	}
 
 	#[benchmark]

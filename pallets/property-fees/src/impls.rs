@@ -120,17 +120,85 @@ impl<T: Config> Pallet<T> {
 		Ok(schedules)
 	}
 
-	/// A unit's account; a unit that never paid is due from the first
-	/// schedule.
+	/// A unit's account: in [`Billing`], else storage version 1's, else
+	/// (a unit of version 1 that never paid) due from the first schedule.
 	pub(crate) fn unit_account(
 		community: CommunityId,
 		unit: &UnitId,
 		schedules: &[FeeSchedule<BalanceOf<T>>],
 	) -> UnitAccount<BalanceOf<T>> {
-		UnitAccounts::<T>::get(community, unit).unwrap_or_else(|| UnitAccount {
-			next_due: schedules.first().map_or(0, |s| s.effective_from),
-			credit: Zero::zero(),
-		})
+		Billing::<T>::get(community, unit)
+			.or_else(|| UnitAccounts::<T>::get(community, unit))
+			.unwrap_or_else(|| UnitAccount {
+				next_due: schedules.first().map_or(0, |s| s.effective_from),
+				credit: Zero::zero(),
+			})
+	}
+
+	/// Stores `unit`'s account in [`Billing`] and keeps the due-month counts:
+	/// the unit leaves the month it was due in and joins its new one.
+	pub(crate) fn store_account(
+		community: CommunityId,
+		unit: &UnitId,
+		account: &UnitAccount<BalanceOf<T>>,
+	) -> DispatchResult {
+		match Billing::<T>::get(community, unit) {
+			Some(old) if old.next_due == account.next_due => {},
+			Some(old) => {
+				Self::count_due(community, account.next_due)?;
+				Self::uncount_due(community, old.next_due);
+			},
+			None => {
+				UnitAccounts::<T>::remove(community, unit);
+				BilledUnits::<T>::try_mutate(community, |n| {
+					*n = n.checked_add(1).ok_or(Error::<T>::Overflow)?;
+					Ok::<_, Error<T>>(())
+				})?;
+				Self::count_due(community, account.next_due)?;
+			},
+		}
+		Billing::<T>::insert(community, unit, account);
+		Ok(())
+	}
+
+	fn count_due(community: CommunityId, month: Period) -> DispatchResult {
+		DueMonths::<T>::try_mutate(community, month, |n| {
+			*n = n.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			Ok::<_, Error<T>>(())
+		})?;
+		OldestDue::<T>::mutate(community, |oldest| *oldest = Some(oldest.map_or(month, |o| o.min(month))));
+		Ok(())
+	}
+
+	/// One unit less is due in `month`; if it was the oldest due month and
+	/// is now empty, the oldest moves to the next month with a unit (looking
+	/// at most [`DUE_SCAN`](crate::DUE_SCAN) months ahead: it stays a lower
+	/// bound).
+	fn uncount_due(community: CommunityId, month: Period) {
+		let left = DueMonths::<T>::mutate_exists(community, month, |n| {
+			let left = n.unwrap_or(0).saturating_sub(1);
+			*n = (left > 0).then_some(left);
+			left
+		});
+		if left > 0 || OldestDue::<T>::get(community) != Some(month) {
+			return;
+		}
+		let mut oldest = month.saturating_add(1);
+		for _ in 0..crate::DUE_SCAN {
+			if DueMonths::<T>::contains_key(community, oldest) {
+				break;
+			}
+			oldest = oldest.saturating_add(1);
+		}
+		OldestDue::<T>::insert(community, oldest);
+	}
+
+	/// Whether no unit can owe a month before `month`: every unit is
+	/// counted, none of version 1 is left, and none is due before it.
+	fn nobody_owes_before(community: CommunityId, month: Period) -> bool {
+		BilledUnits::<T>::get(community) == T::Community::unit_count(community) &&
+			UnitAccounts::<T>::iter_prefix(community).next().is_none() &&
+			OldestDue::<T>::get(community).is_none_or(|oldest| oldest >= month)
 	}
 
 	/// What is still unpaid through period `to`: the owner-side `carried`
@@ -441,6 +509,14 @@ impl<T: Config> Pallet<T> {
 			}
 			// Only schedules not yet in force are replaced.
 			schedules.retain(|s| s.effective_from < schedule.effective_from);
+			// When full, the oldest schedule goes if no unit owes a month it
+			// priced (the next one then starts the billing).
+			if schedules.is_full() {
+				let next = schedules.get(1).map(|s| s.effective_from).ok_or(Error::<T>::TooManySchedules)?;
+				ensure!(Self::nobody_owes_before(community, next), Error::<T>::TooManySchedules);
+				let pruned = schedules.remove(0);
+				Self::deposit_event(Event::FeeSchedulePruned { community, effective_from: pruned.effective_from });
+			}
 			schedules.try_push(schedule.clone()).map_err(|_| Error::<T>::TooManySchedules)?;
 			Ok(())
 		})?;
@@ -555,7 +631,7 @@ impl<T: Config> Pallet<T> {
 				Approver::Payer,
 			)?;
 		}
-		UnitAccounts::<T>::insert(community, unit, &account);
+		Self::store_account(community, &unit, &account)?;
 		Self::store_carried(community, unit, carried);
 		if let Some(notice) = notice {
 			let outstanding = Self::unpaid_through(&schedules, info.area, &account, carried.owner, notice.through)?;
@@ -630,7 +706,7 @@ impl<T: Config> Pallet<T> {
 		if account.next_due < now {
 			account = UnitAccount { next_due: now, credit: Zero::zero() };
 		}
-		UnitAccounts::<T>::insert(community, unit, account);
+		Self::store_account(community, unit, &account)?;
 		Self::store_carried(community, *unit, carried);
 		Ok(())
 	}
@@ -821,10 +897,26 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		Self::ensure_community(community)?;
 		ensure!(!price_per_m2.is_zero(), Error::<T>::ZeroAmount);
-		let round = MaintenanceRounds::<T>::try_mutate(community, |rounds| {
+		let pruned = PrunedRounds::<T>::get(community);
+		let (round, pruned) = MaintenanceRounds::<T>::try_mutate(community, |rounds| {
+			// When full, the oldest top-up goes once every unit has paid it
+			// (a unit that paid a later round paid it too); the first
+			// deposit stays, every new unit owes it.
+			let mut pruned = pruned;
+			if rounds.is_full() {
+				let units = T::Community::unit_count(community);
+				let live = rounds.len() as u32;
+				let settled = (pruned + 1..pruned + live).any(|r| RoundPayers::<T>::get(community, r) >= units);
+				ensure!(rounds.len() > 1 && settled, Error::<T>::TooManyMaintenanceRounds);
+				rounds.remove(1);
+				pruned += 1;
+				RoundPayers::<T>::remove(community, pruned);
+				Self::deposit_event(Event::MaintenanceRoundPruned { community, round: pruned });
+			}
 			rounds.try_push(price_per_m2).map_err(|_| Error::<T>::TooManyMaintenanceRounds)?;
-			Ok::<_, Error<T>>(rounds.len() as u32 - 1)
+			Ok::<_, Error<T>>((rounds.len() as u32 - 1 + pruned, pruned))
 		})?;
+		PrunedRounds::<T>::insert(community, pruned);
 		Self::deposit_event(Event::MaintenanceRoundOpened { community, round, price_per_m2, approved_by });
 		Ok(())
 	}
@@ -837,8 +929,15 @@ impl<T: Config> Pallet<T> {
 		let rounds = MaintenanceRounds::<T>::get(community);
 		ensure!(!rounds.is_empty(), Error::<T>::NoMaintenanceRound);
 		let info = T::Community::unit(community, &unit).ok_or(Error::<T>::UnknownUnit)?;
-		let round = MaintenancePaid::<T>::get(community, unit);
-		let price = *rounds.get(round as usize).ok_or(Error::<T>::MaintenancePaidUp)?;
+		// Top-ups every unit of their time paid are gone: a unit registered
+		// later owes the first deposit, then the rounds still kept.
+		let pruned = PrunedRounds::<T>::get(community);
+		let mut round = MaintenancePaid::<T>::get(community, unit);
+		if round >= 1 && round <= pruned {
+			round = pruned + 1;
+		}
+		let index = if round == 0 { 0 } else { round - pruned };
+		let price = *rounds.get(index as usize).ok_or(Error::<T>::MaintenancePaidUp)?;
 		let amount = Self::monthly_due(price, info.area)?;
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let entry = Self::book_in(
@@ -860,6 +959,7 @@ impl<T: Config> Pallet<T> {
 			})?;
 		}
 		MaintenancePaid::<T>::insert(community, unit, round.checked_add(1).ok_or(Error::<T>::Overflow)?);
+		RoundPayers::<T>::mutate(community, round, |n| *n = n.saturating_add(1));
 		Self::deposit_event(Event::MaintenanceDeposited { community, unit, payer, round, amount, entry });
 		Ok(())
 	}
@@ -1197,12 +1297,7 @@ impl<T: Config> linli_primitives::fees::CommunityFunds<T::AccountId> for Pallet<
 impl<T: Config> linli_primitives::community::UnitChanges for Pallet<T> {
 	fn unit_registered(community: CommunityId, unit: &UnitId) -> DispatchResult {
 		// Billed from the month it was registered, never before.
-		UnitAccounts::<T>::insert(
-			community,
-			unit,
-			UnitAccount { next_due: Self::current_period(), credit: Zero::zero() },
-		);
-		Ok(())
+		Self::store_account(community, unit, &UnitAccount { next_due: Self::current_period(), credit: Zero::zero() })
 	}
 
 	fn unit_corrected(
@@ -1418,7 +1513,28 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(from_ledger.is_empty(), "ledger entries of a fund with no state");
 
-		for (community, unit, account) in UnitAccounts::<T>::iter() {
+		// Every unit in `Billing` is counted in its due month, and no unit is
+		// due before the community's oldest due month.
+		let mut due_months: BTreeMap<(CommunityId, Period), u32> = BTreeMap::new();
+		let mut billed: BTreeMap<CommunityId, u32> = BTreeMap::new();
+		for (community, unit, account) in Billing::<T>::iter() {
+			ensure!(!UnitAccounts::<T>::contains_key(community, unit), "a unit billed twice");
+			ensure!(
+				OldestDue::<T>::get(community).is_some_and(|oldest| oldest <= account.next_due),
+				"a unit due before the oldest due month"
+			);
+			*due_months.entry((community, account.next_due)).or_default() += 1;
+			*billed.entry(community).or_default() += 1;
+		}
+		for (community, month, count) in DueMonths::<T>::iter() {
+			ensure!(due_months.remove(&(community, month)) == Some(count), "a due month miscounted");
+		}
+		ensure!(due_months.is_empty(), "units not counted in their due month");
+		for (community, count) in BilledUnits::<T>::iter() {
+			ensure!(billed.remove(&community).unwrap_or(0) == count, "billed units miscounted");
+		}
+		ensure!(billed.is_empty(), "billed units not counted");
+		for (community, unit, account) in Billing::<T>::iter().chain(UnitAccounts::<T>::iter()) {
 			let schedules = Schedules::<T>::get(community);
 			if let (Some(info), Some(schedule)) =
 				(T::Community::unit(community, &unit), Self::schedule_at(&schedules, account.next_due))
@@ -1466,9 +1582,22 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		ensure!(first_deposits.values().all(|t| t.is_zero()), "first deposits not totalled");
+		// Payers are counted per round since storage version 2: never more
+		// than the units that paid it.
+		let mut paid_round: BTreeMap<(CommunityId, u32), u32> = BTreeMap::new();
+		for (community, _, paid) in MaintenancePaid::<T>::iter() {
+			for round in 0..paid {
+				*paid_round.entry((community, round)).or_default() += 1;
+			}
+		}
+		for (community, round, payers) in RoundPayers::<T>::iter() {
+			let live = MaintenanceRounds::<T>::get(community).len() as u32 + PrunedRounds::<T>::get(community);
+			ensure!(round < live && (round == 0 || round > PrunedRounds::<T>::get(community)), "payers of a round not kept");
+			ensure!(payers <= paid_round.get(&(community, round)).copied().unwrap_or(0), "a round's payers overcounted");
+		}
 		for (community, _, paid) in MaintenancePaid::<T>::iter() {
 			ensure!(
-				paid as usize <= MaintenanceRounds::<T>::get(community).len(),
+				paid as usize <= MaintenanceRounds::<T>::get(community).len() + PrunedRounds::<T>::get(community) as usize,
 				"a unit paid a round that does not exist"
 			);
 		}

@@ -35,6 +35,10 @@
 //!
 //! Schedules take effect from the current period or later, never in the
 //! past; periods already prepaid stay paid at the price they were paid at.
+//! A community keeps at most `MaxSchedules`; when full, the oldest goes as
+//! soon as no unit owes a month it priced ([`DueMonths`] counts the units
+//! by the month they are first due in, [`OldestDue`] the oldest such
+//! month), so a price can always change once the old months are paid.
 //!
 //! ## Payment, prepayment, late fees
 //! Anyone may pay for a unit, in part or in full; money goes to past and
@@ -46,6 +50,20 @@
 //! and its grace months passed, at a monthly rate, on the arrears the notice
 //! named, capped in total; both rate and cap are bounded by the runtime.
 //! Arrears never touch a vote or a residency: this pallet cannot.
+//!
+//! ## The maintenance fund, per unit
+//! The fund is one account, kept per unit (分户账, [`MaintenanceAccounts`]):
+//! each unit's deposits and its share, by area, of every spend of its scope
+//! and of the whole community, through [`SpendPools`] (a spend raises the
+//! pool's spend per m²; a unit's share is its area times the rise since it
+//! last settled: O(1) per deposit and per spend). A repair of one building
+//! or stair is paid only from its own units' accounts
+//! (`ScopeFundInsufficient` beyond them). A unit's account stays with the
+//! unit when it is sold, and follows a correction of its scope or area for
+//! later spends. Deposit rounds (the first deposit, then top-ups) are kept
+//! up to `MaxMaintenanceRounds`; when full, the oldest top-up every unit has
+//! paid goes (a unit registered later owes the first deposit and the
+//! rounds still kept).
 //!
 //! ## The maintenance fund and emergencies
 //! The owners spend the maintenance fund by decision (`spend_maintenance`):
@@ -94,6 +112,10 @@ pub mod types;
 pub mod weights;
 
 pub use pallet_property_fees_runtime_api::LedgerEntry;
+
+/// How many months a payment looks ahead for the community's oldest due
+/// month when the oldest one empties (the rest waits for later payments).
+pub const DUE_SCAN: u32 = 12;
 
 /// The most units of a community the benchmarks measured calls in (DOMAIN.md's
 /// large tier). Weights are charged at this size; the measured slope per
@@ -258,12 +280,34 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Terms<T: Config> = StorageMap<_, Blake2_128Concat, CommunityId, ContractTerms, ValueQuery>;
 
-	/// Where each unit's billing stands. A unit is billed from the month it
-	/// was registered; one registered before units had an entry here is due
-	/// from the community's first schedule.
+	/// Where each unit's billing stands, from its registration (or its
+	/// first payment since storage version 2), counted in [`DueMonths`].
+	#[pallet::storage]
+	pub type Billing<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Identity, UnitId, UnitAccount<BalanceOf<T>>>;
+
+	/// Storage version 1's unit accounts, not counted in [`DueMonths`]: read
+	/// until the unit's next payment moves it to [`Billing`]. A unit in
+	/// neither map is due from the community's first schedule.
 	#[pallet::storage]
 	pub type UnitAccounts<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Identity, UnitId, UnitAccount<BalanceOf<T>>>;
+
+	/// How many units of a community are first due in each month (their
+	/// `next_due`): the oldest fee schedule may go once no unit owes its
+	/// months.
+	#[pallet::storage]
+	pub type DueMonths<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Twox64Concat, Period, u32, ValueQuery>;
+
+	/// How many units of a community are in [`Billing`].
+	#[pallet::storage]
+	pub type BilledUnits<T: Config> = StorageMap<_, Blake2_128Concat, CommunityId, u32, ValueQuery>;
+
+	/// No unit of the community is due before this month (a lower bound,
+	/// moved forward by at most [`DUE_SCAN`] months a payment).
+	#[pallet::storage]
+	pub type OldestDue<T: Config> = StorageMap<_, Blake2_128Concat, CommunityId, Period>;
 
 	/// Dues units carry as fixed amounts: months billed before a correction
 	/// of the area, months the developer held the unit.
@@ -355,6 +399,18 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// How many of a community's top-up rounds (from round 1 on) were
+	/// dropped once every unit had paid them: round `r > pruned` is at index
+	/// `r − pruned` of [`MaintenanceRounds`], round 0 at index 0.
+	#[pallet::storage]
+	pub type PrunedRounds<T: Config> = StorageMap<_, Blake2_128Concat, CommunityId, u32, ValueQuery>;
+
+	/// How many units paid each kept maintenance round (since storage
+	/// version 2).
+	#[pallet::storage]
+	pub type RoundPayers<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Twox64Concat, u32, u32, ValueQuery>;
+
 	/// How many maintenance rounds a unit has paid.
 	#[pallet::storage]
 	pub type MaintenancePaid<T: Config> =
@@ -425,6 +481,13 @@ pub mod pallet {
 			community: CommunityId,
 			schedule: FeeSchedule<BalanceOf<T>>,
 			approved_by: ApproverOf<T>,
+		},
+		/// The oldest fee schedule was dropped to make room: no unit owes
+		/// any month it priced.
+		FeeSchedulePruned {
+			community: CommunityId,
+			/// The first month it priced.
+			effective_from: Period,
 		},
 		/// Contract terms were set.
 		ContractTermsSet { community: CommunityId, terms: ContractTerms, approved_by: ApproverOf<T> },
@@ -512,6 +575,9 @@ pub mod pallet {
 			price_per_m2: BalanceOf<T>,
 			approved_by: ApproverOf<T>,
 		},
+		/// The oldest top-up round was dropped to make room: every unit had
+		/// paid it.
+		MaintenanceRoundPruned { community: CommunityId, round: u32 },
 		/// A unit paid a maintenance deposit round.
 		MaintenanceDeposited {
 			community: CommunityId,
@@ -585,7 +651,9 @@ pub mod pallet {
 		/// Billing cannot start earlier than the community's first schedule
 		/// (units may have paid from there on).
 		ScheduleBeforeBillingStart,
-		/// The community keeps no more schedules.
+		/// The community keeps no more schedules, and the oldest is still
+		/// owed by some unit (or some unit has not paid since storage
+		/// version 2).
 		TooManySchedules,
 		/// The amount is zero.
 		ZeroAmount,
@@ -656,7 +724,8 @@ pub mod pallet {
 		NoMaintenanceRound,
 		/// The unit has paid every maintenance round.
 		MaintenancePaidUp,
-		/// The community keeps no more maintenance rounds.
+		/// The community keeps no more maintenance rounds, and some unit has
+		/// not paid even the oldest top-up.
 		TooManyMaintenanceRounds,
 		/// An amount overflowed.
 		Overflow,
@@ -978,10 +1047,12 @@ pub mod pallet {
 				)
 		}
 
-		/// A payment walking `schedules`: as measured, plus the read of the
-		/// unit's carried dues (added since the measurement).
+		/// A payment walking `schedules`: as measured, plus what was added
+		/// since the measurement: the unit's carried dues, the due-month
+		/// counts and the scan for the oldest due month.
 		pub fn pay_fees_weight(schedules: u32) -> Weight {
-			T::WeightInfo::pay_fees(schedules, BENCHMARKED_UNITS).saturating_add(T::DbWeight::get().reads(1))
+			T::WeightInfo::pay_fees(schedules, BENCHMARKED_UNITS)
+				.saturating_add(T::DbWeight::get().reads_writes(5 + DUE_SCAN as u64, 4))
 		}
 
 		/// The current billing period.

@@ -1092,3 +1092,74 @@ fn a_community_repair_is_shared_by_area_and_the_balance_stays_with_the_unit() {
 		assert_eq!(maintenance(3).spent, 10 * YUAN * AREA_3 as Balance / 100);
 	});
 }
+
+/// The limit that never cleared: after `MaxSchedules` schedules no price
+/// could ever change again. The oldest schedule goes once no unit owes a
+/// month it priced; while one does, the error says so.
+#[test]
+fn the_oldest_schedule_rolls_off_once_no_unit_owes_its_months() {
+	new_test_ext().execute_with(|| {
+		let max = <Test as Config>::MaxSchedules::get();
+		for i in 0..max {
+			lump_sum_from(JAN + i, PRICE_035 + i as Balance);
+		}
+		let next = || Fees::set_fee_schedule(root(), C, PRICE_050, ContractModel::LumpSum, JAN + max);
+		// Every unit still owes January.
+		assert_noop!(next(), Error::<Test>::TooManySchedules);
+		for n in 1..=4u8 {
+			let january = dues(n).current;
+			assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(n), january));
+		}
+		assert_eq!(OldestDue::<Test>::get(C), Some(JAN + 1));
+		assert_ok!(next());
+		assert!(fees_events().contains(&Event::FeeSchedulePruned { community: C, effective_from: JAN }));
+		let schedules = Schedules::<Test>::get(C);
+		assert_eq!((schedules.len() as u32, schedules[0].effective_from), (max, JAN + 1));
+		// February is owed by all: the next one waits again.
+		assert_noop!(
+			Fees::set_fee_schedule(root(), C, PRICE_050, ContractModel::LumpSum, JAN + max + 1),
+			Error::<Test>::TooManySchedules
+		);
+	});
+}
+
+/// Maintenance rounds stopped at `MaxMaintenanceRounds`. The oldest top-up
+/// goes once every unit has paid it; a unit registered later owes the first
+/// deposit and the rounds still kept.
+#[test]
+fn the_oldest_top_up_rolls_off_once_every_unit_paid_it() {
+	new_test_ext().execute_with(|| {
+		let max = <Test as Config>::MaxMaintenanceRounds::get();
+		for _ in 0..max {
+			assert_ok!(Fees::open_maintenance_round(root(), C, 10 * YUAN));
+		}
+		let open = || Fees::open_maintenance_round(root(), C, 20 * YUAN);
+		assert_noop!(open(), Error::<Test>::TooManyMaintenanceRounds);
+		// Every unit pays the first deposit and the first top-up; unit 4 is
+		// the developer's.
+		for (who, n) in [(ALICE, 1), (BOB, 2), (CAROL, 3), (DEVELOPER, 4)] {
+			assert_ok!(Fees::deposit_maintenance(signed(who), C, unit(n)));
+			if n < 4 {
+				assert_ok!(Fees::deposit_maintenance(signed(who), C, unit(n)));
+			}
+		}
+		assert_noop!(open(), Error::<Test>::TooManyMaintenanceRounds);
+		assert_ok!(Fees::deposit_maintenance(signed(DEVELOPER), C, unit(4)));
+		assert_ok!(open());
+		assert!(fees_events().contains(&Event::MaintenanceRoundPruned { community: C, round: 1 }));
+		assert!(matches!(last_event(), Event::MaintenanceRoundOpened { round, .. } if round == max));
+		// A unit registered now: the first deposit, then round 2.
+		register(5, AREA_1, linli_primitives::community::UnitStatus::Delivered);
+		assert_ok!(Fees::deposit_maintenance(signed(ALICE), C, unit(5)));
+		assert!(matches!(last_event(), Event::MaintenanceDeposited { round: 0, .. }));
+		assert_ok!(Fees::deposit_maintenance(signed(ALICE), C, unit(5)));
+		assert!(matches!(last_event(), Event::MaintenanceDeposited { round: 2, .. }));
+		// The older units go on with round 2 as well.
+		assert_ok!(Fees::deposit_maintenance(signed(ALICE), C, unit(1)));
+		assert!(matches!(last_event(), Event::MaintenanceDeposited { round: 2, .. }));
+		for _ in 0..max - 2 {
+			assert_ok!(Fees::deposit_maintenance(signed(ALICE), C, unit(1)));
+		}
+		assert_noop!(Fees::deposit_maintenance(signed(ALICE), C, unit(1)), Error::<Test>::MaintenancePaidUp);
+	});
+}

@@ -9,6 +9,12 @@
 //! next deposit. One read and at most two writes per community: a
 //! single-block migration whatever the number of units.
 //!
+//! Unit accounts of v1 (`UnitAccounts`) are read as they are and move to
+//! `Billing`, counted by due month, at the unit's next payment; until every
+//! unit has, the oldest fee schedule is kept (it may still be owed). Round
+//! payers are counted from v2 on; a top-up goes once a kept round is paid
+//! by every unit (so is every older one).
+//!
 //! A v1 escrow was settled in the call that filled it, so it is empty; if
 //! it ever held money, that money is listed as held back in the current
 //! month, for the next rating to settle. Units registered under v1 keep
