@@ -10,7 +10,12 @@ dir_name="${pallet#pallet_}"; dir_name="${dir_name//_/-}"
 output="${2:-$ROOT/pallets/$dir_name/src/weights.rs}"
 
 "$ROOT/scripts/setup.sh"
-cargo build --manifest-path "$ROOT/Cargo.toml" --release -p linli-node --features runtime-benchmarks
+# frame-benchmarking-cli links a test runtime whose wasm only `benchmark
+# storage` on a parachain uses; its wasm build looks itself up in our
+# workspace's metadata, where it is absent (an optional dependency), and
+# fails. Skip that one wasm; ours is built as usual.
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
+cargo build --locked --manifest-path "$ROOT/Cargo.toml" --release -p linli-node --features runtime-benchmarks
 "$CARGO_TARGET_DIR/release/linli-node" benchmark pallet \
 	--chain dev \
 	--pallet "$pallet" \

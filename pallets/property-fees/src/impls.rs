@@ -170,25 +170,25 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// One unit less is due in `month`; if it was the oldest due month and
-	/// is now empty, the oldest moves to the next month with a unit (looking
-	/// at most [`DUE_SCAN`](crate::DUE_SCAN) months ahead: it stays a lower
-	/// bound).
+	/// One unit less is due in `month`. If the oldest due month is then
+	/// empty, it moves to the next month with a unit, looking at most
+	/// [`DUE_SCAN`](crate::DUE_SCAN) months ahead: it stays a lower bound,
+	/// and a bound left on an empty month (nothing found within the scan)
+	/// moves on with the next payment, so it never sticks.
 	fn uncount_due(community: CommunityId, month: Period) {
-		let left = DueMonths::<T>::mutate_exists(community, month, |n| {
+		DueMonths::<T>::mutate_exists(community, month, |n| {
 			let left = n.unwrap_or(0).saturating_sub(1);
 			*n = (left > 0).then_some(left);
-			left
 		});
-		if left > 0 || OldestDue::<T>::get(community) != Some(month) {
+		let Some(mut oldest) = OldestDue::<T>::get(community) else { return };
+		if DueMonths::<T>::contains_key(community, oldest) {
 			return;
 		}
-		let mut oldest = month.saturating_add(1);
 		for _ in 0..crate::DUE_SCAN {
+			oldest = oldest.saturating_add(1);
 			if DueMonths::<T>::contains_key(community, oldest) {
 				break;
 			}
-			oldest = oldest.saturating_add(1);
 		}
 		OldestDue::<T>::insert(community, oldest);
 	}
@@ -670,11 +670,13 @@ impl<T: Config> Pallet<T> {
 	/// its monthly account into a fixed amount carried by `to_developer`'s
 	/// side or the owner's: the months were billed at the facts of their
 	/// time, and later corrections or a delivery must not re-price or
-	/// re-assign them.
+	/// re-assign them. `area` is the area the past months were billed at,
+	/// `new_area` the unit's area from now on.
 	fn carry_past_months(
 		community: CommunityId,
 		unit: &UnitId,
 		area: Area,
+		new_area: Area,
 		to_developer: bool,
 	) -> DispatchResult {
 		let schedules = Schedules::<T>::get(community);
@@ -705,6 +707,11 @@ impl<T: Config> Pallet<T> {
 		}
 		if account.next_due < now {
 			account = UnitAccount { next_due: now, credit: Zero::zero() };
+		} else if !account.credit.is_zero() {
+			// Credit paid towards a month at the old area may cover a whole
+			// month at the new one: it pays what it covers now.
+			let mut pool = Zero::zero();
+			Self::settle(&schedules, new_area, &mut account, &mut pool, Period::MAX)?;
 		}
 		Self::store_account(community, unit, &account)?;
 		Self::store_carried(community, *unit, carried);
@@ -1306,13 +1313,13 @@ impl<T: Config> linli_primitives::community::UnitChanges for Pallet<T> {
 		(_, old_area): (ScopeId, Area),
 		(scope, area): (ScopeId, Area),
 	) -> DispatchResult {
-		Self::carry_past_months(community, unit, old_area, false)?;
+		Self::carry_past_months(community, unit, old_area, area, false)?;
 		Self::move_maintenance_account(community, unit, scope, area)
 	}
 
 	fn unit_delivered(community: CommunityId, unit: &UnitId) -> DispatchResult {
 		let area = T::Community::unit(community, unit).ok_or(Error::<T>::UnknownUnit)?.area;
-		Self::carry_past_months(community, unit, area, true)
+		Self::carry_past_months(community, unit, area, area, true)
 	}
 
 	fn max_weight() -> Weight {

@@ -1052,7 +1052,7 @@ pub mod pallet {
 		/// counts and the scan for the oldest due month.
 		pub fn pay_fees_weight(schedules: u32) -> Weight {
 			T::WeightInfo::pay_fees(schedules, BENCHMARKED_UNITS)
-				.saturating_add(T::DbWeight::get().reads_writes(5 + DUE_SCAN as u64, 4))
+				.saturating_add(T::DbWeight::get().reads_writes(6 + DUE_SCAN as u64, 4))
 		}
 
 		/// The current billing period.

@@ -1123,6 +1123,63 @@ fn the_oldest_schedule_rolls_off_once_no_unit_owes_its_months() {
 	});
 }
 
+/// The oldest due month is a lower bound found by a bounded scan. A scan
+/// that found nothing left it on an empty month for good, and with it the
+/// oldest schedule could never roll off: the bound now moves on with the
+/// next payment.
+#[test]
+fn the_oldest_due_month_never_sticks_on_an_empty_month() {
+	new_test_ext().execute_with(|| {
+		lump_sum_from(JAN, PRICE_035);
+		Now::set(JAN);
+		let terms = ContractTerms { max_prepaid_periods: 24, late_fee: None };
+		assert_ok!(Fees::set_contract_terms(root(), C, terms));
+		let months = |n: u8, k: u32| {
+			let area = [AREA_1, AREA_2, AREA_3, AREA_4][n as usize - 1];
+			k as Balance * Fees::monthly_due(PRICE_035, area).unwrap()
+		};
+		// Unit 1 pays into month 15, the others into month 26: nothing is
+		// due within the twelve months the scan looks ahead of January.
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), months(1, 14)));
+		for (who, n) in [(BOB, 2), (CAROL, 3), (DEVELOPER, 4)] {
+			assert_ok!(Fees::pay_fees(signed(who), C, unit(n), months(n, 25)));
+		}
+		assert_eq!(OldestDue::<Test>::get(C), Some(JAN + 12));
+		// Unit 1 pays one more month: the bound moves on to it.
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), months(1, 1)));
+		assert_eq!(OldestDue::<Test>::get(C), Some(JAN + 15));
+		// So the schedules before month 15 can roll off.
+		let max = <Test as Config>::MaxSchedules::get();
+		for i in 1..max {
+			lump_sum_from(JAN + 14 + i, PRICE_035);
+		}
+		assert_ok!(Fees::set_fee_schedule(root(), C, PRICE_050, ContractModel::LumpSum, JAN + 14 + max));
+		assert!(fees_events().contains(&Event::FeeSchedulePruned { community: C, effective_from: JAN }));
+	});
+}
+
+/// A correction of the area downwards left credit (paid towards a month at
+/// the old area) that covers a whole month at the new one: the month stayed
+/// unpaid while its money sat as credit. The credit now pays it.
+#[test]
+fn credit_that_covers_a_month_at_the_corrected_area_pays_it() {
+	new_test_ext().execute_with(|| {
+		lump_sum_from(JAN, PRICE_035);
+		Now::set(JAN);
+		let terms = ContractTerms { max_prepaid_periods: 3, late_fee: None };
+		assert_ok!(Fees::set_contract_terms(root(), C, terms));
+		// January and half of February at 89.12 m².
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), DUE_1_035 + DUE_1_035 / 2));
+		assert_eq!((dues(1).next_due, dues(1).credit), (JAN + 1, DUE_1_035 / 2));
+		// 20 m²: 7 元 a month; the 15.596 元 of credit pay February and
+		// March and leave 1.596 元 towards April.
+		assert_ok!(pallet_community::Pallet::<Test>::update_unit(signed(REGISTRAR), C, unit(1), 1, 20_00));
+		let due = Fees::monthly_due(PRICE_035, 20_00).unwrap();
+		assert_eq!((dues(1).next_due, dues(1).credit), (JAN + 3, DUE_1_035 / 2 - 2 * due));
+		assert_eq!(dues(1).current, 0);
+	});
+}
+
 /// Maintenance rounds stopped at `MaxMaintenanceRounds`. The oldest top-up
 /// goes once every unit has paid it; a unit registered later owes the first
 /// deposit and the rounds still kept.
