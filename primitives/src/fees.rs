@@ -208,6 +208,17 @@ pub enum Emergency {
 	FireSystemFault,
 }
 
+impl Emergency {
+	/// Whether the emergency is of one building's own parts (its roof, its
+	/// elevator, its façade): the repair is then split among that
+	/// building's units only (DOMAIN.md: by area among the units of the
+	/// affected scope), never charged to the whole community. Pumps,
+	/// drainage and the fire system may serve the whole estate.
+	pub const fn is_of_one_building(self) -> bool {
+		matches!(self, Self::RoofLeak | Self::UnsafeElevator | Self::FacadeAtRisk)
+	}
+}
+
 /// The share of a community's property fees held back from the company, as
 /// the fees are paid, until the owners rate its service of that month (the
 /// service-ratings pallet's rule; `()`: nothing is held back).
@@ -323,6 +334,22 @@ where
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn a_buildings_own_parts_are_its_own_emergencies() {
+		let of_one_building: Vec<_> = [
+			Emergency::RoofLeak,
+			Emergency::UnsafeElevator,
+			Emergency::WaterPumpFailure,
+			Emergency::FacadeAtRisk,
+			Emergency::DrainageFailure,
+			Emergency::FireSystemFault,
+		]
+		.into_iter()
+		.filter(|e| e.is_of_one_building())
+		.collect();
+		assert_eq!(of_one_building, [Emergency::RoofLeak, Emergency::UnsafeElevator, Emergency::FacadeAtRisk]);
+	}
 
 	#[test]
 	fn periods_are_calendar_months_in_beijing_time() {

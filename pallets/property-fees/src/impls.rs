@@ -572,7 +572,8 @@ impl<T: Config> Pallet<T> {
 		// periods.
 		let mut pool = amount;
 		let mut to_carried = BalanceOf::<T>::zero();
-		if T::Community::developer(community).as_ref() == Some(&payer) {
+		let developer_pays = T::Community::developer(community).as_ref() == Some(&payer);
+		if developer_pays {
 			to_carried = pool.min(carried.developer);
 			carried.developer -= to_carried;
 			pool -= to_carried;
@@ -600,7 +601,9 @@ impl<T: Config> Pallet<T> {
 		// Tiny payments would let anyone fill a community's ledger: below
 		// the minimum, only a payment that settles all that is owed is taken.
 		if amount < T::MinimumPayment::get() {
-			let still_owed = Self::unpaid_through(&schedules, info.area, &account, carried.owner, now)?;
+			// The developer's carry is the developer's to settle too.
+			let carry = if developer_pays { carried.owner.saturating_add(carried.developer) } else { carried.owner };
+			let still_owed = Self::unpaid_through(&schedules, info.area, &account, carry, now)?;
 			let late_fee_open = notice.as_ref().is_some_and(|n| !n.accrued.is_zero());
 			ensure!(still_owed.is_zero() && !late_fee_open, Error::<T>::PaymentTooSmall);
 		}
@@ -655,6 +658,35 @@ impl<T: Config> Pallet<T> {
 			credit: account.credit,
 		});
 		Ok(schedules.len() as u32)
+	}
+
+	pub(crate) fn do_pay_developer_arrears(
+		community: CommunityId,
+		unit: UnitId,
+		payer: T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		Self::ensure_community(community)?;
+		let mut carried = Carried::<T>::get(community, unit).unwrap_or_default();
+		carried.developer = carried.developer.checked_sub(&amount).ok_or(Error::<T>::MoreThanDeveloperArrears)?;
+		ensure!(
+			amount >= T::MinimumPayment::get() || carried.developer.is_zero(),
+			Error::<T>::PaymentTooSmall
+		);
+		let now = Self::current_period();
+		let model = Self::schedule_at(&Schedules::<T>::get(community), now).map(|s| s.model);
+		let held_back = Self::book_fees(community, model, amount, &payer, Some(unit), None, Approver::Payer)?;
+		Self::store_carried(community, unit, carried);
+		Self::deposit_event(Event::DeveloperArrearsPaid {
+			community,
+			unit,
+			payer,
+			amount,
+			held_back,
+			left: carried.developer,
+		});
+		Ok(())
 	}
 
 	/// Keeps `carried` dues, or removes the entry once nothing is carried.
@@ -1017,6 +1049,7 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_community(community)?;
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(invoice != H256::zero(), Error::<T>::MissingInvoice);
+		ensure!(scope.is_some() || !emergency.is_of_one_building(), Error::<T>::EmergencyNeedsScope);
 		ensure!(!Self::is_fund_account(community, &payee), Error::<T>::PayeeIsAFund);
 		ensure!(amount <= Self::emergency_headroom(community), Error::<T>::EmergencyCapExceeded);
 		Self::ensure_scope_can_pay(community, scope, amount)?;

@@ -513,6 +513,22 @@ pub mod pallet {
 			/// Paid towards `next_due` already.
 			credit: BalanceOf<T>,
 		},
+		/// Some of the dues a unit's developer carries (months it held the
+		/// unit before delivery) were paid: the receipt.
+		DeveloperArrearsPaid {
+			community: CommunityId,
+			unit: UnitId,
+			/// Who paid (the developer from any account, a guarantor, or
+			/// the committee with money recovered from the developer).
+			payer: T::AccountId,
+			/// The amount paid.
+			amount: BalanceOf<T>,
+			/// Of `amount`, held back in escrow until the month's service is
+			/// rated.
+			held_back: BalanceOf<T>,
+			/// What the developer still carries for the unit.
+			left: BalanceOf<T>,
+		},
 		/// The property company demanded a unit's arrears (催告).
 		DemandNoticeIssued {
 			community: CommunityId,
@@ -720,6 +736,12 @@ pub mod pallet {
 		/// A repair of one scope costs more than its units hold in the
 		/// maintenance fund: other units' money is not theirs to spend.
 		ScopeFundInsufficient,
+		/// An emergency of one building's own parts (its roof, elevator or
+		/// façade) is charged to that building's units: name its scope.
+		EmergencyNeedsScope,
+		/// The unit's developer carries less than the amount paid (or
+		/// nothing).
+		MoreThanDeveloperArrears,
 		/// The community has no maintenance deposit round.
 		NoMaintenanceRound,
 		/// The unit has paid every maintenance round.
@@ -1024,6 +1046,26 @@ pub mod pallet {
 			EmergencyCaps::<T>::insert(community, cap);
 			Self::deposit_event(Event::EmergencyCapSet { community, cap, approved_by });
 			Ok(())
+		}
+
+		/// Pay `amount` of the dues `unit`'s developer carries (the months it
+		/// held the unit before delivery, never the buyer's). The developer's
+		/// own account pays them first with any `pay_fees`; this call lets
+		/// any account pay them deliberately, so the debt stays payable when
+		/// the developer's account changed or is gone. Below
+		/// `MinimumPayment` only a payment of all of it is taken.
+		///
+		/// Origin: any signed account. Emits `DeveloperArrearsPaid`.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::pay_developer_arrears())]
+		pub fn pay_developer_arrears(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			unit: UnitId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let payer = ensure_signed(origin)?;
+			Self::do_pay_developer_arrears(community, unit, payer, amount)
 		}
 	}
 

@@ -600,6 +600,11 @@ fn maintenance_fund_deposits_by_area_and_spends_by_decision_or_emergency() {
 		assert_noop!(announce(root(), 1_000 * YUAN, CONTRACTOR, doc(7)), DispatchError::BadOrigin);
 		assert_noop!(announce(signed(MANAGER), 1_000 * YUAN, CONTRACTOR, H256::zero()), Error::<Test>::MissingInvoice);
 		assert_noop!(announce(signed(MANAGER), 0, CONTRACTOR, doc(7)), Error::<Test>::ZeroAmount);
+		// The attack: a building's lift charged to the whole estate.
+		assert_noop!(
+			Fees::emergency_repair(signed(MANAGER), C, Emergency::UnsafeElevator, None, YUAN, CONTRACTOR, doc(7)),
+			Error::<Test>::EmergencyNeedsScope
+		);
 		assert_noop!(
 			announce(signed(MANAGER), YUAN, Fees::fund_account(C, FundKind::Operating), doc(7)),
 			Error::<Test>::PayeeIsAFund
@@ -1004,11 +1009,59 @@ fn the_months_the_developer_held_a_unit_stay_the_developers() {
 		);
 		assert_ok!(Fees::pay_fees(signed(STRANGER), C, unit(4), DUE_4_035));
 		assert_eq!(dues(4).developer_arrears, 4 * DUE_4_035 + late_fee);
+		// The attack: the developer fills the ledger with 1-planck payments
+		// towards a debt it does not settle.
+		assert_noop!(Fees::pay_fees(signed(DEVELOPER), C, unit(4), 1), Error::<Test>::PaymentTooSmall);
 		// The developer pays its months.
 		assert_ok!(Fees::pay_fees(signed(DEVELOPER), C, unit(4), 4 * DUE_4_035 + late_fee));
 		assert!(matches!(last_event(), Event::FeesPaid { carried, billed: None, .. } if carried == 4 * DUE_4_035 + late_fee));
 		assert_eq!(dues(4).developer_arrears, 0);
 		assert!(Carried::<Test>::get(C, unit(4)).is_none());
+	});
+}
+
+/// A developer's carried dues stay payable when its account is gone: any
+/// account may pay them on purpose, never by accident.
+#[test]
+fn a_developers_debt_stays_payable_when_its_account_is_gone() {
+	new_test_ext().execute_with(|| {
+		lump_sum_from(JAN, PRICE_035);
+		Now::set(JAN + 2);
+		assert_ok!(pallet_community::Pallet::<Test>::transfer_ownership(
+			signed(REGISTRAR),
+			C,
+			unit(4),
+			STRANGER,
+			H256::repeat_byte(0xB4)
+		));
+		let debt = 2 * DUE_4_035;
+		assert_eq!(dues(4).developer_arrears, debt);
+		assert_ok!(Community::set_developer(root(), C, None));
+		let pay = |who, amount| Fees::pay_developer_arrears(signed(who), C, unit(4), amount);
+		assert_noop!(pay(BOB, 0), Error::<Test>::ZeroAmount);
+		assert_noop!(pay(BOB, debt + 1), Error::<Test>::MoreThanDeveloperArrears);
+		assert_noop!(pay(BOB, 1), Error::<Test>::PaymentTooSmall);
+		assert_noop!(
+			Fees::pay_developer_arrears(signed(BOB), C, unit(1), YUAN),
+			Error::<Test>::MoreThanDeveloperArrears
+		);
+		assert_noop!(
+			Fees::pay_developer_arrears(RuntimeOrigin::none(), C, unit(4), YUAN),
+			DispatchError::BadOrigin
+		);
+		let operating = fund_balance(FundKind::Operating);
+		assert_ok!(pay(BOB, YUAN));
+		assert_eq!(
+			last_event(),
+			Event::DeveloperArrearsPaid { community: C, unit: unit(4), payer: BOB, amount: YUAN, held_back: 0, left: debt - YUAN }
+		);
+		assert_eq!(fund_balance(FundKind::Operating), operating + YUAN);
+		let entry = Ledger::<Test>::get(C, LedgerLength::<Test>::get(C) - 1).unwrap();
+		assert_eq!((entry.category, entry.unit, entry.counterparty), (Category::PropertyFee, Some(unit(4)), BOB));
+		// The rest settles it.
+		assert_ok!(pay(BOB, debt - YUAN));
+		assert!(Carried::<Test>::get(C, unit(4)).is_none());
+		assert_eq!(dues(4).developer_arrears, 0);
 	});
 }
 

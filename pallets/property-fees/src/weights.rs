@@ -55,6 +55,7 @@ pub trait WeightInfo {
 	fn approve_emergency_repair() -> Weight;
 	fn cancel_emergency_repair() -> Weight;
 	fn set_emergency_cap() -> Weight;
+	fn pay_developer_arrears() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -389,6 +390,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn pay_developer_arrears() -> Weight {
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
@@ -471,5 +477,10 @@ impl WeightInfo for () {
 		Weight::from_parts(25_000_000, 3600)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn pay_developer_arrears() -> Weight {
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 }
