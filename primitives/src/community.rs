@@ -175,9 +175,12 @@ pub trait CommunityInspect<AccountId> {
 /// the community pallet inside the call that changes the unit, before the
 /// change is stored; an error fails that call.
 pub trait UnitChanges {
-	/// `unit` of `community` was registered now: it is billed from now on,
-	/// never for months before it existed.
-	fn unit_registered(community: CommunityId, unit: &UnitId) -> sp_runtime::DispatchResult;
+	/// `unit` of `community` was registered now in `scope` with `area`
+	/// (0.01 m²): it is billed from now on, never for months before it
+	/// existed, and shares every later spend of its scope's maintenance
+	/// fund, deposited or not.
+	fn unit_registered(community: CommunityId, unit: &UnitId, scope: ScopeId, area: Area)
+		-> sp_runtime::DispatchResult;
 	/// `unit`'s scope and area (0.01 m²) are corrected from `old` to `new`:
 	/// past months stay billed as they were, the correction applies from
 	/// the current month on (and to its share of later spends).
@@ -195,7 +198,7 @@ pub trait UnitChanges {
 }
 
 impl UnitChanges for () {
-	fn unit_registered(_: CommunityId, _: &UnitId) -> sp_runtime::DispatchResult {
+	fn unit_registered(_: CommunityId, _: &UnitId, _: ScopeId, _: Area) -> sp_runtime::DispatchResult {
 		Ok(())
 	}
 	fn unit_corrected(_: CommunityId, _: &UnitId, _: (ScopeId, Area), _: (ScopeId, Area)) -> sp_runtime::DispatchResult {

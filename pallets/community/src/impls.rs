@@ -143,7 +143,12 @@ impl<T: Config> Pallet<T> {
 			if let Some(key) = stored.voter_key() {
 				Self::count_into(&mut info, community, unit.scope, &key, unit.area)?;
 			}
-			<T::UnitChanges as linli_primitives::community::UnitChanges>::unit_registered(community, &unit.id)?;
+			<T::UnitChanges as linli_primitives::community::UnitChanges>::unit_registered(
+				community,
+				&unit.id,
+				unit.scope,
+				unit.area,
+			)?;
 			Units::<T>::insert(community, unit.id, stored);
 			info.unit_count = info.unit_count.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			Self::deposit_event(Event::UnitRegistered {

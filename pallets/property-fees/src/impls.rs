@@ -1145,18 +1145,26 @@ impl<T: Config> Pallet<T> {
 				account.deposited = account.deposited.checked_add(amount).ok_or(Error::<T>::Overflow)?;
 				account
 			},
-			None => MaintenanceAccount {
-				scope,
-				area,
-				deposited: amount,
-				charged: 0,
-				scope_index: SpendPools::<T>::get(community, Some(scope)).index,
-				community_index: SpendPools::<T>::get(community, COMMUNITY_POOL).index,
-			},
+			// A unit of storage version 1 (registered before units had
+			// maintenance accounts) joins at its first deposit.
+			None => Self::new_maintenance_account(community, scope, area, amount),
 		};
 		Self::apply_pools(community, &account, true)?;
 		MaintenanceAccounts::<T>::insert(community, unit, account);
 		Ok(())
+	}
+
+	/// A maintenance account that joins its pools now: it shares only the
+	/// spends from now on.
+	fn new_maintenance_account(community: CommunityId, scope: ScopeId, area: Area, deposited: u128) -> MaintenanceAccount {
+		MaintenanceAccount {
+			scope,
+			area,
+			deposited,
+			charged: 0,
+			scope_index: SpendPools::<T>::get(community, Some(scope)).index,
+			community_index: SpendPools::<T>::get(community, COMMUNITY_POOL).index,
+		}
 	}
 
 	/// Adds a member to (`join`) or removes it from the pools of its scope
@@ -1179,7 +1187,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let Some(scope) = scope else { return Ok(()) };
 		let pool = SpendPools::<T>::get(community, Some(scope));
-		ensure!(pool.area > 0, Error::<T>::NoDepositsInScope);
+		ensure!(pool.area > 0, Error::<T>::NoUnitsInScope);
 		let held = pool.balance(SpendPools::<T>::get(community, COMMUNITY_POOL).index).unwrap_or(0);
 		let wanted = amount.saturated_into::<u128>().checked_mul(SPEND_INDEX_SCALE);
 		ensure!(wanted.is_some_and(|w| w <= held), Error::<T>::ScopeFundInsufficient);
@@ -1208,7 +1216,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		let unshared = SpendPools::<T>::try_mutate(community, scope, |pool| {
-			ensure!(pool.area > 0, Error::<T>::NoDepositsInScope);
+			ensure!(pool.area > 0, Error::<T>::NoUnitsInScope);
 			pool.share(amount).map(|(_, unshared)| unshared).ok_or(Error::<T>::Overflow)
 		})?;
 		UnsharedSpend::<T>::try_mutate(community, |total| {
@@ -1335,9 +1343,15 @@ impl<T: Config> linli_primitives::fees::CommunityFunds<T::AccountId> for Pallet<
 }
 
 impl<T: Config> linli_primitives::community::UnitChanges for Pallet<T> {
-	fn unit_registered(community: CommunityId, unit: &UnitId) -> DispatchResult {
+	fn unit_registered(community: CommunityId, unit: &UnitId, scope: ScopeId, area: Area) -> DispatchResult {
 		// Billed from the month it was registered, never before.
-		Self::store_account(community, unit, &UnitAccount { next_due: Self::current_period(), credit: Zero::zero() })
+		Self::store_account(community, unit, &UnitAccount { next_due: Self::current_period(), credit: Zero::zero() })?;
+		// It shares every spend from now on, deposited or not (a share
+		// beyond its deposits is what it owes).
+		let account = Self::new_maintenance_account(community, scope, area, 0);
+		Self::apply_pools(community, &account, true)?;
+		MaintenanceAccounts::<T>::insert(community, unit, account);
+		Ok(())
 	}
 
 	fn unit_corrected(
@@ -1713,7 +1727,11 @@ impl<T: Config> Pallet<T> {
 				"the units' maintenance accounts do not add up to the fund"
 			);
 		}
-		ensure!(units_net.is_empty(), "maintenance accounts without a fund");
+		// Before a community's first deposit its units' accounts are empty.
+		ensure!(
+			units_net.values().all(|(deposits, charged)| *deposits == 0 && *charged == 0),
+			"maintenance money in accounts without a fund"
+		);
 		// The escrow holds exactly the pay held back and not yet settled.
 		let mut escrowed: BTreeMap<CommunityId, BalanceOf<T>> = BTreeMap::new();
 		for (community, _, held) in Escrowed::<T>::iter() {

@@ -731,8 +731,9 @@ pub mod pallet {
 		SecondKeyRequired,
 		/// One of the two keys must be a member of the owners' committee.
 		CommitteeKeyRequired,
-		/// No unit of the scope has deposited into the maintenance fund.
-		NoDepositsInScope,
+		/// The scope has no units (no maintenance account shares its
+		/// spends).
+		NoUnitsInScope,
 		/// A repair of one scope costs more than its units hold in the
 		/// maintenance fund: other units' money is not theirs to spend.
 		ScopeFundInsufficient,

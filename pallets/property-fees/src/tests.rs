@@ -1076,7 +1076,7 @@ fn everyone_deposits() {
 }
 
 fn maintenance(n: u8) -> pallet_property_fees_runtime_api::MaintenanceView<Balance> {
-	Fees::maintenance_view(C, unit(n)).expect("the unit has deposited")
+	Fees::maintenance_view(C, unit(n)).expect("every registered unit has a maintenance account")
 }
 
 /// The attack: the owners of one building vote a repair that costs more
@@ -1086,12 +1086,13 @@ fn maintenance(n: u8) -> pallet_property_fees_runtime_api::MaintenanceView<Balan
 #[test]
 fn a_buildings_repair_is_paid_from_its_own_units_accounts_by_area() {
 	new_test_ext().execute_with(|| {
-		assert_eq!(Fees::maintenance_view(C, unit(1)), None);
+		assert_eq!(maintenance(1).deposited, 0);
+		assert_eq!(Fees::maintenance_view(C, UnitId::repeat_byte(0xEE)), None);
 		everyone_deposits();
 		assert_eq!(fund_balance(FundKind::Maintenance), 37_449 * YUAN);
 		let spend = |scope, amount| Fees::spend_maintenance(root(), C, scope, amount, CAROL, doc(7));
 		assert_noop!(spend(Some(2), 15_449 * YUAN + 1), Error::<Test>::ScopeFundInsufficient);
-		assert_noop!(spend(Some(9), YUAN), Error::<Test>::NoDepositsInScope);
+		assert_noop!(spend(Some(9), YUAN), Error::<Test>::NoUnitsInScope);
 		assert_ok!(spend(Some(2), 10_000 * YUAN));
 		// 10,000 元 over 154.49 m²: 8,912/15,449 of it on unit 1.
 		let (one, three) = (maintenance(1), maintenance(3));
@@ -1106,8 +1107,37 @@ fn a_buildings_repair_is_paid_from_its_own_units_accounts_by_area() {
 		// An emergency of scope 2 is bound by the same accounts.
 		assert_noop!(
 			Fees::emergency_repair(signed(MANAGER), C, Emergency::RoofLeak, Some(9), YUAN, CAROL, doc(8)),
-			Error::<Test>::NoDepositsInScope
+			Error::<Test>::NoUnitsInScope
 		);
+	});
+}
+
+/// The attack: a unit that never deposited escaped its share of its
+/// building's repair, and the units that did paid it all. Every unit of
+/// the scope now shares it by area; a share beyond the deposits is owed.
+#[test]
+fn a_unit_that_never_deposited_owes_its_share_of_a_repair() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Fees::open_maintenance_round(root(), C, 100 * YUAN));
+		// Of scope 2 (units 1 and 3), only unit 1 deposits: 8,912 元.
+		assert_ok!(Fees::deposit_maintenance(signed(ALICE), C, unit(1)));
+		assert_ok!(Fees::spend_maintenance(root(), C, Some(2), 1_000 * YUAN, CAROL, doc(7)));
+		// 1,000 元 over 154.49 m²: 65.37/154.49 of it is unit 3's, owed.
+		let (one, three) = (maintenance(1), maintenance(3));
+		assert_eq!(three.owed, (1_000 * YUAN * 6_537).div_ceil(15_449));
+		assert_eq!((three.deposited, three.balance, three.spent), (0, 0, three.owed));
+		assert_eq!(one.spent, (1_000 * YUAN * 8_912).div_ceil(15_449));
+		assert_eq!(one.balance, 8_912 * YUAN - one.spent);
+		// The scope may spend only what it holds net of what it owes.
+		let net = one.balance - three.owed;
+		assert_noop!(
+			Fees::spend_maintenance(root(), C, Some(2), net + 2, CAROL, doc(8)),
+			Error::<Test>::ScopeFundInsufficient
+		);
+		// Unit 3's deposit first pays what it owes.
+		assert_ok!(Fees::deposit_maintenance(signed(CAROL), C, unit(3)));
+		let three = maintenance(3);
+		assert_eq!((three.balance, three.owed), (6_537 * YUAN - three.spent, 0));
 	});
 }
 
