@@ -190,6 +190,21 @@ mod benchmarks {
 		assert_eq!(Carried::<T>::get(c, ids[0]).map(|d| d.developer), Some(amount));
 	}
 
+	/// A unit that owes every month of the most schedules kept.
+	#[benchmark]
+	fn roll_up_arrears() {
+		let owner: T::AccountId = account("owner", 0, 0);
+		let (c, ids) = community::<T>(1, &owner);
+		schedules::<T>(c, T::MaxSchedules::get());
+		T::Clock::set_current_period(START + T::MaxSchedules::get() + 1);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), c, ids[0]);
+
+		assert_eq!(Billing::<T>::get(c, ids[0]).map(|a| a.next_due), Some(START + T::MaxSchedules::get() + 1));
+		assert!(Carried::<T>::get(c, ids[0]).is_some());
+	}
+
 	#[benchmark]
 	fn issue_demand_notice(s: Linear<1, { T::MaxSchedules::get() }>, u: Linear<1, MAX_UNITS>) {
 		let owner: T::AccountId = account("owner", 0, 0);

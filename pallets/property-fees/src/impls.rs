@@ -710,10 +710,10 @@ impl<T: Config> Pallet<T> {
 		area: Area,
 		new_area: Area,
 		to_developer: bool,
-	) -> DispatchResult {
+	) -> Result<BalanceOf<T>, DispatchError> {
 		let schedules = Schedules::<T>::get(community);
 		if schedules.is_empty() {
-			return Ok(());
+			return Ok(Zero::zero());
 		}
 		let now = Self::current_period();
 		let mut account = Self::unit_account(community, unit, &schedules);
@@ -747,6 +747,18 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::store_account(community, unit, &account)?;
 		Self::store_carried(community, *unit, carried);
+		Ok(past)
+	}
+
+	pub(crate) fn do_roll_up_arrears(community: CommunityId, unit: UnitId) -> DispatchResult {
+		Self::schedules_of(community)?;
+		let info = T::Community::unit(community, &unit).ok_or(Error::<T>::UnknownUnit)?;
+		let now = Self::current_period();
+		let schedules = Schedules::<T>::get(community);
+		let from = Self::unit_account(community, &unit, &schedules).next_due;
+		ensure!(from < now, Error::<T>::NothingToRollUp);
+		let amount = Self::carry_past_months(community, &unit, info.area, info.area, false)?;
+		Self::deposit_event(Event::ArrearsRolledUp { community, unit, from, to: now - 1, amount });
 		Ok(())
 	}
 
@@ -1366,7 +1378,7 @@ impl<T: Config> linli_primitives::community::UnitChanges for Pallet<T> {
 
 	fn unit_delivered(community: CommunityId, unit: &UnitId) -> DispatchResult {
 		let area = T::Community::unit(community, unit).ok_or(Error::<T>::UnknownUnit)?.area;
-		Self::carry_past_months(community, unit, area, area, true)
+		Self::carry_past_months(community, unit, area, area, true).map(|_| ())
 	}
 
 	fn max_weight() -> Weight {

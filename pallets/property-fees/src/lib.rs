@@ -529,6 +529,18 @@ pub mod pallet {
 			/// What the developer still carries for the unit.
 			left: BalanceOf<T>,
 		},
+		/// A unit's unpaid months before the current one became one fixed
+		/// amount it carries (owed as before, priced as billed).
+		ArrearsRolledUp {
+			community: CommunityId,
+			unit: UnitId,
+			/// The first month rolled up.
+			from: Period,
+			/// The last month rolled up.
+			to: Period,
+			/// What they come to (less credit paid towards `from`).
+			amount: BalanceOf<T>,
+		},
 		/// The property company demanded a unit's arrears (催告).
 		DemandNoticeIssued {
 			community: CommunityId,
@@ -669,7 +681,8 @@ pub mod pallet {
 		ScheduleBeforeBillingStart,
 		/// The community keeps no more schedules, and the oldest is still
 		/// owed by some unit (or some unit has not paid since storage
-		/// version 2).
+		/// version 2): `roll_up_arrears` moves such a unit's months out of
+		/// the way.
 		TooManySchedules,
 		/// The amount is zero.
 		ZeroAmount,
@@ -743,6 +756,8 @@ pub mod pallet {
 		/// The unit's developer carries less than the amount paid (or
 		/// nothing).
 		MoreThanDeveloperArrears,
+		/// The unit owes no month before the current one.
+		NothingToRollUp,
 		/// The community has no maintenance deposit round.
 		NoMaintenanceRound,
 		/// The unit has paid every maintenance round.
@@ -1067,6 +1082,22 @@ pub mod pallet {
 		) -> DispatchResult {
 			let payer = ensure_signed(origin)?;
 			Self::do_pay_developer_arrears(community, unit, payer, amount)
+		}
+
+		/// Turn `unit`'s unpaid months before the current one into one
+		/// fixed amount it carries: it owes exactly what it owed, but no
+		/// longer holds on to the old fee schedules, so a unit that never
+		/// pays cannot keep the oldest schedule (and with it every new
+		/// price once `MaxSchedules` are kept) forever. A demand notice and
+		/// its late fee go on as before.
+		///
+		/// Origin: any signed account (the amounts do not change). Emits
+		/// `ArrearsRolledUp`.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::roll_up_arrears())]
+		pub fn roll_up_arrears(origin: OriginFor<T>, community: CommunityId, unit: UnitId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_roll_up_arrears(community, unit)
 		}
 	}
 

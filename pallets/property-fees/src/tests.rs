@@ -1263,6 +1263,44 @@ fn credit_that_covers_a_month_at_the_corrected_area_pays_it() {
 	});
 }
 
+/// One unit that never pays held on to the oldest schedule, and with it
+/// every new price once the schedules are full. Its months roll up into a
+/// fixed amount it carries: it owes the same, and the schedule can go.
+#[test]
+fn a_unit_that_never_pays_cannot_block_new_prices_for_good() {
+	new_test_ext().execute_with(|| {
+		let max = <Test as Config>::MaxSchedules::get();
+		for i in 0..max {
+			lump_sum_from(JAN + i, PRICE_035);
+		}
+		Now::set(JAN + 2);
+		for (who, n) in [(BOB, 2), (CAROL, 3), (DEVELOPER, 4)] {
+			let owed = dues(n).arrears + dues(n).current;
+			assert_ok!(Fees::pay_fees(signed(who), C, unit(n), owed));
+		}
+		let next = || Fees::set_fee_schedule(root(), C, PRICE_050, ContractModel::LumpSum, JAN + max);
+		assert_noop!(next(), Error::<Test>::TooManySchedules);
+		let before = dues(1);
+		assert_eq!(before.arrears, 2 * DUE_1_035);
+		// Bad input: nothing to roll up, an unknown unit, no origin.
+		assert_noop!(Fees::roll_up_arrears(signed(STRANGER), C, unit(2)), Error::<Test>::NothingToRollUp);
+		assert_noop!(Fees::roll_up_arrears(signed(STRANGER), C, UnitId::repeat_byte(0xEE)), Error::<Test>::UnknownUnit);
+		assert_noop!(Fees::roll_up_arrears(RuntimeOrigin::none(), C, unit(1)), DispatchError::BadOrigin);
+		assert_ok!(Fees::roll_up_arrears(signed(STRANGER), C, unit(1)));
+		assert_eq!(
+			last_event(),
+			Event::ArrearsRolledUp { community: C, unit: unit(1), from: JAN, to: JAN + 1, amount: 2 * DUE_1_035 }
+		);
+		// It owes exactly what it owed.
+		let after = dues(1);
+		assert_eq!((after.arrears, after.current, after.next_due), (before.arrears, before.current, JAN + 2));
+		assert_ok!(next());
+		assert!(fees_events().contains(&Event::FeeSchedulePruned { community: C, effective_from: JAN }));
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), after.arrears + after.current));
+		assert_eq!(dues(1).arrears + dues(1).current, 0);
+	});
+}
+
 /// Maintenance rounds stopped at `MaxMaintenanceRounds`. The oldest top-up
 /// goes once every unit has paid it; a unit registered later owes the first
 /// deposit and the rounds still kept.

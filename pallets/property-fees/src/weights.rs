@@ -56,6 +56,7 @@ pub trait WeightInfo {
 	fn cancel_emergency_repair() -> Weight;
 	fn set_emergency_cap() -> Weight;
 	fn pay_developer_arrears() -> Weight;
+	fn roll_up_arrears() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -395,6 +396,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
+	fn roll_up_arrears() -> Weight {
+		Weight::from_parts(80_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
@@ -482,5 +488,10 @@ impl WeightInfo for () {
 		Weight::from_parts(60_000_000, 8000)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
+	}
+	fn roll_up_arrears() -> Weight {
+		Weight::from_parts(80_000_000, 8000)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 }
