@@ -276,6 +276,12 @@ impl<T> sp_runtime::traits::Morph<T> for Discard {
 	fn morph(_: T) {}
 }
 
+/// The owners' committee's size by law (DOMAIN.md): 5 to 11 members, an
+/// odd number; a community of at most 100 households may have 3.
+pub fn is_legal_committee_size(members: u32, households: u32) -> bool {
+	(members % 2 == 1 && (5..=11).contains(&members)) || (members == 3 && households <= 100)
+}
+
 /// How another pallet installs an elected owners' committee.
 pub trait CommitteeInstaller<AccountId, BlockNumber> {
 	/// Makes `members` the committee of `community` until `term_end`.
@@ -284,6 +290,13 @@ pub trait CommitteeInstaller<AccountId, BlockNumber> {
 		members: alloc::vec::Vec<AccountId>,
 		term_end: BlockNumber,
 	) -> sp_runtime::DispatchResult;
+	/// The sitting committee of `community`: its members and the end of
+	/// its term.
+	fn committee(community: CommunityId) -> Option<(alloc::vec::Vec<AccountId>, BlockNumber)>;
+	/// Seats `members`, elected in a by-election, on the sitting committee
+	/// for the rest of its term.
+	fn fill_committee_seats(community: CommunityId, members: alloc::vec::Vec<AccountId>)
+		-> sp_runtime::DispatchResult;
 }
 
 /// Told when the account that votes for an owner (or for the developer) is
@@ -308,5 +321,17 @@ impl<AccountId> VoterAccountChanged<AccountId> for () {
 
 	fn max_weight() -> Weight {
 		Weight::zero()
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn a_committee_has_five_to_eleven_members_or_three_in_a_small_community() {
+		let legal = |households| (0..=13).filter(|&n| is_legal_committee_size(n, households)).collect::<alloc::vec::Vec<_>>();
+		assert_eq!(legal(101), [5, 7, 9, 11]);
+		assert_eq!(legal(100), [3, 5, 7, 9, 11]);
 	}
 }

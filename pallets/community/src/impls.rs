@@ -91,11 +91,10 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let info = Self::ensure_community(community)?;
 		let size = members.len() as u32;
-		// 5–11, odd; 3 for at most 100 households; or none (dissolved).
+		// The legal size, or none (dissolved).
 		let valid_size = size == 0 ||
-			(size % 2 == 1 &&
-				size <= T::MaxCommitteeSize::get() &&
-				(size >= 5 || (size == 3 && info.unit_count <= 100)));
+			(size <= T::MaxCommitteeSize::get() &&
+				linli_primitives::governance::is_legal_committee_size(size, info.unit_count));
 		ensure!(valid_size, Error::<T>::InvalidCommitteeSize);
 		let bounded =
 			Self::distinct_bounded::<T::MaxCommitteeSize>(&members, Error::<T>::InvalidCommitteeSize)?;
@@ -249,18 +248,22 @@ impl<T: Config> Pallet<T> {
 	/// Only owners sit on the owners' committee: one who no longer owns a
 	/// unit of the community leaves it (its seat falls vacant).
 	fn vacate_committee_seat(community: CommunityId, who: &T::AccountId) {
-		let vacated = Committees::<T>::mutate_exists(community, |committee| {
-			let Some(c) = committee else { return false };
+		let left = Committees::<T>::mutate_exists(community, |committee| {
+			let c = committee.as_mut()?;
 			let before = c.members.len();
 			c.members.retain(|m| m != who);
-			let vacated = c.members.len() < before;
+			let left = (c.members.len() < before).then_some(c.members.len() as u32);
 			if c.members.is_empty() {
 				*committee = None;
 			}
-			vacated
+			left
 		});
-		if vacated {
-			Self::deposit_event(Event::CommitteeSeatVacated { community, who: who.clone() });
+		let Some(members) = left else { return };
+		Self::deposit_event(Event::CommitteeSeatVacated { community, who: who.clone() });
+		let households = Communities::<T>::get(community).map_or(0, |c| c.unit_count);
+		if !linli_primitives::governance::is_legal_committee_size(members, households) {
+			// The owners must fill the seats (a by-election).
+			Self::deposit_event(Event::CommitteeBelowLegalSize { community, members });
 		}
 	}
 
@@ -894,5 +897,17 @@ impl<T: Config> linli_primitives::governance::CommitteeInstaller<T::AccountId, B
 		term_end: BlockNumberFor<T>,
 	) -> DispatchResult {
 		Self::do_set_committee_for_term(community, members, term_end)
+	}
+
+	fn committee(community: CommunityId) -> Option<(Vec<T::AccountId>, BlockNumberFor<T>)> {
+		Committees::<T>::get(community).map(|c| (c.members.into_inner(), c.term_end))
+	}
+
+	fn fill_committee_seats(community: CommunityId, members: Vec<T::AccountId>) -> DispatchResult {
+		let sitting = Committees::<T>::get(community).ok_or(Error::<T>::NoCommittee)?;
+		let mut all = sitting.members.into_inner();
+		all.extend(members);
+		// The size, ownership and distinctness rules of any committee.
+		Self::do_set_committee(community, all, sitting.term_end)
 	}
 }

@@ -273,6 +273,13 @@ pub mod pallet {
 		/// A committee member no longer owns a unit of the community: its
 		/// seat fell vacant (only owners sit on the committee).
 		CommitteeSeatVacated { community: CommunityId, who: T::AccountId },
+		/// Vacated seats left the committee below its legal size: the owners
+		/// fill them by a by-election (`OwnersAssembly::propose_by_election`).
+		CommitteeBelowLegalSize {
+			community: CommunityId,
+			/// Members left.
+			members: u32,
+		},
 		/// The accounts acting for the property company were replaced.
 		PropertyManagersSet { community: CommunityId, managers: Vec<T::AccountId> },
 		/// The account acting for the developer changed.
@@ -380,6 +387,8 @@ pub mod pallet {
 		InvalidReason,
 		/// A counter overflowed (area or count beyond the type's range).
 		Overflow,
+		/// The community has no sitting committee.
+		NoCommittee,
 	}
 
 	#[pallet::genesis_config]

@@ -90,6 +90,18 @@ mod benchmarks {
 		assert_eq!(Candidates::<T>::get(0).len() as u32, c);
 	}
 
+	/// Two seats of a committee of three, from `c` candidates.
+	#[benchmark]
+	fn propose_by_election(c: Linear<2, { T::MaxCandidates::get() }>) {
+		let (community, owners) = community::<T>(c);
+		T::BenchmarkHelper::add_committee(community);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owners[0].clone()), community, owners.clone(), 2, H256::zero(), period::<T>());
+
+		assert_eq!(Candidates::<T>::get(0).len() as u32, c);
+	}
+
 	/// The sponsor that brings it to 20 % and opens voting.
 	#[benchmark]
 	fn sponsor() {

@@ -10,7 +10,7 @@ use frame_support::{
 use frame_system::pallet_prelude::*;
 use linli_primitives::{
 	community::{CommunityId, CommunityInspect, ScopeId, VoteWeight},
-	governance::{CommitteeInstaller, Decision, Matter, VoterAccountChanged},
+	governance::{is_legal_committee_size, CommitteeInstaller, Decision, Matter, VoterAccountChanged},
 };
 use sp_core::H256;
 use sp_runtime::{
@@ -85,11 +85,6 @@ pub fn passes(
 	})
 }
 
-/// Whether an election's seats may be `seats` in a community of
-/// `households` units: 5–11 and odd, or 3 for at most 100 households.
-pub fn valid_seats(seats: u32, households: u32) -> bool {
-	(seats % 2 == 1 && (5..=11).contains(&seats)) || (seats == 3 && households <= 100)
-}
 
 impl<T: Config> Pallet<T> {
 	/// The chain's shortest voting period.
@@ -231,20 +226,9 @@ impl<T: Config> Pallet<T> {
 		text: H256,
 		voting_period: BlockNumberFor<T>,
 	) -> DispatchResult {
-		let bounded: BoundedVec<(T::AccountId, VoteWeight), T::MaxCandidates> = candidates
-			.iter()
-			.map(|c| (c.clone(), VoteWeight::default()))
-			.collect::<Vec<_>>()
-			.try_into()
-			.map_err(|_| Error::<T>::TooManyCandidates)?;
-		for (i, candidate) in candidates.iter().enumerate() {
-			ensure!(
-				T::Community::is_owner(community, candidate) && !candidates[..i].contains(candidate),
-				Error::<T>::BadCandidate
-			);
-		}
+		let bounded = Self::candidates_of(community, &candidates)?;
 		ensure!(
-			valid_seats(seats, T::Community::unit_count(community)) && seats as usize <= candidates.len(),
+			is_legal_committee_size(seats, T::Community::unit_count(community)) && seats as usize <= candidates.len(),
 			Error::<T>::BadSeats
 		);
 		let now = frame_system::Pallet::<T>::block_number();
@@ -261,6 +245,62 @@ impl<T: Config> Pallet<T> {
 		)?;
 		Candidates::<T>::insert(index, bounded);
 		Ok(())
+	}
+
+	/// A by-election (补选): `seats` vacant seats of the sitting committee,
+	/// for the rest of its term, so that it is back at a legal size.
+	pub(crate) fn do_propose_by_election(
+		who: T::AccountId,
+		community: CommunityId,
+		candidates: Vec<T::AccountId>,
+		seats: u32,
+		text: H256,
+		voting_period: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let (sitting, term_end) = T::Committee::committee(community).ok_or(Error::<T>::NoCommittee)?;
+		let bounded = Self::candidates_of(community, &candidates)?;
+		ensure!(!candidates.iter().any(|c| sitting.contains(c)), Error::<T>::BadCandidate);
+		let size = (sitting.len() as u32).saturating_add(seats);
+		ensure!(
+			seats > 0 &&
+				is_legal_committee_size(size, T::Community::unit_count(community)) &&
+				seats as usize <= candidates.len(),
+			Error::<T>::BadSeats
+		);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(term_end > now.saturating_add(voting_period), Error::<T>::BadElection);
+		let index = Self::start(
+			who,
+			community,
+			Matter::Committee,
+			Action::FillCommitteeSeats { seats },
+			text,
+			None,
+			voting_period,
+			(candidates.len() as u32).saturating_mul(32),
+		)?;
+		Candidates::<T>::insert(index, bounded);
+		Ok(())
+	}
+
+	/// Candidates with no approvals yet: owners, each once.
+	fn candidates_of(
+		community: CommunityId,
+		candidates: &[T::AccountId],
+	) -> Result<BoundedVec<(T::AccountId, VoteWeight), T::MaxCandidates>, DispatchError> {
+		let bounded: BoundedVec<(T::AccountId, VoteWeight), T::MaxCandidates> = candidates
+			.iter()
+			.map(|c| (c.clone(), VoteWeight::default()))
+			.collect::<Vec<_>>()
+			.try_into()
+			.map_err(|_| Error::<T>::TooManyCandidates)?;
+		for (i, candidate) in candidates.iter().enumerate() {
+			ensure!(
+				T::Community::is_owner(community, candidate) && !candidates[..i].contains(candidate),
+				Error::<T>::BadCandidate
+			);
+		}
+		Ok(bounded)
 	}
 
 	pub(crate) fn do_sponsor(who: T::AccountId, index: ProposalIndex) -> DispatchResult {
@@ -291,7 +331,7 @@ impl<T: Config> Pallet<T> {
 		let grown_at = T::Community::vote_weight_grown_at(community, scope, &who).unwrap_or(from);
 		ensure!(grown_at < from, Error::<T>::WeightGrewDuringVote);
 
-		let election = matches!(proposal.action, Action::ElectCommittee { .. });
+		let election = proposal.action.is_election();
 		let mut candidates = if election { Candidates::<T>::get(index) } else { Default::default() };
 		let n = candidates.len() as u32;
 		let valid = match choice {
@@ -358,7 +398,12 @@ impl<T: Config> Pallet<T> {
 					Action::ElectCommittee { seats, term_end } => {
 						let candidates = Candidates::<T>::get(index);
 						weight = T::WeightInfo::close_election(candidates.len() as u32);
-						Self::count_election(index, &proposal, &candidates, seats, term_end)
+						Self::count_election(index, &proposal, &candidates, seats, Some(term_end))
+					},
+					Action::FillCommitteeSeats { seats } => {
+						let candidates = Candidates::<T>::get(index);
+						weight = T::WeightInfo::close_election(candidates.len() as u32);
+						Self::count_election(index, &proposal, &candidates, seats, None)
 					},
 				}
 			},
@@ -420,7 +465,8 @@ impl<T: Config> Pallet<T> {
 		proposal: &ProposalOf<T>,
 		candidates: &[(T::AccountId, VoteWeight)],
 		seats: u32,
-		term_end: BlockNumberFor<T>,
+		// `None`: a by-election, for the sitting committee's term.
+		term_end: Option<BlockNumberFor<T>>,
 	) -> Outcome {
 		let participation = proposal.tally.participation();
 		if !both_at_least(participation, proposal.snapshot, 2, 3) {
@@ -442,7 +488,11 @@ impl<T: Config> Pallet<T> {
 		});
 		let members: Vec<T::AccountId> =
 			elected.into_iter().take(seats as usize).map(|(_, (who, _))| who.clone()).collect();
-		match T::Committee::install_committee(proposal.community, members.clone(), term_end) {
+		let seated = match term_end {
+			Some(term_end) => T::Committee::install_committee(proposal.community, members.clone(), term_end),
+			None => T::Committee::fill_committee_seats(proposal.community, members.clone()),
+		};
+		match seated {
 			Ok(()) => {
 				Self::deposit_event(Event::CommitteeElected { proposal: index, members });
 				Outcome::Enacted
@@ -592,7 +642,7 @@ impl<T: Config> Pallet<T> {
 			let sponsors = Sponsors::<T>::iter_prefix_values(index).fold(VoteWeight::default(), add);
 			ensure!(sponsors == proposal.sponsors, "sponsors differ from their records");
 			ensure!(
-				matches!(proposal.action, Action::ElectCommittee { .. }) ||
+				proposal.action.is_election() ||
 					matches!(proposal.stage, Stage::Closed { .. }) ||
 					Calls::<T>::contains_key(index),
 				"an open dispatch proposal without its call"

@@ -48,6 +48,7 @@
 //! |---|---|---|
 //! | [`propose`](Pallet::propose) | a committee member, or an owner (co-sponsorship) | `Proposed` (+ `VotingOpened`) |
 //! | [`propose_election`](Pallet::propose_election) | as `propose` | `Proposed` (+ `VotingOpened`) |
+//! | [`propose_by_election`](Pallet::propose_by_election) | as `propose` | `Proposed` (+ `VotingOpened`) |
 //! | [`sponsor`](Pallet::sponsor) | an owner of the scope | `Sponsored` (+ `VotingOpened`) |
 //! | [`vote`](Pallet::vote) | an owner of the scope | `Voted` |
 //! | [`close`](Pallet::close) | anyone, after the end | `Closed` (+ `Enacted` / `CommitteeElected`) |
@@ -315,11 +316,13 @@ pub mod pallet {
 		/// An election is community-wide and about the committee.
 		BadElection,
 		/// Seats must be odd, 5–11, or 3 in a community of at most 100
-		/// households, and no more than the candidates.
+		/// households (in a by-election: with the members sitting), and no
+		/// more than the candidates.
 		BadSeats,
 		/// Too many candidates.
 		TooManyCandidates,
-		/// A candidate is not an owner, or is listed twice.
+		/// A candidate is not an owner, is listed twice, or (in a
+		/// by-election) already sits on the committee.
 		BadCandidate,
 		/// The proposal is not gathering sponsors.
 		NotSponsoring,
@@ -353,6 +356,8 @@ pub mod pallet {
 		/// of one building or stair may only use the maintenance fund for a
 		/// local repair.
 		MatterNotScopable,
+		/// The community has no sitting committee to fill seats of.
+		NoCommittee,
 	}
 
 	#[pallet::hooks]
@@ -416,6 +421,31 @@ pub mod pallet {
 			let n = candidates.len() as u32;
 			Self::do_propose_election(who, community, candidates, seats, term_end, text, voting_period)?;
 			Ok(Some(T::WeightInfo::propose_election(n)).into())
+		}
+
+		/// Put a by-election (补选) to the owners: `seats` vacant seats of the
+		/// sitting committee, for the rest of its term, from `candidates`
+		/// (owners not on the committee, in nomination order), so that the
+		/// committee is back at a legal size. `text` is the hash of the
+		/// notice. Counted as an election.
+		///
+		/// Origin: signed, as `propose_election`. Emits `Proposed` and, when
+		/// voting opens, `VotingOpened`; at close, `CommitteeElected` with
+		/// the members seated.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::propose_by_election(T::MaxCandidates::get()))]
+		pub fn propose_by_election(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			candidates: Vec<T::AccountId>,
+			seats: u32,
+			text: H256,
+			voting_period: BlockNumberFor<T>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let n = candidates.len() as u32;
+			Self::do_propose_by_election(who, community, candidates, seats, text, voting_period)?;
+			Ok(Some(T::WeightInfo::propose_by_election(n)).into())
 		}
 
 		/// Co-sponsor an owners' proposal with your weight; voting opens

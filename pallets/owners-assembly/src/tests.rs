@@ -817,6 +817,50 @@ fn an_election_checks_seats_and_candidates_and_fails_without_majorities() {
 	});
 }
 
+/// A member who sells leaves the committee; below its legal size the
+/// owners fill the seats by a by-election for the rest of the term.
+#[test]
+fn a_by_election_fills_the_seats_a_sale_left_vacant() {
+	new_test_ext().execute_with(|| {
+		equal_estate(9);
+		tenant();
+		assert_ok!(Community::transfer_ownership(signed(REGISTRAR), C, unit(3), 20, H256::repeat_byte(0x20)));
+		let events: Vec<_> = System::events()
+			.into_iter()
+			.filter_map(|r| match r.event {
+				RuntimeEvent::Community(e) => Some(e),
+				_ => None,
+			})
+			.collect();
+		assert!(events.contains(&pallet_community::Event::CommitteeSeatVacated { community: C, who: 3 }));
+		assert!(events.contains(&pallet_community::Event::CommitteeBelowLegalSize { community: C, members: 2 }));
+		let by_election = |candidates: Vec<AccountId>, seats, period| {
+			Assembly::propose_by_election(signed(1), C, candidates, seats, text(4), period).map_err(|e| e.error)
+		};
+		// Bad input: a size the law does not allow, a sitting member, a
+		// tenant, no seat, a vote that outlasts the term, no committee.
+		assert_noop!(by_election(vec![4, 5], 2, PERIOD), Error::<Test>::BadSeats);
+		assert_noop!(by_election(vec![4], 0, PERIOD), Error::<Test>::BadSeats);
+		assert_noop!(by_election(vec![4, 1], 1, PERIOD), Error::<Test>::BadCandidate);
+		assert_noop!(by_election(vec![4, TENANT], 1, PERIOD), Error::<Test>::BadCandidate);
+		assert_noop!(by_election(vec![4], 1, 5_000), Error::<Test>::BadElection);
+		assert_noop!(
+			Assembly::propose_by_election(signed(1), C + 1, vec![4], 1, text(4), PERIOD),
+			Error::<Test>::NoCommittee
+		);
+		let e = NextProposal::<Test>::get();
+		assert_ok!(by_election(vec![4, 5], 1, PERIOD));
+		assert!(matches!(Proposals::<Test>::get(e).unwrap().action, Action::FillCommitteeSeats { seats: 1 }));
+		assert_noop!(Assembly::vote(signed(1), e, Choice::Aye), Error::<Test>::BadChoice);
+		vote_all(e, [1, 2, 4, 5, 6, 7], bits(&[0]));
+		vote_all(e, [8, 9], bits(&[1]));
+		assert_eq!(close(e), Outcome::Enacted);
+		assert!(assembly_events().contains(&Event::CommitteeElected { proposal: e, members: vec![4] }));
+		let committee = pallet_community::Committees::<Test>::get(C).unwrap();
+		assert_eq!((committee.members.into_inner(), committee.term_end), (vec![1, 2, 4], 5_000));
+	});
+}
+
 // ------------------------------------------------------------- the record
 
 #[test]

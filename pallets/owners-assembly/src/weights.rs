@@ -42,6 +42,7 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn propose(s: u32, ) -> Weight;
 	fn propose_election(c: u32, ) -> Weight;
+	fn propose_by_election(c: u32, ) -> Weight;
 	fn sponsor() -> Weight;
 	fn vote(c: u32, ) -> Weight;
 	fn close_dispatch() -> Weight;
@@ -122,6 +123,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Community::Voters` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `OwnersAssembly::NonVotersFollowMajority` (r:1 w:0)
 	/// Proof: `OwnersAssembly::NonVotersFollowMajority` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
+	fn propose_by_election(c: u32, ) -> Weight {
+		Weight::from_parts(90_485_498, 3842)
+			.saturating_add(Weight::from_parts(5_093_998, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(Weight::from_parts(0, 2551).saturating_mul(c.into()))
+	}
 	fn sponsor() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1153`
@@ -215,6 +224,14 @@ impl WeightInfo for () {
 		Weight::from_parts(90_485_498, 3842)
 			.saturating_add(Weight::from_parts(5_093_998, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(Weight::from_parts(0, 2551).saturating_mul(c.into()))
+	}
+	fn propose_by_election(c: u32, ) -> Weight {
+		Weight::from_parts(90_485_498, 3842)
+			.saturating_add(Weight::from_parts(5_093_998, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(Weight::from_parts(0, 2551).saturating_mul(c.into()))

@@ -52,6 +52,19 @@ pub enum Action<BlockNumber> {
 		/// When the elected committee's term ends.
 		term_end: BlockNumber,
 	},
+	/// Fill vacant seats of the sitting committee from the candidates, for
+	/// the rest of its term (a by-election, 补选).
+	FillCommitteeSeats {
+		/// Seats to fill.
+		seats: u32,
+	},
+}
+
+impl<BlockNumber> Action<BlockNumber> {
+	/// Whether owners vote on candidates (an election or a by-election).
+	pub fn is_election(&self) -> bool {
+		matches!(self, Self::ElectCommittee { .. } | Self::FillCommitteeSeats { .. })
+	}
 }
 
 /// Where a proposal stands.
