@@ -68,7 +68,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("linli"),
 	impl_name: alloc::borrow::Cow::Borrowed("linli-node"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -129,6 +129,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 #[allow(unused_parens)]
 type Migrations = (
 	pallet_community::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_community::migrations::v3::MigrateV2ToV3<Runtime>,
 	pallet_owners_assembly::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_property_fees::migrations::v2::MigrateV1ToV2<Runtime>,
 );

@@ -247,7 +247,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Only owners sit on the owners' committee: one who no longer owns a
 	/// unit of the community leaves it (its seat falls vacant).
-	fn vacate_committee_seat(community: CommunityId, who: &T::AccountId) {
+	pub(crate) fn vacate_committee_seat(community: CommunityId, who: &T::AccountId) {
 		let left = Committees::<T>::mutate_exists(community, |committee| {
 			let c = committee.as_mut()?;
 			let before = c.members.len();

@@ -19,7 +19,15 @@
 //! it ever held money, that money is listed as held back in the current
 //! month, for the next rating to settle. Units registered under v1 keep
 //! being billed from their community's first schedule (v1 did not record
-//! when they were registered).
+//! when they were registered); `roll_up_arrears` turns a v1 unit that never
+//! pays into a counted one, so that it cannot hold the oldest schedule.
+//!
+//! The remuneration due is capped at what the operating fund holds (v1 let
+//! the company spend below it; v2 reserves it). A rating period that spans
+//! the upgrade holds back only the fees paid from v2 on: v1 took the share
+//! at the period's close, v2 at payment, and the months paid under v1 were
+//! never held. Units registered under v1 join the maintenance spend pools
+//! at their first deposit, units registered from v2 on at registration.
 
 use crate::{pallet::*, types::FundState};
 use frame_support::{
@@ -48,6 +56,18 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 				_ => continue,
 			}
 			writes += 1;
+		}
+		// Under v1 the company could spend the operating fund below the
+		// remuneration it had earned; v2 reserves the remuneration in the
+		// fund, so what is due is capped at what the fund still holds.
+		let due: alloc::vec::Vec<_> = RemunerationDue::<T>::iter().collect();
+		for (community, due) in due {
+			reads += 2;
+			let operating = Funds::<T>::get(community, FundKind::Operating).unwrap_or_default().balance;
+			if due > operating {
+				RemunerationDue::<T>::insert(community, operating);
+				writes += 1;
+			}
 		}
 		T::DbWeight::get().reads_writes(reads.saturating_add(1), writes)
 	}
@@ -88,12 +108,16 @@ mod tests {
 			// What v1 state had: no accounts, no pools.
 			let _ = MaintenanceAccounts::<Test>::clear(u32::MAX, None);
 			let _ = SpendPools::<Test>::clear(u32::MAX, None);
+			// v1 let the company spend below the remuneration it earned.
+			let operating = Funds::<Test>::get(C, FundKind::Operating).unwrap_or_default().balance;
+			RemunerationDue::<Test>::insert(C, operating + 5);
 			StorageVersion::new(1).put::<Pallet<Test>>();
 
 			MigrateV1ToV2::<Test>::on_runtime_upgrade();
 
 			assert_eq!(StorageVersion::get::<Pallet<Test>>(), 2);
 			assert_eq!(LegacyMaintenance::<Test>::get(C), pot);
+			assert_eq!(RemunerationDue::<Test>::get(C), operating);
 			Fees::do_try_state().expect("the migrated state is consistent");
 			// Running it again changes nothing.
 			MigrateV1ToV2::<Test>::on_runtime_upgrade();
