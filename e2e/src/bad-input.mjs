@@ -154,8 +154,14 @@ await expectFailure(
 await expectFailure(
   'the company spends a quarter of the maintenance fund as an "emergency"',
   ferdie,
-  api.tx.propertyFees.emergencyRepair(DEMO, 'RoofLeak', null, 3_000n * UNIT, ferdie.address, doc('roof invoice')),
+  api.tx.propertyFees.emergencyRepair(DEMO, 'DrainageFailure', null, 3_000n * UNIT, ferdie.address, doc('drain invoice')),
   'propertyFees.EmergencyCapExceeded',
+);
+await expectFailure(
+  "one building's lift charged to every unit of the estate",
+  ferdie,
+  api.tx.propertyFees.emergencyRepair(DEMO, 'UnsafeElevator', null, 10n * UNIT, ferdie.address, doc('lift invoice')),
+  'propertyFees.EmergencyNeedsScope',
 );
 const paid = await chain.ok(bob, api.tx.propertyFees.approveEmergencyRepair(DEMO, repair));
 findEvent(paid, 'propertyFees', 'EmergencyRepairNotified');

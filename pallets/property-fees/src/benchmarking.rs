@@ -190,6 +190,50 @@ mod benchmarks {
 		assert_eq!(Carried::<T>::get(c, ids[0]).map(|d| d.developer), Some(amount));
 	}
 
+	/// What the community pallet's `update_unit` costs here: a unit that
+	/// owes every month of the most schedules kept and holds maintenance
+	/// money gets a new scope and area (its months are carried, its
+	/// maintenance account moves pools).
+	#[benchmark]
+	fn unit_corrected() {
+		use linli_primitives::community::UnitChanges;
+		let owner: T::AccountId = account("owner", 0, 0);
+		let (c, ids) = community::<T>(1, &owner);
+		schedules::<T>(c, T::MaxSchedules::get());
+		deposit::<T>(c, ids[0], T::Currency::minimum_balance() * 100u32.into());
+		T::Clock::set_current_period(START + T::MaxSchedules::get() + 1);
+
+		#[block]
+		{
+			<Fees<T> as UnitChanges>::unit_corrected(c, &ids[0], (1, 100_00), (2, 50_00)).expect("a known unit");
+		}
+
+		assert!(Carried::<T>::get(c, ids[0]).is_some());
+	}
+
+	/// What a delivery costs here: the developer's unpaid months of the
+	/// most schedules kept and an open demand notice's late fee become the
+	/// developer's carried dues.
+	#[benchmark]
+	fn unit_delivered() {
+		use linli_primitives::community::UnitChanges;
+		let owner: T::AccountId = account("owner", 0, 0);
+		let (c, ids) = community::<T>(1, &owner);
+		let s = T::MaxSchedules::get();
+		schedules::<T>(c, s);
+		generous_terms::<T>(c);
+		T::Clock::set_current_period(START + s + 1);
+		Fees::<T>::do_issue_demand_notice(c, ids[0], H256::zero()).expect("the unit is in arrears");
+		T::Clock::set_current_period(START + s + 3);
+
+		#[block]
+		{
+			<Fees<T> as UnitChanges>::unit_delivered(c, &ids[0]).expect("a known unit");
+		}
+
+		assert!(Carried::<T>::get(c, ids[0]).is_some_and(|d| !d.developer.is_zero()));
+	}
+
 	/// A unit that owes every month of the most schedules kept.
 	#[benchmark]
 	fn roll_up_arrears() {

@@ -1382,11 +1382,12 @@ impl<T: Config> linli_primitives::community::UnitChanges for Pallet<T> {
 	}
 
 	fn max_weight() -> Weight {
-		// Reads: schedules, the clock, the unit's account, carried dues, its
-		// notice, the terms, the unit, its maintenance account and three
-		// pools; writes: account, carried, notice, maintenance account and
-		// three pools. An upper bound, with room for the arithmetic.
-		T::DbWeight::get().reads_writes(12, 7).saturating_add(Weight::from_parts(60_000_000, 0))
+		use crate::weights::WeightInfo;
+		// The heavier of the two measured changes (a registration does a
+		// part of either), plus the due-month scan a benchmark cannot force.
+		T::WeightInfo::unit_corrected()
+			.max(T::WeightInfo::unit_delivered())
+			.saturating_add(T::DbWeight::get().reads(crate::DUE_SCAN as u64))
 	}
 }
 

@@ -94,6 +94,8 @@
 //! | [`approve_emergency_repair`](Pallet::approve_emergency_repair) | `EmergencyOrigin`: a second key, one of the two the committee's | `EmergencyRepairNotified` (+ `MaintenanceFundLow`) |
 //! | [`cancel_emergency_repair`](Pallet::cancel_emergency_repair) | `EmergencyOrigin` | `EmergencyRepairCancelled` |
 //! | [`set_emergency_cap`](Pallet::set_emergency_cap) | `MaintenanceSpendOrigin`, community-wide | `EmergencyCapSet` |
+//! | [`pay_developer_arrears`](Pallet::pay_developer_arrears) | anyone signed | `DeveloperArrearsPaid` |
+//! | [`roll_up_arrears`](Pallet::roll_up_arrears) | anyone signed | `ArrearsRolledUp` |
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;

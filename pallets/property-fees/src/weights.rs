@@ -57,6 +57,8 @@ pub trait WeightInfo {
 	fn set_emergency_cap() -> Weight;
 	fn pay_developer_arrears() -> Weight;
 	fn roll_up_arrears() -> Weight;
+	fn unit_corrected() -> Weight;
+	fn unit_delivered() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -401,6 +403,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
+	fn unit_corrected() -> Weight {
+		Weight::from_parts(80_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	fn unit_delivered() -> Weight {
+		Weight::from_parts(80_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
@@ -490,6 +502,16 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn roll_up_arrears() -> Weight {
+		Weight::from_parts(80_000_000, 8000)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
+	fn unit_corrected() -> Weight {
+		Weight::from_parts(80_000_000, 8000)
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
+	}
+	fn unit_delivered() -> Weight {
 		Weight::from_parts(80_000_000, 8000)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
