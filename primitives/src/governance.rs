@@ -294,9 +294,14 @@ pub trait CommitteeInstaller<AccountId, BlockNumber> {
 	/// its term.
 	fn committee(community: CommunityId) -> Option<(alloc::vec::Vec<AccountId>, BlockNumber)>;
 	/// Seats `members`, elected in a by-election, on the sitting committee
-	/// for the rest of its term.
-	fn fill_committee_seats(community: CommunityId, members: alloc::vec::Vec<AccountId>)
-		-> sp_runtime::DispatchResult;
+	/// for the rest of its term, if it is still the committee the
+	/// by-election was for (its term ends at `term_end`) and still below
+	/// its legal size.
+	fn fill_committee_seats(
+		community: CommunityId,
+		members: alloc::vec::Vec<AccountId>,
+		term_end: BlockNumber,
+	) -> sp_runtime::DispatchResult;
 }
 
 /// Told when the account that votes for an owner (or for the developer) is

@@ -261,7 +261,7 @@ impl<T: Config> Pallet<T> {
 		let Some(members) = left else { return };
 		Self::deposit_event(Event::CommitteeSeatVacated { community, who: who.clone() });
 		let households = Communities::<T>::get(community).map_or(0, |c| c.unit_count);
-		if !linli_primitives::governance::is_legal_committee_size(members, households) {
+		if members > 0 && !linli_primitives::governance::is_legal_committee_size(members, households) {
 			// The owners must fill the seats (a by-election).
 			Self::deposit_event(Event::CommitteeBelowLegalSize { community, members });
 		}
@@ -903,8 +903,20 @@ impl<T: Config> linli_primitives::governance::CommitteeInstaller<T::AccountId, B
 		Committees::<T>::get(community).map(|c| (c.members.into_inner(), c.term_end))
 	}
 
-	fn fill_committee_seats(community: CommunityId, members: Vec<T::AccountId>) -> DispatchResult {
+	fn fill_committee_seats(
+		community: CommunityId,
+		members: Vec<T::AccountId>,
+		term_end: BlockNumberFor<T>,
+	) -> DispatchResult {
 		let sitting = Committees::<T>::get(community).ok_or(Error::<T>::NoCommittee)?;
+		// A committee elected since, or one another by-election filled, is
+		// not the one these seats were for.
+		ensure!(sitting.term_end == term_end, Error::<T>::NoVacancy);
+		let households = Self::ensure_community(community)?.unit_count;
+		ensure!(
+			!linli_primitives::governance::is_legal_committee_size(sitting.members.len() as u32, households),
+			Error::<T>::NoVacancy
+		);
 		let mut all = sitting.members.into_inner();
 		all.extend(members);
 		// The size, ownership and distinctness rules of any committee.

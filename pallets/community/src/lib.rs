@@ -389,6 +389,9 @@ pub mod pallet {
 		Overflow,
 		/// The community has no sitting committee.
 		NoCommittee,
+		/// The sitting committee has no seat to fill by a by-election: it is
+		/// at its legal size, or another committee sits now.
+		NoVacancy,
 	}
 
 	#[pallet::genesis_config]

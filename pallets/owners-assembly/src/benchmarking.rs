@@ -90,11 +90,14 @@ mod benchmarks {
 		assert_eq!(Candidates::<T>::get(0).len() as u32, c);
 	}
 
-	/// Two seats of a committee of three, from `c` candidates.
+	/// Two seats of a committee of three in a community of more than 100
+	/// households (below its legal size of five), from `c` candidates.
 	#[benchmark]
 	fn propose_by_election(c: Linear<2, { T::MaxCandidates::get() }>) {
 		let (community, owners) = community::<T>(c);
+		// Elected while the community was small; it has grown since.
 		T::BenchmarkHelper::add_committee(community);
+		T::BenchmarkHelper::add_units(community, 100, 100_00);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owners[0].clone()), community, owners.clone(), 2, H256::zero(), period::<T>());

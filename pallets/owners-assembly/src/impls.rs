@@ -86,6 +86,13 @@ pub fn passes(
 }
 
 
+/// What an election seats: a whole committee until its term's end, or the
+/// vacant seats of the committee whose term ends then (a by-election).
+enum ElectionKind<BlockNumber> {
+	Committee(BlockNumber),
+	BySeats(BlockNumber),
+}
+
 impl<T: Config> Pallet<T> {
 	/// The chain's shortest voting period.
 	pub fn min_voting_period() -> BlockNumberFor<T> {
@@ -260,6 +267,8 @@ impl<T: Config> Pallet<T> {
 		let (sitting, term_end) = T::Committee::committee(community).ok_or(Error::<T>::NoCommittee)?;
 		let bounded = Self::candidates_of(community, &candidates)?;
 		ensure!(!candidates.iter().any(|c| sitting.contains(c)), Error::<T>::BadCandidate);
+		let households = T::Community::unit_count(community);
+		ensure!(!is_legal_committee_size(sitting.len() as u32, households), Error::<T>::NoVacancy);
 		let size = (sitting.len() as u32).saturating_add(seats);
 		ensure!(
 			seats > 0 &&
@@ -273,7 +282,7 @@ impl<T: Config> Pallet<T> {
 			who,
 			community,
 			Matter::Committee,
-			Action::FillCommitteeSeats { seats },
+			Action::FillCommitteeSeats { seats, term_end },
 			text,
 			None,
 			voting_period,
@@ -398,12 +407,12 @@ impl<T: Config> Pallet<T> {
 					Action::ElectCommittee { seats, term_end } => {
 						let candidates = Candidates::<T>::get(index);
 						weight = T::WeightInfo::close_election(candidates.len() as u32);
-						Self::count_election(index, &proposal, &candidates, seats, Some(term_end))
+						Self::count_election(index, &proposal, &candidates, seats, ElectionKind::Committee(term_end))
 					},
-					Action::FillCommitteeSeats { seats } => {
+					Action::FillCommitteeSeats { seats, term_end } => {
 						let candidates = Candidates::<T>::get(index);
 						weight = T::WeightInfo::close_election(candidates.len() as u32);
-						Self::count_election(index, &proposal, &candidates, seats, None)
+						Self::count_election(index, &proposal, &candidates, seats, ElectionKind::BySeats(term_end))
 					},
 				}
 			},
@@ -465,8 +474,7 @@ impl<T: Config> Pallet<T> {
 		proposal: &ProposalOf<T>,
 		candidates: &[(T::AccountId, VoteWeight)],
 		seats: u32,
-		// `None`: a by-election, for the sitting committee's term.
-		term_end: Option<BlockNumberFor<T>>,
+		kind: ElectionKind<BlockNumberFor<T>>,
 	) -> Outcome {
 		let participation = proposal.tally.participation();
 		if !both_at_least(participation, proposal.snapshot, 2, 3) {
@@ -488,9 +496,11 @@ impl<T: Config> Pallet<T> {
 		});
 		let members: Vec<T::AccountId> =
 			elected.into_iter().take(seats as usize).map(|(_, (who, _))| who.clone()).collect();
-		let seated = match term_end {
-			Some(term_end) => T::Committee::install_committee(proposal.community, members.clone(), term_end),
-			None => T::Committee::fill_committee_seats(proposal.community, members.clone()),
+		let seated = match kind {
+			ElectionKind::Committee(term_end) =>
+				T::Committee::install_committee(proposal.community, members.clone(), term_end),
+			ElectionKind::BySeats(term_end) =>
+				T::Committee::fill_committee_seats(proposal.community, members.clone(), term_end),
 		};
 		match seated {
 			Ok(()) => {

@@ -358,6 +358,8 @@ pub mod pallet {
 		MatterNotScopable,
 		/// The community has no sitting committee to fill seats of.
 		NoCommittee,
+		/// The sitting committee is at its legal size: no seat to fill.
+		NoVacancy,
 	}
 
 	#[pallet::hooks]

@@ -850,7 +850,12 @@ fn a_by_election_fills_the_seats_a_sale_left_vacant() {
 		);
 		let e = NextProposal::<Test>::get();
 		assert_ok!(by_election(vec![4, 5], 1, PERIOD));
-		assert!(matches!(Proposals::<Test>::get(e).unwrap().action, Action::FillCommitteeSeats { seats: 1 }));
+		assert!(matches!(Proposals::<Test>::get(e).unwrap().action, Action::FillCommitteeSeats { seats: 1, term_end: 5_000 }));
+		// A second by-election for the same seat passes too, but finds no
+		// seat once the first has filled it.
+		let second = NextProposal::<Test>::get();
+		assert_ok!(by_election(vec![6], 1, PERIOD));
+		vote_all(second, [1, 2, 4, 5, 6, 7, 8, 9], bits(&[0]));
 		assert_noop!(Assembly::vote(signed(1), e, Choice::Aye), Error::<Test>::BadChoice);
 		vote_all(e, [1, 2, 4, 5, 6, 7], bits(&[0]));
 		vote_all(e, [8, 9], bits(&[1]));
@@ -858,6 +863,10 @@ fn a_by_election_fills_the_seats_a_sale_left_vacant() {
 		assert!(assembly_events().contains(&Event::CommitteeElected { proposal: e, members: vec![4] }));
 		let committee = pallet_community::Committees::<Test>::get(C).unwrap();
 		assert_eq!((committee.members.into_inner(), committee.term_end), (vec![1, 2, 4], 5_000));
+		assert_eq!(close(second), Outcome::EnactmentFailed(pallet_community::Error::<Test>::NoVacancy.into()));
+		assert_eq!(pallet_community::Committees::<Test>::get(C).unwrap().members.len(), 3);
+		// A committee at its legal size has no seat to fill.
+		assert_noop!(by_election(vec![5], 2, PERIOD), Error::<Test>::NoVacancy);
 	});
 }
 

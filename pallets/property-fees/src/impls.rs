@@ -702,14 +702,14 @@ impl<T: Config> Pallet<T> {
 	/// its monthly account into a fixed amount carried by `to_developer`'s
 	/// side or the owner's: the months were billed at the facts of their
 	/// time, and later corrections or a delivery must not re-price or
-	/// re-assign them. `area` is the area the past months were billed at,
-	/// `new_area` the unit's area from now on.
+	/// re-assign them. `area` is the area the past months were billed at;
+	/// `through` stops the carry at an earlier month than the last one.
 	fn carry_past_months(
 		community: CommunityId,
 		unit: &UnitId,
 		area: Area,
-		new_area: Area,
 		to_developer: bool,
+		through: Option<Period>,
 	) -> Result<BalanceOf<T>, DispatchError> {
 		let schedules = Schedules::<T>::get(community);
 		if schedules.is_empty() {
@@ -718,10 +718,11 @@ impl<T: Config> Pallet<T> {
 		let now = Self::current_period();
 		let mut account = Self::unit_account(community, unit, &schedules);
 		let mut carried = Carried::<T>::get(community, unit).unwrap_or_default();
-		let past = match now.checked_sub(1) {
-			Some(last) => Self::unpaid_through(&schedules, area, &account, Zero::zero(), last)?,
-			None => Zero::zero(),
+		// The last month carried: the one before now, or an earlier one.
+		let Some(last) = now.checked_sub(1).map(|l| through.map_or(l, |t| t.min(l))) else {
+			return Ok(Zero::zero());
 		};
+		let past = Self::unpaid_through(&schedules, area, &account, Zero::zero(), last)?;
 		if to_developer {
 			// The owner-side carry of a developer-held unit was the
 			// developer's too, and so is an open demand notice's late fee.
@@ -737,13 +738,11 @@ impl<T: Config> Pallet<T> {
 		} else {
 			carried.owner = carried.owner.checked_add(&past).ok_or(Error::<T>::Overflow)?;
 		}
-		if account.next_due < now {
-			account = UnitAccount { next_due: now, credit: Zero::zero() };
-		} else if !account.credit.is_zero() {
-			// Credit paid towards a month at the old area may cover a whole
-			// month at the new one: it pays what it covers now.
-			let mut pool = Zero::zero();
-			Self::settle(&schedules, new_area, &mut account, &mut pool, Period::MAX)?;
+		// Credit paid towards a month not yet begun stays credit: a lower
+		// area or price may make it cover the month, and the next payment
+		// settles it (it never becomes prepayment by itself).
+		if account.next_due <= last {
+			account = UnitAccount { next_due: last.saturating_add(1), credit: Zero::zero() };
 		}
 		Self::store_account(community, unit, &account)?;
 		Self::store_carried(community, *unit, carried);
@@ -756,9 +755,14 @@ impl<T: Config> Pallet<T> {
 		let now = Self::current_period();
 		let schedules = Schedules::<T>::get(community);
 		let from = Self::unit_account(community, &unit, &schedules).next_due;
-		ensure!(from < now, Error::<T>::NothingToRollUp);
-		let amount = Self::carry_past_months(community, &unit, info.area, info.area, false)?;
-		Self::deposit_event(Event::ArrearsRolledUp { community, unit, from, to: now - 1, amount });
+		// With a demand notice open, only the months it demanded roll up:
+		// the late fee runs on what is still unpaid of them (paid first),
+		// never on later months.
+		let through = Notices::<T>::get(community, unit).map(|n| n.through);
+		let to = through.map_or(now.saturating_sub(1), |t| t.min(now.saturating_sub(1)));
+		ensure!(from < now && from <= to, Error::<T>::NothingToRollUp);
+		let amount = Self::carry_past_months(community, &unit, info.area, false, through)?;
+		Self::deposit_event(Event::ArrearsRolledUp { community, unit, from, to, amount });
 		Ok(())
 	}
 
@@ -1105,8 +1109,13 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::CommitteeKeyRequired
 		);
 		// The cap is checked again: the fund or the month's spending may
-		// have changed since the announcement.
+		// have changed since the announcement; so is the scope rule (a
+		// repair announced before it existed).
 		ensure!(pending.amount <= Self::emergency_headroom(community), Error::<T>::EmergencyCapExceeded);
+		ensure!(
+			pending.scope.is_some() || !pending.emergency.is_of_one_building(),
+			Error::<T>::EmergencyNeedsScope
+		);
 		let approved_by = Approver::Account(who);
 		Self::charge_maintenance(community, pending.scope, pending.amount)?;
 		let entry = Self::book_out(
@@ -1142,7 +1151,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Adds a unit's `amount` deposited to its maintenance account (opened
-	/// at its first deposit, in the pools of its scope and community).
+	/// at its registration; a unit of storage version 1 opens it here).
 	pub(crate) fn credit_maintenance(
 		community: CommunityId,
 		unit: UnitId,
@@ -1372,13 +1381,13 @@ impl<T: Config> linli_primitives::community::UnitChanges for Pallet<T> {
 		(_, old_area): (ScopeId, Area),
 		(scope, area): (ScopeId, Area),
 	) -> DispatchResult {
-		Self::carry_past_months(community, unit, old_area, area, false)?;
+		Self::carry_past_months(community, unit, old_area, false, None)?;
 		Self::move_maintenance_account(community, unit, scope, area)
 	}
 
 	fn unit_delivered(community: CommunityId, unit: &UnitId) -> DispatchResult {
 		let area = T::Community::unit(community, unit).ok_or(Error::<T>::UnknownUnit)?.area;
-		Self::carry_past_months(community, unit, area, area, true).map(|_| ())
+		Self::carry_past_months(community, unit, area, true, None).map(|_| ())
 	}
 
 	fn max_weight() -> Weight {
@@ -1608,9 +1617,12 @@ impl<T: Config> Pallet<T> {
 			{
 				let due = Self::monthly_due(schedule.price_per_m2, info.area)
 					.map_err(|_| "monthly due overflows")?;
+				// A month already begun is settled by every payment; credit
+				// towards a later one may cover it after a lower area or
+				// price, until the next payment settles it.
 				ensure!(
-					account.credit.is_zero() || account.credit < due,
-					"a unit's credit covers a whole period"
+					account.credit.is_zero() || account.credit < due || account.next_due >= Self::current_period(),
+					"a unit's credit covers a whole period already due"
 				);
 			}
 		}

@@ -1241,11 +1241,14 @@ fn the_oldest_due_month_never_sticks_on_an_empty_month() {
 	});
 }
 
-/// A correction of the area downwards left credit (paid towards a month at
-/// the old area) that covers a whole month at the new one: the month stayed
-/// unpaid while its money sat as credit. The credit now pays it.
+/// Credit paid towards a month not yet begun stays credit when the area
+/// is corrected downwards, even when it now covers the month: it never
+/// turns into prepayment by itself (a correction there and back would
+/// otherwise pay months at the wrong area, and a tenant's payment would
+/// become prepayment the owner never agreed to). The next payment settles
+/// it at the new area.
 #[test]
-fn credit_that_covers_a_month_at_the_corrected_area_pays_it() {
+fn credit_stays_credit_after_a_correction_until_the_next_payment() {
 	new_test_ext().execute_with(|| {
 		lump_sum_from(JAN, PRICE_035);
 		Now::set(JAN);
@@ -1254,12 +1257,22 @@ fn credit_that_covers_a_month_at_the_corrected_area_pays_it() {
 		// January and half of February at 89.12 m².
 		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), DUE_1_035 + DUE_1_035 / 2));
 		assert_eq!((dues(1).next_due, dues(1).credit), (JAN + 1, DUE_1_035 / 2));
-		// 20 m²: 7 元 a month; the 15.596 元 of credit pay February and
-		// March and leave 1.596 元 towards April.
-		assert_ok!(pallet_community::Pallet::<Test>::update_unit(signed(REGISTRAR), C, unit(1), 1, 20_00));
+		// 0.01 m² and back (the attack of a mistyped correction): nothing
+		// is paid that was not paid before.
+		let correct = |area| pallet_community::Pallet::<Test>::update_unit(signed(REGISTRAR), C, unit(1), 1, area);
+		assert_ok!(correct(1));
+		assert_eq!((dues(1).next_due, dues(1).credit), (JAN + 1, DUE_1_035 / 2));
+		assert_ok!(correct(AREA_1));
+		assert_eq!((dues(1).next_due, dues(1).credit), (JAN + 1, DUE_1_035 / 2));
+		// At 20 m² (7 元 a month) the credit covers two months; the owner's
+		// next payment of one month settles February, March and April and
+		// leaves 1.596 元 towards May.
+		assert_ok!(correct(20_00));
 		let due = Fees::monthly_due(PRICE_035, 20_00).unwrap();
-		assert_eq!((dues(1).next_due, dues(1).credit), (JAN + 3, DUE_1_035 / 2 - 2 * due));
+		Now::set(JAN + 1);
 		assert_eq!(dues(1).current, 0);
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), due));
+		assert_eq!((dues(1).next_due, dues(1).credit), (JAN + 4, DUE_1_035 / 2 + due - 3 * due));
 	});
 }
 
@@ -1298,6 +1311,33 @@ fn a_unit_that_never_pays_cannot_block_new_prices_for_good() {
 		assert!(fees_events().contains(&Event::FeeSchedulePruned { community: C, effective_from: JAN }));
 		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), after.arrears + after.current));
 		assert_eq!(dues(1).arrears + dues(1).current, 0);
+	});
+}
+
+/// The attack: with a demand notice open, rolling up the later unpaid
+/// months too made the late fee run on months the notice never named. Only
+/// the months it demanded roll up; the late fee runs on what is left of
+/// them.
+#[test]
+fn a_roll_up_never_raises_a_late_fee() {
+	new_test_ext().execute_with(|| {
+		lump_sum_from(JAN, PRICE_035);
+		let late_fee = LateFeeTerms { monthly_rate: Perbill::from_percent(1), cap: Perbill::from_percent(10), grace_periods: 0 };
+		assert_ok!(Fees::set_contract_terms(root(), C, ContractTerms { max_prepaid_periods: 0, late_fee: Some(late_fee) }));
+		Now::set(JAN + 3);
+		assert_ok!(Fees::issue_demand_notice(signed(MANAGER), C, unit(1), doc(1)));
+		// Two of the three months demanded are paid.
+		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), 2 * DUE_1_035));
+		Now::set(JAN + 5);
+		assert_ok!(Fees::roll_up_arrears(signed(STRANGER), C, unit(1)));
+		assert_eq!(
+			last_event(),
+			Event::ArrearsRolledUp { community: C, unit: unit(1), from: JAN + 2, to: JAN + 2, amount: DUE_1_035 }
+		);
+		// Two months of 1 % on the one month still unpaid of the three.
+		let d = dues(1);
+		assert_eq!((d.late_fee, d.arrears, d.next_due), (2 * (DUE_1_035 / 100), 3 * DUE_1_035, JAN + 3));
+		assert_noop!(Fees::roll_up_arrears(signed(STRANGER), C, unit(1)), Error::<Test>::NothingToRollUp);
 	});
 }
 

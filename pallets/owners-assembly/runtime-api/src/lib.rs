@@ -57,6 +57,9 @@ pub enum Action<BlockNumber> {
 	FillCommitteeSeats {
 		/// Seats to fill.
 		seats: u32,
+		/// The end of the sitting committee's term (the committee the
+		/// seats are for).
+		term_end: BlockNumber,
 	},
 }
 

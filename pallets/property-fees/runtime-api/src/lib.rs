@@ -180,8 +180,9 @@ sp_api::decl_runtime_apis! {
 		/// Up to `limit` (at most [`MAX_PAGE`]) ledger entries of a community
 		/// from index `from`.
 		fn ledger(community: CommunityId, from: u64, limit: u32) -> Vec<(u64, LedgerEntry<AccountId, Balance, BlockNumber>)>;
-		/// A unit's maintenance-fund account; `None` before its first
-		/// deposit.
+		/// A unit's maintenance-fund account (every unit has one from its
+		/// registration; a unit registered under storage version 1 from its
+		/// first deposit); `None` for an unknown unit.
 		#[api_version(2)]
 		fn maintenance_account(community: CommunityId, unit: UnitId) -> Option<MaintenanceView<Balance>>;
 	}

@@ -66,7 +66,8 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 			let operating = Funds::<T>::get(community, FundKind::Operating).unwrap_or_default().balance;
 			if due > operating {
 				RemunerationDue::<T>::insert(community, operating);
-				writes += 1;
+				Pallet::<T>::deposit_event(Event::RemunerationDueCapped { community, written_off: due - operating });
+				writes += 2;
 			}
 		}
 		T::DbWeight::get().reads_writes(reads.saturating_add(1), writes)
@@ -118,6 +119,8 @@ mod tests {
 			assert_eq!(StorageVersion::get::<Pallet<Test>>(), 2);
 			assert_eq!(LegacyMaintenance::<Test>::get(C), pot);
 			assert_eq!(RemunerationDue::<Test>::get(C), operating);
+			assert!(System::events().iter().any(|r| r.event ==
+				RuntimeEvent::Fees(Event::RemunerationDueCapped { community: C, written_off: 5 })));
 			Fees::do_try_state().expect("the migrated state is consistent");
 			// Running it again changes nothing.
 			MigrateV1ToV2::<Test>::on_runtime_upgrade();
