@@ -238,20 +238,7 @@ impl<T: Config> Pallet<T> {
 			is_legal_committee_size(seats, T::Community::unit_count(community)) && seats as usize <= candidates.len(),
 			Error::<T>::BadSeats
 		);
-		let now = frame_system::Pallet::<T>::block_number();
-		ensure!(term_end > now.saturating_add(voting_period), Error::<T>::BadElection);
-		let index = Self::start(
-			who,
-			community,
-			Matter::Committee,
-			Action::ElectCommittee { seats, term_end },
-			text,
-			None,
-			voting_period,
-			(candidates.len() as u32).saturating_mul(32),
-		)?;
-		Candidates::<T>::insert(index, bounded);
-		Ok(())
+		Self::start_election(who, community, Action::ElectCommittee { seats, term_end }, bounded, term_end, text, voting_period)
 	}
 
 	/// A by-election (补选): `seats` vacant seats of the sitting committee,
@@ -272,23 +259,31 @@ impl<T: Config> Pallet<T> {
 		let size = (sitting.len() as u32).saturating_add(seats);
 		ensure!(
 			seats > 0 &&
-				is_legal_committee_size(size, T::Community::unit_count(community)) &&
+				is_legal_committee_size(size, households) &&
 				seats as usize <= candidates.len(),
 			Error::<T>::BadSeats
 		);
+		let action = Action::FillCommitteeSeats { seats, term_end };
+		Self::start_election(who, community, action, bounded, term_end, text, voting_period)
+	}
+
+	/// Opens an election of `candidates` whose seats are held until
+	/// `term_end`: the vote must end before the term does.
+	#[allow(clippy::too_many_arguments)]
+	fn start_election(
+		who: T::AccountId,
+		community: CommunityId,
+		action: Action<BlockNumberFor<T>>,
+		candidates: BoundedVec<(T::AccountId, VoteWeight), T::MaxCandidates>,
+		term_end: BlockNumberFor<T>,
+		text: H256,
+		voting_period: BlockNumberFor<T>,
+	) -> DispatchResult {
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(term_end > now.saturating_add(voting_period), Error::<T>::BadElection);
-		let index = Self::start(
-			who,
-			community,
-			Matter::Committee,
-			Action::FillCommitteeSeats { seats, term_end },
-			text,
-			None,
-			voting_period,
-			(candidates.len() as u32).saturating_mul(32),
-		)?;
-		Candidates::<T>::insert(index, bounded);
+		let bytes = (candidates.len() as u32).saturating_mul(32);
+		let index = Self::start(who, community, Matter::Committee, action, text, None, voting_period, bytes)?;
+		Candidates::<T>::insert(index, candidates);
 		Ok(())
 	}
 
