@@ -84,10 +84,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `781`
 		//  Estimated: `3842`
-		// Minimum execution time: 85_641_000 picoseconds.
-		Weight::from_parts(89_339_121, 3842)
-			// Standard Error: 11
-			.saturating_add(Weight::from_parts(1_467, 0).saturating_mul(s.into()))
+		// Minimum execution time: 85_594_000 picoseconds.
+		Weight::from_parts(91_602_619, 3842)
+			// Standard Error: 13
+			.saturating_add(Weight::from_parts(1_567, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -124,10 +124,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `909 + c * (77 ±0)`
 		//  Estimated: `3842 + c * (2551 ±0)`
-		// Minimum execution time: 105_163_000 picoseconds.
-		Weight::from_parts(94_030_223, 3842)
-			// Standard Error: 6_860
-			.saturating_add(Weight::from_parts(4_420_879, 0).saturating_mul(c.into()))
+		// Minimum execution time: 105_708_000 picoseconds.
+		Weight::from_parts(95_428_075, 3842)
+			// Standard Error: 6_800
+			.saturating_add(Weight::from_parts(4_339_990, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -166,10 +166,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1167 + c * (76 ±0)`
 		//  Estimated: `3842 + c * (2551 ±0)`
-		// Minimum execution time: 105_260_000 picoseconds.
-		Weight::from_parts(98_789_217, 3842)
-			// Standard Error: 6_841
-			.saturating_add(Weight::from_parts(4_439_681, 0).saturating_mul(c.into()))
+		// Minimum execution time: 124_056_000 picoseconds.
+		Weight::from_parts(118_127_203, 3842)
+			// Standard Error: 10_447
+			.saturating_add(Weight::from_parts(4_011_562, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -189,8 +189,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1209`
 		//  Estimated: `3678`
-		// Minimum execution time: 44_887_000 picoseconds.
-		Weight::from_parts(49_217_000, 3678)
+		// Minimum execution time: 45_043_000 picoseconds.
+		Weight::from_parts(49_909_000, 3678)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -209,10 +209,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1095 + c * (55 ±0)`
 		//  Estimated: `4886`
-		// Minimum execution time: 43_342_000 picoseconds.
-		Weight::from_parts(44_068_657, 4886)
-			// Standard Error: 4_403
-			.saturating_add(Weight::from_parts(580_476, 0).saturating_mul(c.into()))
+		// Minimum execution time: 43_339_000 picoseconds.
+		Weight::from_parts(44_455_328, 4886)
+			// Standard Error: 4_889
+			.saturating_add(Weight::from_parts(611_698, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -232,8 +232,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `644`
 		//  Estimated: `7575`
-		// Minimum execution time: 61_954_000 picoseconds.
-		Weight::from_parts(65_261_000, 7575)
+		// Minimum execution time: 61_327_000 picoseconds.
+		Weight::from_parts(65_293_000, 7575)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -262,10 +262,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1201 + c * (67 ±0)`
 		//  Estimated: `8643`
-		// Minimum execution time: 88_599_000 picoseconds.
-		Weight::from_parts(91_836_441, 8643)
-			// Standard Error: 5_725
-			.saturating_add(Weight::from_parts(798_791, 0).saturating_mul(c.into()))
+		// Minimum execution time: 89_606_000 picoseconds.
+		Weight::from_parts(92_994_058, 8643)
+			// Standard Error: 5_183
+			.saturating_add(Weight::from_parts(758_225, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -277,8 +277,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `312`
 		//  Estimated: `3604`
-		// Minimum execution time: 13_434_000 picoseconds.
-		Weight::from_parts(14_681_000, 3604)
+		// Minimum execution time: 13_341_000 picoseconds.
+		Weight::from_parts(14_595_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -287,51 +287,51 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn propose(s: u32, ) -> Weight {
-		Weight::from_parts(89_339_121, 3842)
-			.saturating_add(Weight::from_parts(1_467, 0).saturating_mul(s.into()))
+		Weight::from_parts(91_602_619, 3842)
+			.saturating_add(Weight::from_parts(1_567, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn propose_election(c: u32, ) -> Weight {
-		Weight::from_parts(94_030_223, 3842)
-			.saturating_add(Weight::from_parts(4_420_879, 0).saturating_mul(c.into()))
+		Weight::from_parts(95_428_075, 3842)
+			.saturating_add(Weight::from_parts(4_339_990, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 			.saturating_add(Weight::from_parts(0, 2551).saturating_mul(c.into()))
 	}
 	fn propose_by_election(c: u32, ) -> Weight {
-		Weight::from_parts(98_789_217, 3842)
-			.saturating_add(Weight::from_parts(4_439_681, 0).saturating_mul(c.into()))
+		Weight::from_parts(118_127_203, 3842)
+			.saturating_add(Weight::from_parts(4_011_562, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 			.saturating_add(Weight::from_parts(0, 2551).saturating_mul(c.into()))
 	}
 	fn sponsor() -> Weight {
-		Weight::from_parts(49_217_000, 3678)
+		Weight::from_parts(49_909_000, 3678)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn vote(c: u32, ) -> Weight {
-		Weight::from_parts(44_068_657, 4886)
-			.saturating_add(Weight::from_parts(580_476, 0).saturating_mul(c.into()))
+		Weight::from_parts(44_455_328, 4886)
+			.saturating_add(Weight::from_parts(611_698, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn close_dispatch() -> Weight {
-		Weight::from_parts(65_261_000, 7575)
+		Weight::from_parts(65_293_000, 7575)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn close_election(c: u32, ) -> Weight {
-		Weight::from_parts(91_836_441, 8643)
-			.saturating_add(Weight::from_parts(798_791, 0).saturating_mul(c.into()))
+		Weight::from_parts(92_994_058, 8643)
+			.saturating_add(Weight::from_parts(758_225, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn set_non_voters_follow_majority() -> Weight {
-		Weight::from_parts(14_681_000, 3604)
+		Weight::from_parts(14_595_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
