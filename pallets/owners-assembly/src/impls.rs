@@ -85,7 +85,6 @@ pub fn passes(
 	})
 }
 
-
 /// What an election seats: a whole committee until its term's end, or the
 /// vacant seats of the committee whose term ends then (a by-election).
 enum ElectionKind<BlockNumber> {

@@ -719,10 +719,11 @@ impl<T: Config> Pallet<T> {
 		let mut account = Self::unit_account(community, unit, &schedules);
 		let mut carried = Carried::<T>::get(community, unit).unwrap_or_default();
 		// The last month carried: the one before now, or an earlier one.
-		let Some(last) = now.checked_sub(1).map(|l| through.map_or(l, |t| t.min(l))) else {
-			return Ok(Zero::zero());
+		let last = now.checked_sub(1).map(|l| through.map_or(l, |t| t.min(l)));
+		let past = match last {
+			Some(last) => Self::unpaid_through(&schedules, area, &account, Zero::zero(), last)?,
+			None => Zero::zero(),
 		};
-		let past = Self::unpaid_through(&schedules, area, &account, Zero::zero(), last)?;
 		if to_developer {
 			// The owner-side carry of a developer-held unit was the
 			// developer's too, and so is an open demand notice's late fee.
@@ -741,7 +742,7 @@ impl<T: Config> Pallet<T> {
 		// Credit paid towards a month not yet begun stays credit: a lower
 		// area or price may make it cover the month, and the next payment
 		// settles it (it never becomes prepayment by itself).
-		if account.next_due <= last {
+		if let Some(last) = last.filter(|last| account.next_due <= *last) {
 			account = UnitAccount { next_due: last.saturating_add(1), credit: Zero::zero() };
 		}
 		Self::store_account(community, unit, &account)?;
@@ -750,10 +751,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_roll_up_arrears(community: CommunityId, unit: UnitId) -> DispatchResult {
-		Self::schedules_of(community)?;
+		let schedules = Self::schedules_of(community)?;
 		let info = T::Community::unit(community, &unit).ok_or(Error::<T>::UnknownUnit)?;
 		let now = Self::current_period();
-		let schedules = Schedules::<T>::get(community);
 		let from = Self::unit_account(community, &unit, &schedules).next_due;
 		// With a demand notice open, only the months it demanded roll up:
 		// the late fee runs on what is still unpaid of them (paid first),
