@@ -4,10 +4,13 @@
 //! Only [`CommunityInspect`] and the origin types below cross pallet
 //! boundaries; no pallet depends on `pallet-community`'s crate.
 
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::marker::PhantomData;
 use frame_support::traits::EnsureOriginWithArg;
 use scale_info::TypeInfo;
+
+use crate::fraction::Fraction;
 use sp_core::H256;
 
 /// A community (小区) on the chain.
@@ -110,6 +113,55 @@ pub struct VoteWeight {
 	pub headcount: u32,
 }
 
+impl VoteWeight {
+	/// `self + other`, saturating (totals are bounded by the units
+	/// registered, far below the limits).
+	pub fn saturating_add(self, other: Self) -> Self {
+		Self { area: self.area.saturating_add(other.area), headcount: self.headcount.saturating_add(other.headcount) }
+	}
+
+	/// `self - other`, saturating at zero.
+	pub fn saturating_sub(self, other: Self) -> Self {
+		Self { area: self.area.saturating_sub(other.area), headcount: self.headcount.saturating_sub(other.headcount) }
+	}
+
+	/// Whether `self` is at least `share` of `whole` by area AND by
+	/// headcount (the law counts both).
+	pub fn is_at_least(&self, share: Fraction, whole: &Self) -> bool {
+		share.is_reached_by(self.area, whole.area) &&
+			share.is_reached_by(self.headcount.into(), whole.headcount.into())
+	}
+
+	/// Whether `self` is more than `share` of `whole` by area AND by
+	/// headcount.
+	pub fn is_more_than(&self, share: Fraction, whole: &Self) -> bool {
+		share.is_exceeded_by(self.area, whole.area) &&
+			share.is_exceeded_by(self.headcount.into(), whole.headcount.into())
+	}
+
+	/// Counts a unit of `area` into these totals; the headcount grows only
+	/// for a voter's first unit (`first_unit`): an owner of many units, and
+	/// the developer for all its unsold units, counts once (DOMAIN.md).
+	/// `None` on overflow.
+	pub fn checked_count_unit(&mut self, area: Area, first_unit: bool) -> Option<()> {
+		self.area = self.area.checked_add(area)?;
+		if first_unit {
+			self.headcount = self.headcount.checked_add(1)?;
+		}
+		Some(())
+	}
+
+	/// Takes a unit of `area` off these totals; the headcount falls only
+	/// with a voter's last unit (`last_unit`). `None` on underflow.
+	pub fn checked_uncount_unit(&mut self, area: Area, last_unit: bool) -> Option<()> {
+		self.area = self.area.checked_sub(area)?;
+		if last_unit {
+			self.headcount = self.headcount.checked_sub(1)?;
+		}
+		Some(())
+	}
+}
+
 /// What other pallets may read of a unit.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -148,14 +200,15 @@ pub trait CommunityInspect<AccountId> {
 	/// if `who` votes for no unit there.
 	fn vote_weight(community: CommunityId, scope: Option<ScopeId>, who: &AccountId)
 		-> Option<VoteWeight>;
-	/// The block in which the weight of `who`'s vote (in `scope`, if given)
-	/// last grew; `None` if `who` votes for no unit there. A vote opened
-	/// before it must not count the grown weight.
-	fn vote_weight_grown_at(
+	/// The weight of `who`'s vote (as [`Self::vote_weight`]) with the block
+	/// in which it last grew; `None` if `who` votes for no unit there. A
+	/// vote opened before that block must not count the grown weight. One
+	/// read of the voter's record for both.
+	fn vote_weight_and_growth(
 		community: CommunityId,
 		scope: Option<ScopeId>,
 		who: &AccountId,
-	) -> Option<Self::BlockNumber>;
+	) -> Option<(VoteWeight, Self::BlockNumber)>;
 	/// The totals of all voting owners of `community` (or of `scope`).
 	fn vote_totals(community: CommunityId, scope: Option<ScopeId>) -> VoteWeight;
 	/// A unit's public facts.
@@ -284,3 +337,68 @@ pub trait CommunityBenchmarking<AccountId> {
 	/// returns them.
 	fn add_committee(community: CommunityId) -> alloc::vec::Vec<AccountId>;
 }
+
+// ---- Views: a unit, a resident and a community as the runtime API shows them.
+
+/// A unit as the API shows it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UnitView<AccountId> {
+	/// Building or stair.
+	pub scope: ScopeId,
+	/// Exclusive area, 0.01 m².
+	pub area: Area,
+	/// Delivered, or held by the developer.
+	pub status: UnitStatus,
+	/// The owner who votes for it (delivered units).
+	pub voter: Option<AccountId>,
+	/// Its verified residents (pseudonymous accounts) and their roles.
+	pub residents: Vec<(AccountId, ResidentRole)>,
+	/// How many times its ownership changed.
+	pub transfers: u32,
+}
+
+/// What an account is in a community.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResidentView {
+	/// The units it is a verified resident of, with its role in each.
+	pub units: Vec<(UnitId, ResidentRole)>,
+	/// Whether it owns a unit.
+	pub is_owner: bool,
+	/// Whether it sits on the owners' committee (and the term is running).
+	pub is_committee_member: bool,
+	/// Whether it acts for the property company.
+	pub is_property_manager: bool,
+	/// Whether it is a registrar.
+	pub is_registrar: bool,
+	/// Whether it acts for the developer.
+	pub is_developer: bool,
+	/// Its vote's weight in the whole community, if it votes.
+	pub vote_weight: Option<VoteWeight>,
+}
+
+/// A community's public facts and totals.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CommunityView<AccountId, BlockNumber> {
+	/// Public name, UTF-8 bytes.
+	pub name: Vec<u8>,
+	/// Registered units (households).
+	pub unit_count: u32,
+	/// Verified residencies.
+	pub resident_count: u32,
+	/// Voting totals (area, headcount) of the whole community, or of the scope asked for.
+	pub totals: VoteWeight,
+	/// The owners' committee and the end of its term.
+	pub committee: Vec<AccountId>,
+	/// When the committee's term ends.
+	pub committee_term_end: Option<BlockNumber>,
+	/// The property company's accounts.
+	pub property_managers: Vec<AccountId>,
+	/// The registrars.
+	pub registrars: Vec<AccountId>,
+	/// The developer's account.
+	pub developer: Option<AccountId>,
+}
+

@@ -8,64 +8,12 @@ use core::marker::PhantomData;
 use frame_support::traits::EnsureOriginWithArg;
 use scale_info::TypeInfo;
 
-use crate::community::CommunityId;
-
-/// A billing period: a calendar month, counted from January 1970
-/// (`0` = 1970-01, `682` = 2026-11). Fees are billed per month (DOMAIN.md).
-pub type Period = u32;
-
-/// The period of a calendar month; `month` is 1–12.
-pub const fn period_of(year: u32, month: u32) -> Period {
-	(year - 1970) * 12 + (month - 1)
-}
-
-/// The calendar month of a period: `(year, month 1–12)`.
-pub const fn year_month(period: Period) -> (u32, u32) {
-	(1970 + period / 12, period % 12 + 1)
-}
-
-/// The period containing a UNIX time in milliseconds (UTC+8, the time zone
-/// Chinese contracts bill in).
-pub fn period_of_unix_millis(millis: u64) -> Period {
-	const BEIJING_OFFSET_MS: u64 = 8 * 3_600_000;
-	let days = ((millis + BEIJING_OFFSET_MS) / 86_400_000) as i64;
-	// Howard Hinnant's `civil_from_days`: exact proleptic Gregorian dates.
-	let z = days + 719_468;
-	let era = z.div_euclid(146_097);
-	let doe = z - era * 146_097;
-	let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-	let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	let mp = (5 * doy + 2) / 153;
-	let month = if mp < 10 { mp + 3 } else { mp - 9 };
-	let year = yoe + era * 400 + if month <= 2 { 1 } else { 0 };
-	period_of(year as u32, month as u32)
-}
-
-/// The UNIX time in milliseconds at which `period` begins (midnight of the
-/// 1st, Beijing time).
-pub fn period_start_unix_millis(period: Period) -> u64 {
-	const BEIJING_OFFSET_MS: i64 = 8 * 3_600_000;
-	let (year, month) = year_month(period);
-	// Howard Hinnant's `days_from_civil`.
-	let y = year as i64 - if month <= 2 { 1 } else { 0 };
-	let era = y.div_euclid(400);
-	let yoe = y - era * 400;
-	let m = month as i64;
-	let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5;
-	let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	let days = era * 146_097 + doe - 719_468;
-	(days * 86_400_000 - BEIJING_OFFSET_MS).max(0) as u64
-}
-
-/// Which period it is now.
-pub trait PeriodClock {
-	/// The current billing period.
-	fn current_period() -> Period;
-
-	/// Moves the clock to the start of `period` (benchmarks only).
-	#[cfg(feature = "runtime-benchmarks")]
-	fn set_current_period(period: Period);
-}
+use crate::{
+	calendar::Month,
+	community::{Area, CommunityId, UnitId},
+};
+use alloc::vec::Vec;
+use sp_core::H256;
 
 /// A community's funds. Each is a keyless account derived from the
 /// community, whose every movement is a ledger entry.
@@ -225,11 +173,11 @@ impl Emergency {
 pub trait HeldBackShare {
 	/// The share held back of fees paid in `month`; zero when no rating
 	/// period covers the month.
-	fn held_back_share(community: CommunityId, month: Period) -> sp_runtime::Permill;
+	fn held_back_share(community: CommunityId, month: Month) -> sp_runtime::Permill;
 }
 
 impl HeldBackShare for () {
-	fn held_back_share(_: CommunityId, _: Period) -> sp_runtime::Permill {
+	fn held_back_share(_: CommunityId, _: Month) -> sp_runtime::Permill {
 		sp_runtime::Permill::zero()
 	}
 }
@@ -242,17 +190,17 @@ pub trait CommunityFunds<AccountId> {
 	type Balance;
 	/// Property fees paid to `community` in the accounting periods
 	/// `from..=to`: into the operating fund and held back in escrow.
-	fn fee_income(community: CommunityId, from: Period, to: Period) -> Self::Balance;
+	fn fee_income(community: CommunityId, from: Month, to: Month) -> Self::Balance;
 	/// What is held in escrow for fees paid in `from..=to` and not yet
 	/// settled.
-	fn held_back(community: CommunityId, from: Period, to: Period) -> Self::Balance;
+	fn held_back(community: CommunityId, from: Month, to: Month) -> Self::Balance;
 	/// Settles everything held back for fees paid in `from..=to`: pays it
 	/// from escrow to the company's `release_to`, or, with `None`, returns
 	/// it to the owners' operating fund. Returns the amount settled.
 	fn settle_held_back(
 		community: CommunityId,
-		from: Period,
-		to: Period,
+		from: Month,
+		to: Month,
 		release_to: Option<&AccountId>,
 		approved_by: Approver<AccountId>,
 	) -> Result<Self::Balance, sp_runtime::DispatchError>;
@@ -275,12 +223,12 @@ pub enum Approver<AccountId> {
 	/// member).
 	Account(AccountId),
 	/// A decision of the owners' assembly, by its proposal index.
-	Assembly(u32),
+	Assembly(crate::assembly::ProposalIndex),
 	/// The chain's authority (root / the district government).
 	Authority,
 	/// The contract's rule, applied to the owners' service rating of a
 	/// rating period (by its number).
-	Rating(u32),
+	Rating(crate::ratings::RatingPeriod),
 }
 
 /// The maintenance fund must be topped up when it falls below this share of
@@ -331,6 +279,152 @@ where
 	}
 }
 
+// ---- Views: what the fees runtime API shows (dues, arrears, funds, statements, the ledger).
+
+/// One movement of money into or out of a community's fund: the public
+/// ledger's line.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct LedgerEntry<AccountId, Balance, BlockNumber> {
+	/// The fund it moved in or out of.
+	pub fund: FundKind,
+	/// In or out.
+	pub direction: Direction,
+	/// What it was for.
+	pub category: Category,
+	/// How much, in the currency's smallest unit.
+	pub amount: Balance,
+	/// The accounting period it moved in.
+	pub period: Month,
+	/// For a fee payment: the first and last billing period it paid (fully
+	/// or, for the last, partly).
+	pub billed: Option<(Month, Month)>,
+	/// The unit it concerns, if any (a fee payment, a deposit).
+	pub unit: Option<UnitId>,
+	/// Who paid (income) or was paid (expense).
+	pub counterparty: AccountId,
+	/// Hash of the invoice, contract or receipt kept off chain.
+	pub document: Option<H256>,
+	/// Who approved it.
+	pub approved_by: Approver<AccountId>,
+	/// The block it was booked in.
+	pub block: BlockNumber,
+}
+
+/// What a unit owes.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UnitDues<AccountId, Balance> {
+	/// Who answers for the unit: its voting owner, or the developer for an
+	/// unsold unit.
+	pub responsible: Option<AccountId>,
+	/// The area it is billed on, 0.01 m².
+	pub area: Area,
+	/// The current period.
+	pub period: Month,
+	/// The first period not yet fully paid.
+	pub next_due: Month,
+	/// Paid towards `next_due` already.
+	pub credit: Balance,
+	/// Unpaid dues of past periods (arrears, 欠费), including those carried
+	/// from before a correction of the unit's area.
+	pub arrears: Balance,
+	/// Unpaid dues of the months the developer held the unit: the
+	/// developer's to pay, never the buyer's.
+	pub developer_arrears: Balance,
+	/// Unpaid dues of the current period.
+	pub current: Balance,
+	/// Late fee owed now (after a demand notice, if the contract has one).
+	pub late_fee: Balance,
+	/// The period a demand notice (催告) was issued in, if one is open.
+	pub notice: Option<Month>,
+	/// The last period the owner may prepay through.
+	pub prepay_limit: Month,
+}
+
+/// A unit's maintenance-fund account (分户账): it stays with the unit when
+/// it is sold.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MaintenanceView<Balance> {
+	/// The scope whose repairs it shares.
+	pub scope: crate::community::ScopeId,
+	/// The area it shares them by, 0.01 m².
+	pub area: Area,
+	/// Deposited, all rounds.
+	pub deposited: Balance,
+	/// Its share of every spend of its scope and of the community, by area.
+	pub spent: Balance,
+	/// Deposited minus spent, if not negative.
+	pub balance: Balance,
+	/// What its shares exceeded its deposits by: a top-up is due.
+	pub owed: Balance,
+	/// Deposit rounds it has paid.
+	pub rounds_paid: u32,
+}
+
+/// A page of a community's arrears.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ArrearsPage<Balance> {
+	/// Arrears of the units on this page.
+	pub total: Balance,
+	/// The units on this page that owe past periods, with what they owe.
+	pub units: Vec<(UnitId, Balance)>,
+	/// How many units this page looked at.
+	pub scanned: u32,
+	/// Where the next page starts, if there is one.
+	pub next: Option<UnitId>,
+}
+
+/// One fund in a period's statement.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FundStatement<AccountId, Balance> {
+	/// Which fund.
+	pub fund: FundKind,
+	/// Its keyless account.
+	pub account: AccountId,
+	/// Balance when the period began.
+	pub opening: Balance,
+	/// Income by category.
+	pub income: Vec<(Category, Balance)>,
+	/// Expense by category.
+	pub expense: Vec<(Category, Balance)>,
+	/// Balance when the period ended (or now, for the current period).
+	pub closing: Balance,
+}
+
+/// A community's statement for a period: every fund's opening and closing
+/// balance, and its income and expense by category.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Statement<AccountId, Balance> {
+	/// The period.
+	pub period: Month,
+	/// One entry per fund.
+	pub funds: Vec<FundStatement<AccountId, Balance>>,
+}
+
+/// A fund's balance now.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FundView<AccountId, Balance> {
+	/// Which fund.
+	pub fund: FundKind,
+	/// Its keyless account.
+	pub account: AccountId,
+	/// Its balance per the ledger (equal to what the account holds for it).
+	pub balance: Balance,
+}
+
+/// At most this many units or ledger entries in one page of this API: the runtime clamps
+/// a larger `limit` (a `state_call` cannot make it read more).
+pub const MAX_PAGE: u32 = 1_000;
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -349,30 +443,5 @@ mod tests {
 		.filter(|e| e.is_of_one_building())
 		.collect();
 		assert_eq!(of_one_building, [Emergency::RoofLeak, Emergency::UnsafeElevator, Emergency::FacadeAtRisk]);
-	}
-
-	#[test]
-	fn periods_are_calendar_months_in_beijing_time() {
-		assert_eq!(period_of(1970, 1), 0);
-		assert_eq!(period_of(2026, 11), 682);
-		assert_eq!(year_month(682), (2026, 11));
-		assert_eq!(year_month(period_of(2024, 12)), (2024, 12));
-		// 2026-11-23 00:00:00 UTC.
-		assert_eq!(period_of_unix_millis(1_795_392_000_000), period_of(2026, 11));
-		// 2024-02-29 16:00 UTC is 2024-03-01 00:00 in Beijing.
-		assert_eq!(period_of_unix_millis(1_709_222_400_000), period_of(2024, 3));
-		assert_eq!(period_of_unix_millis(1_709_222_399_999), period_of(2024, 2));
-		assert_eq!(period_of_unix_millis(0), 0);
-	}
-
-	#[test]
-	fn a_period_starts_at_beijing_midnight_of_the_first() {
-		for period in [1, 11, 12, 600, period_of(2024, 2), period_of(2024, 3), period_of(2026, 11)] {
-			let start = period_start_unix_millis(period);
-			assert_eq!(period_of_unix_millis(start), period);
-			assert_eq!(period_of_unix_millis(start - 1), period - 1);
-		}
-		// 2026-11-01 00:00 in Beijing is 2026-10-31 16:00 UTC.
-		assert_eq!(period_start_unix_millis(period_of(2026, 11)), 1_793_462_400_000);
 	}
 }

@@ -75,7 +75,7 @@ pub struct Decision {
 	/// What they decided about.
 	pub matter: Matter,
 	/// The proposal that passed.
-	pub proposal: u32,
+	pub proposal: crate::assembly::ProposalIndex,
 	/// `None`: all owners of the community decided. `Some(scope)`: only the
 	/// owners of that building or stair did, and the decision acts only
 	/// there (see [`Matter::can_be_scoped`]).

@@ -7,9 +7,13 @@
 
 extern crate alloc;
 
+pub mod assembly;
+pub mod calendar;
 pub mod community;
 pub mod fees;
+pub mod fraction;
 pub mod governance;
+pub mod ratings;
 
 use sp_runtime::{
 	traits::{IdentifyAccount, Verify},

@@ -300,7 +300,7 @@ impl_runtime_apis! {
 
 		fn statement(
 			community: CommunityId,
-			period: linli_primitives::fees::Period,
+			period: linli_primitives::calendar::Month,
 		) -> pallet_property_fees_runtime_api::Statement<AccountId, Balance> {
 			PropertyFees::statement(community, period)
 		}

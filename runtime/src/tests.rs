@@ -214,6 +214,7 @@ fn a_full_batch_of_units_fits_in_one_block() {
 
 #[test]
 fn every_fund_of_every_community_has_its_own_keyless_account() {
+	use linli_primitives::calendar::{month_of, month_start_unix_millis};
 	use linli_primitives::fees::FundKind;
 	type Fees = pallet_property_fees::Pallet<Runtime>;
 	let mut seen = std::collections::BTreeSet::new();
@@ -239,20 +240,21 @@ fn the_demo_community_is_billed_by_calendar_month_and_its_books_balance() {
 		RuntimeOrigin, UNIT,
 	};
 	use frame_support::{assert_noop, assert_ok};
-	use linli_primitives::fees::{period_of, period_start_unix_millis, Category, FundKind, PeriodClock};
+	use linli_primitives::calendar::{month_of, month_start_unix_millis, MonthClock};
+	use linli_primitives::fees::{Category, FundKind};
 	use pallet_property_fees::{Call as FeesCall, ContractModel};
 	use sp_runtime::traits::Dispatchable;
 
 	with_preset_state("development", || {
 		let at = |year, month, day: u64| {
 			pallet_timestamp::Now::<Runtime>::put(
-				period_start_unix_millis(period_of(year, month)) + (day - 1) * 86_400_000,
+				month_start_unix_millis(month_of(year, month)) + (day - 1) * 86_400_000,
 			)
 		};
 		frame_system::Pallet::<Runtime>::set_block_number(1);
 		at(2026, 11, 23);
-		let november = period_of(2026, 11);
-		assert_eq!(Calendar::current_period(), november);
+		let november = month_of(2026, 11);
+		assert_eq!(Calendar::current_month(), november);
 
 		let dave = Sr25519Keyring::Dave.to_account_id();
 		let ferdie = Sr25519Keyring::Ferdie.to_account_id();
@@ -281,7 +283,7 @@ fn the_demo_community_is_billed_by_calendar_month_and_its_books_balance() {
 
 		assert_ok!(RuntimeCall::PropertyFees(FeesCall::pay_fees { community: 0, unit, amount: 3 * month })
 			.dispatch(RuntimeOrigin::signed(dave.clone())));
-		assert_eq!(PropertyFees::unit_dues(0, unit).unwrap().next_due, period_of(2027, 2));
+		assert_eq!(PropertyFees::unit_dues(0, unit).unwrap().next_due, month_of(2027, 2));
 		assert_ok!(RuntimeCall::PropertyFees(FeesCall::record_expense {
 			community: 0,
 			category: Category::Cleaning,
@@ -292,7 +294,7 @@ fn the_demo_community_is_billed_by_calendar_month_and_its_books_balance() {
 		})
 		.dispatch(RuntimeOrigin::signed(ferdie)));
 
-		let statement = PropertyFees::statement(0, period_of(2027, 1));
+		let statement = PropertyFees::statement(0, month_of(2027, 1));
 		let operating = statement.funds.iter().find(|f| f.fund == FundKind::Operating).unwrap();
 		assert_eq!(operating.opening, 0);
 		assert_eq!(operating.income, vec![(Category::PropertyFee, 3 * month)]);
@@ -316,7 +318,7 @@ fn the_owners_vote_a_fee_rise_and_the_next_bill_reflects_it() {
 	};
 	use frame_support::assert_ok;
 	use linli_primitives::{
-		fees::{period_of, period_start_unix_millis},
+		calendar::{month_of, month_start_unix_millis},
 		governance::Matter,
 	};
 	use pallet_owners_assembly::{Choice, Outcome, Stage};
@@ -328,7 +330,7 @@ fn the_owners_vote_a_fee_rise_and_the_next_bill_reflects_it() {
 		let at = |block: u32, year, month, day: u64| {
 			frame_system::Pallet::<Runtime>::set_block_number(block);
 			pallet_timestamp::Now::<Runtime>::put(
-				period_start_unix_millis(period_of(year, month)) + (day - 1) * 86_400_000,
+				month_start_unix_millis(month_of(year, month)) + (day - 1) * 86_400_000,
 			)
 		};
 		let dispatch = |origin: RuntimeOrigin, call: RuntimeCall| call.dispatch(origin).map(|_| ()).map_err(|e| e.error);
@@ -337,7 +339,7 @@ fn the_owners_vote_a_fee_rise_and_the_next_bill_reflects_it() {
 				community: 0,
 				price_per_m2: price,
 				model: ContractModel::LumpSum,
-				effective_from: period_of(year, month),
+				effective_from: month_of(year, month),
 			})
 		};
 		at(1, 2026, 11, 2);
@@ -425,7 +427,8 @@ fn the_owners_vote_a_fee_rise_and_the_next_bill_reflects_it() {
 fn a_well_rated_quarter_releases_the_held_back_pay_through_escrow() {
 	use crate::{genesis_config_presets::demo_unit, PropertyFees, RuntimeCall, RuntimeOrigin, ServiceRatings, UNIT};
 	use frame_support::{assert_ok, traits::fungible::Inspect};
-	use linli_primitives::fees::{period_of, period_start_unix_millis, FundKind};
+	use linli_primitives::calendar::{month_of, month_start_unix_millis};
+	use linli_primitives::fees::FundKind;
 	use pallet_service_ratings::RatingTerms;
 	use sp_keyring::Sr25519Keyring::*;
 	use sp_runtime::{traits::Dispatchable, Perbill, Permill};
@@ -433,7 +436,7 @@ fn a_well_rated_quarter_releases_the_held_back_pay_through_escrow() {
 	with_preset_state("development", || {
 		let at = |month| {
 			frame_system::Pallet::<Runtime>::set_block_number(month);
-			pallet_timestamp::Now::<Runtime>::put(period_start_unix_millis(period_of(2027, month)));
+			pallet_timestamp::Now::<Runtime>::put(month_start_unix_millis(month_of(2027, month)));
 		};
 		let dispatch = |origin: RuntimeOrigin, call: RuntimeCall| call.dispatch(origin).map(|_| ()).map_err(|e| e.error);
 		at(1);
@@ -445,11 +448,11 @@ fn a_well_rated_quarter_releases_the_held_back_pay_through_escrow() {
 				community: 0,
 				price_per_m2: UNIT,
 				model: pallet_property_fees::ContractModel::LumpSum,
-				effective_from: period_of(2027, 1),
+				effective_from: month_of(2027, 1),
 			})
 		));
 		let terms = RatingTerms {
-			first_period: period_of(2027, 1),
+			first_period: month_of(2027, 1),
 			months_per_period: 3,
 			held_back: Permill::from_percent(10),
 			threshold: Perbill::from_percent(80),
@@ -505,20 +508,20 @@ fn a_well_rated_quarter_releases_the_held_back_pay_through_escrow() {
 fn only_a_dev_chain_moves_its_calendar_ahead() {
 	use crate::{genesis_config_presets::demo_unit, Calendar, PropertyFees, RuntimeCall, RuntimeOrigin, UNIT};
 	use frame_support::{assert_noop, assert_ok};
-	use linli_primitives::fees::{period_of, period_start_unix_millis, PeriodClock};
+	use linli_primitives::calendar::{MonthClock, month_of, month_start_unix_millis};
 	use pallet_property_fees::{Call as FeesCall, ContractModel};
 	use sp_runtime::traits::Dispatchable;
 
 	let advance = |months| RuntimeCall::Calendar(pallet_calendar::Call::advance { months });
 	with_preset_state("development", || {
 		frame_system::Pallet::<Runtime>::set_block_number(1);
-		pallet_timestamp::Now::<Runtime>::put(period_start_unix_millis(period_of(2026, 11)) + 86_400_000);
+		pallet_timestamp::Now::<Runtime>::put(month_start_unix_millis(month_of(2026, 11)) + 86_400_000);
 		assert!(Calendar::today().advanceable);
 		assert_ok!(RuntimeCall::PropertyFees(FeesCall::set_fee_schedule {
 			community: 0,
 			price_per_m2: UNIT,
 			model: ContractModel::LumpSum,
-			effective_from: period_of(2026, 11),
+			effective_from: month_of(2026, 11),
 		})
 		.dispatch(RuntimeOrigin::root()));
 		assert_noop!(
@@ -528,7 +531,7 @@ fn only_a_dev_chain_moves_its_calendar_ahead() {
 		// Through sudo, as a client does it.
 		assert_ok!(RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(advance(3)) })
 			.dispatch(RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id())));
-		assert_eq!(Calendar::current_period(), period_of(2027, 2));
+		assert_eq!(Calendar::current_month(), month_of(2027, 2));
 		// Nov, Dec, Jan are owed; February is current.
 		let dues = PropertyFees::unit_dues(0, demo_unit(2, 2)).unwrap();
 		let month = PropertyFees::monthly_due(UNIT, 143_00).unwrap();
@@ -607,7 +610,7 @@ fn a_buildings_vote_one_key_and_a_rotated_key_cannot_take_the_owners_money_or_vo
 			community: 0,
 			price_per_m2: UNIT,
 			model: pallet_property_fees::ContractModel::LumpSum,
-			effective_from: PropertyFees::current_period(),
+			effective_from: PropertyFees::current_month(),
 		});
 		assert_eq!(
 			dispatch(signed(Alice.to_account_id()), propose(Matter::PropertyCompany, fee, Some(1))),

@@ -11,7 +11,7 @@
 //! `AdvanceOrigin` moves the calendar ahead, never back, so every period
 //! the other pallets see still comes after the one before.
 //!
-//! It implements [`PeriodClock`] for the fees and ratings pallets.
+//! It implements [`MonthClock`] for the fees and ratings pallets.
 //!
 //! ## Calls
 //! | call | origin | event |
@@ -34,7 +34,7 @@ mod mock;
 mod tests;
 pub mod weights;
 
-pub use pallet_calendar_runtime_api::Today;
+pub use linli_primitives::calendar::Today;
 pub use weights::WeightInfo;
 
 #[frame_support::pallet]
@@ -42,7 +42,7 @@ pub mod pallet {
 	use super::*;
 	use frame_support::{pallet_prelude::*, traits::Time};
 	use frame_system::pallet_prelude::*;
-	use linli_primitives::fees::{period_of_unix_millis, year_month, Period, PeriodClock};
+	use linli_primitives::calendar::{Month, MonthClock, month_of_unix_millis, year_month};
 
 	/// The in-code storage version.
 	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -94,7 +94,7 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// The calendar was moved `months` ahead; it is now `period`
 		/// (`year`-`month`).
-		CalendarAdvanced { months: u32, period: Period, year: u32, month: u32 },
+		CalendarAdvanced { months: u32, period: Month, year: u32, month: u32 },
 	}
 
 	#[pallet::error]
@@ -143,13 +143,13 @@ pub mod pallet {
 
 	impl<T: Config> Pallet<T> {
 		/// The month of the block timestamp alone.
-		pub fn clock_period() -> Period {
-			period_of_unix_millis(T::Time::now())
+		pub fn clock_period() -> Month {
+			month_of_unix_millis(T::Time::now())
 		}
 
 		/// The current month and how it came about.
 		pub fn today() -> Today {
-			let period = <Self as PeriodClock>::current_period();
+			let period = <Self as MonthClock>::current_month();
 			let (year, month) = year_month(period);
 			Today {
 				period,
@@ -170,14 +170,14 @@ pub mod pallet {
 		}
 	}
 
-	impl<T: Config> PeriodClock for Pallet<T> {
-		fn current_period() -> Period {
+	impl<T: Config> MonthClock for Pallet<T> {
+		fn current_month() -> Month {
 			Self::clock_period().saturating_add(MonthsAhead::<T>::get())
 		}
 
 		/// Benchmarks start from a zero timestamp and only move forward.
 		#[cfg(feature = "runtime-benchmarks")]
-		fn set_current_period(period: Period) {
+		fn set_current_month(period: Month) {
 			let clock = Self::clock_period();
 			debug_assert!(clock <= period, "benchmarks cannot move the calendar before the clock");
 			Advanceable::<T>::put(true);

@@ -4,7 +4,7 @@
 use crate as pallet_calendar;
 use frame_support::{derive_impl, parameter_types, traits::ConstU32};
 use frame_system::EnsureRoot;
-use linli_primitives::fees::{period_of, period_start_unix_millis};
+use linli_primitives::calendar::{month_of, month_start_unix_millis};
 use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -60,7 +60,7 @@ impl pallet_calendar::Config for Test {
 
 /// Sets the block timestamp to `day` of `year`-`month`, midday Beijing time.
 pub fn set_date(year: u32, month: u32, day: u64) {
-	NowMillis::set(period_start_unix_millis(period_of(year, month)) + (day - 1) * 86_400_000 + 12 * 3_600_000);
+	NowMillis::set(month_start_unix_millis(month_of(year, month)) + (day - 1) * 86_400_000 + 12 * 3_600_000);
 }
 
 /// A chain whose calendar is `advanceable`, on 2026-11-15.

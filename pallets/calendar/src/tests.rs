@@ -1,25 +1,25 @@
 use crate::{mock::*, Advanceable, Error, Event, MonthsAhead, Today};
 use frame_support::{assert_noop, assert_ok};
-use linli_primitives::fees::{period_of, PeriodClock};
+use linli_primitives::calendar::{MonthClock, month_of};
 use sp_runtime::DispatchError;
 
 fn now() -> u32 {
-	<Calendar as PeriodClock>::current_period()
+	<Calendar as MonthClock>::current_month()
 }
 
 #[test]
 fn the_calendar_follows_the_block_timestamp_in_beijing_time() {
 	new_test_ext(false).execute_with(|| {
-		assert_eq!(now(), period_of(2026, 11));
+		assert_eq!(now(), month_of(2026, 11));
 		// 2026-11-30 23:30 Beijing time is 15:30 UTC: still November.
 		set_date(2026, 11, 30);
 		NowMillis::set(NowMillis::get() + 11 * 3_600_000 + 30 * 60_000);
-		assert_eq!(now(), period_of(2026, 11));
+		assert_eq!(now(), month_of(2026, 11));
 		// 2026-12-01 00:00 Beijing time is 16:00 UTC on 11-30: December.
 		NowMillis::set(NowMillis::get() + 30 * 60_000);
-		assert_eq!(now(), period_of(2026, 12));
+		assert_eq!(now(), month_of(2026, 12));
 		set_date(2027, 1, 1);
-		assert_eq!(now(), period_of(2027, 1));
+		assert_eq!(now(), month_of(2027, 1));
 	});
 }
 
@@ -27,19 +27,19 @@ fn the_calendar_follows_the_block_timestamp_in_beijing_time() {
 fn an_advanceable_calendar_moves_ahead_and_stays_ahead_of_the_clock() {
 	new_test_ext(true).execute_with(|| {
 		assert_ok!(Calendar::advance(RuntimeOrigin::root(), 2));
-		assert_eq!(now(), period_of(2027, 1));
+		assert_eq!(now(), month_of(2027, 1));
 		System::assert_last_event(
-			Event::CalendarAdvanced { months: 2, period: period_of(2027, 1), year: 2027, month: 1 }.into(),
+			Event::CalendarAdvanced { months: 2, period: month_of(2027, 1), year: 2027, month: 1 }.into(),
 		);
 		assert_ok!(Calendar::advance(RuntimeOrigin::root(), 24));
-		assert_eq!(now(), period_of(2029, 1));
+		assert_eq!(now(), month_of(2029, 1));
 		assert_eq!(MonthsAhead::<Test>::get(), 26);
 		// Real time passes too: the offset rides on the clock.
 		set_date(2026, 12, 2);
-		assert_eq!(now(), period_of(2029, 2));
+		assert_eq!(now(), month_of(2029, 2));
 		assert_eq!(
 			Calendar::today(),
-			Today { period: period_of(2029, 2), year: 2029, month: 2, months_ahead: 26, advanceable: true }
+			Today { period: month_of(2029, 2), year: 2029, month: 2, months_ahead: 26, advanceable: true }
 		);
 	});
 }
@@ -56,7 +56,7 @@ fn advance_rejects_bad_input_without_changing_anything() {
 		MonthsAhead::<Test>::put(u32::MAX - Calendar::clock_period());
 		assert_noop!(Calendar::advance(RuntimeOrigin::root(), 1), Error::<Test>::Overflow);
 		MonthsAhead::<Test>::kill();
-		assert_eq!(now(), period_of(2026, 11));
+		assert_eq!(now(), month_of(2026, 11));
 	});
 }
 

@@ -52,7 +52,12 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-mod impls;
+mod counting;
+mod inspect;
+mod invariants;
+mod registry;
+mod residency;
+mod views;
 pub mod migrations;
 #[cfg(test)]
 mod mock;

@@ -8,11 +8,15 @@ use linli_primitives::community::{
 use scale_info::TypeInfo;
 use sp_core::Get;
 
-/// Whose vote a unit's area counts for.
+/// Whose vote a unit's area counts for: the home of the rule "the
+/// developer counts once".
 ///
 /// All developer-held units of a community count for one person, the
-/// developer, whichever account acts for it; a delivered unit counts for
-/// its designated voting owner.
+/// developer, whichever account acts for it ([`VoterKey::of_unit`],
+/// [`VoterKey::of_account`]); a delivered unit counts for its designated
+/// voting owner. A key's [`VoterTally`] adds one to the headcount for its
+/// first unit only, so an owner of many units, and the developer, count
+/// once (DOMAIN.md, "How owners are counted").
 #[derive(
 	Clone, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen,
 	TypeInfo, Debug,
@@ -22,6 +26,26 @@ pub enum VoterKey<AccountId> {
 	Developer,
 	/// An owner person, by the account that votes for their units.
 	Owner(AccountId),
+}
+
+impl<AccountId: Clone + PartialEq> VoterKey<AccountId> {
+	/// The key a unit counts for: the developer while it holds the unit,
+	/// else the unit's voting owner (none until one is verified).
+	pub fn of_unit(status: UnitStatus, voter: Option<&AccountId>) -> Option<Self> {
+		match status {
+			UnitStatus::DeveloperHeld => Some(Self::Developer),
+			UnitStatus::Delivered => voter.cloned().map(Self::Owner),
+		}
+	}
+
+	/// The key `who` votes with: the developer's, if `who` acts for the
+	/// community's developer, else its own.
+	pub fn of_account(who: &AccountId, developer: Option<&AccountId>) -> Self {
+		match developer {
+			Some(dev) if dev == who => Self::Developer,
+			_ => Self::Owner(who.clone()),
+		}
+	}
 }
 
 /// A community (小区).
@@ -86,10 +110,7 @@ impl<AccountId: Clone + PartialEq + Eq + core::fmt::Debug, MaxResidents: Get<u32
 {
 	/// Whose vote this unit's area counts for.
 	pub fn voter_key(&self) -> Option<VoterKey<AccountId>> {
-		match self.status {
-			UnitStatus::DeveloperHeld => Some(VoterKey::Developer),
-			UnitStatus::Delivered => self.voter.clone().map(VoterKey::Owner),
-		}
+		VoterKey::of_unit(self.status, self.voter.as_ref())
 	}
 
 	/// `who`'s role in this unit, if any.
@@ -141,6 +162,35 @@ pub struct VoterTally<BlockNumber> {
 	/// it does not take this voter's (grown) weight, so a unit sold during a
 	/// vote is not counted twice (storage version 2).
 	pub grown_at: BlockNumber,
+}
+
+impl<BlockNumber> VoterTally<BlockNumber> {
+	/// The weight of this voter's ballot: its area, and one person.
+	pub fn weight(&self) -> VoteWeight {
+		VoteWeight { area: self.area, headcount: 1 }
+	}
+
+	/// Counts a unit of `area` for this voter, grown at block `now`, into
+	/// the voter's tally and into `totals` (whose headcount grows with the
+	/// voter's first unit only). `None` on overflow; nothing changes then.
+	pub fn add_unit(&mut self, totals: &mut VoteWeight, area: Area, now: BlockNumber) -> Option<()> {
+		let (units, own_area) = (self.units.checked_add(1)?, self.area.checked_add(area)?);
+		let mut new_totals = *totals;
+		new_totals.checked_count_unit(area, self.units == 0)?;
+		(self.units, self.area, self.grown_at, *totals) = (units, own_area, now, new_totals);
+		Some(())
+	}
+
+	/// Takes a unit of `area` off this voter's tally and `totals` (whose
+	/// headcount falls with the voter's last unit). Returns whether the
+	/// voter has no unit left; `None` on underflow, and nothing changes.
+	pub fn remove_unit(&mut self, totals: &mut VoteWeight, area: Area) -> Option<bool> {
+		let (units, own_area) = (self.units.checked_sub(1)?, self.area.checked_sub(area)?);
+		let mut new_totals = *totals;
+		new_totals.checked_uncount_unit(area, units == 0)?;
+		(self.units, self.area, *totals) = (units, own_area, new_totals);
+		Some(units == 0)
+	}
 }
 
 /// One change of a unit's ownership.

@@ -61,7 +61,12 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-mod impls;
+mod closing;
+mod deposits;
+mod invariants;
+mod proposing;
+mod views;
+mod voting;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
@@ -69,7 +74,7 @@ mod mock;
 mod tests;
 pub mod weights;
 
-pub use pallet_owners_assembly_runtime_api::{
+pub use linli_primitives::assembly::{
 	Action, Ballot, Choice, Outcome, Proposal, ProposalIndex, ProposalView, Route, Stage, Tally,
 };
 pub use weights::WeightInfo;

@@ -10,9 +10,9 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::EnsureRoot;
-use linli_primitives::{
+use linli_primitives::{calendar::{Month, MonthClock, month_of}, 
 	community::{Area, CommunityId, EnsureCommitteeMember, EnsurePropertyManager, ResidentRole, UnitId, UnitStatus},
-	fees::{period_of, ApprovedBy, Period, PeriodClock, RootApproves},
+	fees::{ApprovedBy, RootApproves},
 	governance::{
 		BudgetMatters, CommonPartsMatters, Discard, EnsureDecision, EnsureDecisionIn, PropertyCompanyMatters,
 		EnsureRoleDecision, RaiseMaintenanceMatters, RulesMatters, UseMaintenanceMatters,
@@ -94,7 +94,7 @@ impl pallet_community::Config for Test {
 parameter_types! {
 	pub const DefaultEmergencyCap: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(5);
 	pub const MaxEmergencyCap: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(20);
-	pub static Now: Period = period_of(2026, 1);
+	pub static Now: Month = month_of(2026, 1);
 	pub const FeesPalletId: PalletId = PalletId(*b"linli/fe");
 	pub const MaxLateFeeRate: Perbill = Perbill::from_percent(3);
 	pub const MaxLateFeeCap: Perbill = Perbill::from_percent(30);
@@ -102,12 +102,12 @@ parameter_types! {
 }
 
 pub struct TestClock;
-impl PeriodClock for TestClock {
-	fn current_period() -> Period {
+impl MonthClock for TestClock {
+	fn current_month() -> Month {
 		Now::get()
 	}
 	#[cfg(feature = "runtime-benchmarks")]
-	fn set_current_period(period: Period) {
+	fn set_current_month(period: Month) {
 		Now::set(period)
 	}
 }
@@ -243,7 +243,7 @@ pub fn new_test_ext() -> TestExternalities {
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| {
 		System::set_block_number(1);
-		Now::set(period_of(2026, 1));
+		Now::set(month_of(2026, 1));
 	});
 	TestExternalities(ext)
 }

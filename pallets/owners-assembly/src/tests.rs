@@ -3,16 +3,15 @@
 
 use crate::{mock::*, pallet::*, Action, Choice, Outcome, ProposalIndex, Route, Stage, Tally};
 use frame_support::{assert_noop, assert_ok, traits::Get};
-use linli_primitives::{
+use linli_primitives::{calendar::{Month, month_of}, 
 	community::{CommunityInspect, VoteWeight},
-	fees::{period_of, Period},
 	governance::Matter,
 };
 use pallet_property_fees::ContractModel;
 use sp_core::H256;
 use sp_runtime::DispatchError;
 
-const JAN: Period = period_of(2026, 1);
+const JAN: Month = month_of(2026, 1);
 const PERIOD: u64 = 10;
 const YUAN: u128 = 1_000_000;
 
@@ -28,7 +27,7 @@ fn remark() -> Box<RuntimeCall> {
 	Box::new(RuntimeCall::System(frame_system::Call::remark { remark: b"minutes".to_vec() }))
 }
 
-fn fee_schedule(price: u128, from: Period) -> Box<RuntimeCall> {
+fn fee_schedule(price: u128, from: Month) -> Box<RuntimeCall> {
 	Box::new(RuntimeCall::Fees(pallet_property_fees::Call::set_fee_schedule {
 		community: C,
 		price_per_m2: price,

@@ -18,9 +18,9 @@ use frame_support::{
 },
 };
 use frame_system::RawOrigin;
-use linli_primitives::{
+use linli_primitives::{calendar::{Month, MonthClock}, 
 	community::{CommunityBenchmarking, CommunityId, UnitId},
-	fees::{Approver, Category, Emergency, FundKind, Period, PeriodClock},
+	fees::{Approver, Category, Emergency, FundKind},
 	governance::Jurisdiction,
 };
 use sp_core::H256;
@@ -31,7 +31,7 @@ use sp_runtime::{
 
 const MAX_UNITS: u32 = crate::BENCHMARKED_UNITS;
 /// A period well after 1970, where benchmarks start.
-const START: Period = 672; // 2026-01
+const START: Month = 672; // 2026-01
 
 fn price<T: Config>() -> BalanceOf<T> {
 	// Per m²: with a 100 m² unit a month's due is 100 × the minimum balance.
@@ -45,7 +45,7 @@ fn endow<T: Config>(who: &T::AccountId) {
 /// A community with `units` units of 100 m²; the first is owned by `owner`.
 fn community<T: Config>(units: u32, owner: &T::AccountId) -> (CommunityId, Vec<UnitId>) {
 	// Units are billed from the month they are registered.
-	T::Clock::set_current_period(START);
+	T::Clock::set_current_month(START);
 	let c = T::BenchmarkHelper::create_community();
 	let ids = T::BenchmarkHelper::add_units(c, units.max(1), 100_00);
 	T::BenchmarkHelper::add_owner(c, ids[0], owner.clone());
@@ -120,7 +120,7 @@ mod benchmarks {
 	fn set_fee_schedule() -> Result<(), BenchmarkError> {
 		let owner: T::AccountId = account("owner", 0, 0);
 		let (c, _) = community::<T>(1, &owner);
-		T::Clock::set_current_period(START);
+		T::Clock::set_current_month(START);
 		// A full history but one: the new schedule is appended.
 		schedules::<T>(c, T::MaxSchedules::get() - 1);
 		let from = START + T::MaxSchedules::get();
@@ -156,9 +156,9 @@ mod benchmarks {
 		schedules::<T>(c, s);
 		generous_terms::<T>(c);
 		let unit = ids[0];
-		T::Clock::set_current_period(START + s + 1);
+		T::Clock::set_current_month(START + s + 1);
 		Fees::<T>::do_issue_demand_notice(c, unit, H256::zero()).expect("the unit is in arrears");
-		T::Clock::set_current_period(START + s + 3);
+		T::Clock::set_current_month(START + s + 3);
 		let dues = Fees::<T>::unit_dues(c, unit).expect("the unit has dues");
 		assert!(!dues.late_fee.is_zero());
 		let month = Fees::<T>::monthly_due(Schedules::<T>::get(c).last().unwrap().price_per_m2, 100_00)
@@ -201,7 +201,7 @@ mod benchmarks {
 		let (c, ids) = community::<T>(1, &owner);
 		schedules::<T>(c, T::MaxSchedules::get());
 		deposit::<T>(c, ids[0], T::Currency::minimum_balance() * 100u32.into());
-		T::Clock::set_current_period(START + T::MaxSchedules::get() + 1);
+		T::Clock::set_current_month(START + T::MaxSchedules::get() + 1);
 
 		#[block]
 		{
@@ -222,9 +222,9 @@ mod benchmarks {
 		let s = T::MaxSchedules::get();
 		schedules::<T>(c, s);
 		generous_terms::<T>(c);
-		T::Clock::set_current_period(START + s + 1);
+		T::Clock::set_current_month(START + s + 1);
 		Fees::<T>::do_issue_demand_notice(c, ids[0], H256::zero()).expect("the unit is in arrears");
-		T::Clock::set_current_period(START + s + 3);
+		T::Clock::set_current_month(START + s + 3);
 
 		#[block]
 		{
@@ -240,7 +240,7 @@ mod benchmarks {
 		let owner: T::AccountId = account("owner", 0, 0);
 		let (c, ids) = community::<T>(1, &owner);
 		schedules::<T>(c, T::MaxSchedules::get());
-		T::Clock::set_current_period(START + T::MaxSchedules::get() + 1);
+		T::Clock::set_current_month(START + T::MaxSchedules::get() + 1);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), c, ids[0]);
@@ -255,7 +255,7 @@ mod benchmarks {
 		let (c, ids) = community::<T>(u, &owner);
 		schedules::<T>(c, s);
 		generous_terms::<T>(c);
-		T::Clock::set_current_period(START + s + 1);
+		T::Clock::set_current_month(START + s + 1);
 		let origin = origin::<T, T::ManagerOrigin>(c);
 
 		#[extrinsic_call]
@@ -268,7 +268,7 @@ mod benchmarks {
 	fn approve_budget() -> Result<(), BenchmarkError> {
 		let owner: T::AccountId = account("owner", 0, 0);
 		let (c, _) = community::<T>(1, &owner);
-		T::Clock::set_current_period(START);
+		T::Clock::set_current_month(START);
 		let origin = T::BudgetOrigin::try_successful_origin(&c).map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
@@ -283,7 +283,7 @@ mod benchmarks {
 	fn record_expense() {
 		let owner: T::AccountId = account("owner", 0, 0);
 		let (c, _) = community::<T>(1, &owner);
-		T::Clock::set_current_period(START);
+		T::Clock::set_current_month(START);
 		schedules::<T>(c, 1);
 		let amount = T::Currency::minimum_balance() * 10u32.into();
 		fill::<T>(c, FundKind::Operating, amount);

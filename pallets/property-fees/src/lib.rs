@@ -104,7 +104,14 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-mod impls;
+mod billing;
+mod funds;
+mod invariants;
+mod ledger;
+mod maintenance;
+mod payments;
+mod units;
+mod views;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
@@ -113,7 +120,7 @@ mod tests;
 pub mod types;
 pub mod weights;
 
-pub use pallet_property_fees_runtime_api::LedgerEntry;
+pub use linli_primitives::fees::LedgerEntry;
 
 /// How many months a payment looks ahead for the community's oldest due
 /// month when the oldest one empties (the rest waits for later payments).
@@ -135,9 +142,9 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use linli_primitives::{
+	use linli_primitives::{calendar::{Month, MonthClock}, 
 		community::{CommunityId, CommunityInspect, ScopeId, UnitId},
-		fees::{Approver, Category, Emergency, FundKind, Period, PeriodClock},
+		fees::{Approver, Category, Emergency, FundKind},
 		governance::Jurisdiction,
 	};
 	use sp_core::H256;
@@ -172,7 +179,7 @@ pub mod pallet {
 		/// Communities, units and residents.
 		type Community: CommunityInspect<Self::AccountId>;
 		/// Which billing period it is.
-		type Clock: PeriodClock;
+		type Clock: MonthClock;
 		/// How much of the fees paid in a month is held back from the
 		/// company until the owners rate that month's service (the
 		/// service-ratings pallet).
@@ -300,7 +307,7 @@ pub mod pallet {
 	/// months.
 	#[pallet::storage]
 	pub type DueMonths<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Twox64Concat, Period, u32, ValueQuery>;
+		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Twox64Concat, Month, u32, ValueQuery>;
 
 	/// How many units of a community are in [`Billing`].
 	#[pallet::storage]
@@ -309,7 +316,7 @@ pub mod pallet {
 	/// No unit of the community is due before this month (a lower bound,
 	/// moved forward by at most [`DUE_SCAN`] months a payment).
 	#[pallet::storage]
-	pub type OldestDue<T: Config> = StorageMap<_, Blake2_128Concat, CommunityId, Period>;
+	pub type OldestDue<T: Config> = StorageMap<_, Blake2_128Concat, CommunityId, Month>;
 
 	/// Dues units carry as fixed amounts: months billed before a correction
 	/// of the area, months the developer held the unit.
@@ -343,7 +350,7 @@ pub mod pallet {
 		(
 			NMapKey<Blake2_128Concat, CommunityId>,
 			NMapKey<Twox64Concat, FundKind>,
-			NMapKey<Twox64Concat, Period>,
+			NMapKey<Twox64Concat, Month>,
 		),
 		Flow<BalanceOf<T>>,
 		ValueQuery,
@@ -356,7 +363,7 @@ pub mod pallet {
 		(
 			NMapKey<Blake2_128Concat, CommunityId>,
 			NMapKey<Twox64Concat, FundKind>,
-			NMapKey<Twox64Concat, Period>,
+			NMapKey<Twox64Concat, Month>,
 			NMapKey<Twox64Concat, Category>,
 		),
 		Flow<BalanceOf<T>>,
@@ -388,7 +395,7 @@ pub mod pallet {
 	/// until the rating period of that month is settled (then removed).
 	#[pallet::storage]
 	pub type Escrowed<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Twox64Concat, Period, BalanceOf<T>, ValueQuery>;
+		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Twox64Concat, Month, BalanceOf<T>, ValueQuery>;
 
 	/// A community's maintenance deposit rounds: the price per m² of the
 	/// first deposit, then of each top-up (续筹).
@@ -489,7 +496,7 @@ pub mod pallet {
 		FeeSchedulePruned {
 			community: CommunityId,
 			/// The first month it priced.
-			effective_from: Period,
+			effective_from: Month,
 		},
 		/// Contract terms were set.
 		ContractTermsSet { community: CommunityId, terms: ContractTerms, approved_by: ApproverOf<T> },
@@ -509,9 +516,9 @@ pub mod pallet {
 			/// when the developer pays; months before an area correction).
 			carried: BalanceOf<T>,
 			/// The first and last period the dues part paid.
-			billed: Option<(Period, Period)>,
+			billed: Option<(Month, Month)>,
 			/// The first period still not fully paid.
-			next_due: Period,
+			next_due: Month,
 			/// Paid towards `next_due` already.
 			credit: BalanceOf<T>,
 		},
@@ -541,9 +548,9 @@ pub mod pallet {
 			community: CommunityId,
 			unit: UnitId,
 			/// The first month rolled up.
-			from: Period,
+			from: Month,
 			/// The last month rolled up.
-			to: Period,
+			to: Month,
 			/// What they come to (less credit paid towards `from`).
 			amount: BalanceOf<T>,
 		},
@@ -554,10 +561,10 @@ pub mod pallet {
 			/// The arrears demanded.
 			arrears: BalanceOf<T>,
 			/// The last period demanded.
-			through: Period,
+			through: Month,
 			/// The first period a late fee may be charged for, if the
 			/// contract provides one.
-			late_fee_from: Period,
+			late_fee_from: Month,
 			document: H256,
 		},
 		/// A unit's notice was settled: arrears and late fee paid.
@@ -568,8 +575,8 @@ pub mod pallet {
 			line: u32,
 			category: Category,
 			amount: BalanceOf<T>,
-			from: Period,
-			to: Period,
+			from: Month,
+			to: Month,
 			approved_by: ApproverOf<T>,
 		},
 		/// The property company paid an expense from the operating fund.
@@ -800,7 +807,7 @@ pub mod pallet {
 			community: CommunityId,
 			price_per_m2: BalanceOf<T>,
 			model: ContractModel,
-			effective_from: Period,
+			effective_from: Month,
 		) -> DispatchResult {
 			let approved_by = T::ScheduleOrigin::ensure_origin(origin, &community)?;
 			Self::do_set_fee_schedule(
@@ -876,8 +883,8 @@ pub mod pallet {
 			community: CommunityId,
 			category: Category,
 			amount: BalanceOf<T>,
-			from: Period,
-			to: Period,
+			from: Month,
+			to: Month,
 		) -> DispatchResult {
 			let approved_by = T::BudgetOrigin::ensure_origin(origin, &community)?;
 			Self::do_approve_budget(community, category, amount, from, to, approved_by)
@@ -1147,8 +1154,8 @@ pub mod pallet {
 		}
 
 		/// The current billing period.
-		pub fn current_period() -> Period {
-			T::Clock::current_period()
+		pub fn current_month() -> Month {
+			T::Clock::current_month()
 		}
 
 		/// The monthly due of `area` (0.01 m²) at `price_per_m2`: the product

@@ -8,12 +8,12 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::EnsureRoot;
-use linli_primitives::{
+use linli_primitives::{calendar::{Month, MonthClock, month_of}, 
 	community::{
 		Area, CommunityId, EnsureCommitteeMember, EnsurePropertyManager, ResidentRole, UnitId,
 		UnitStatus,
 	},
-	fees::{period_of, ApprovedBy, Period, PeriodClock, RootApproves},
+	fees::{ApprovedBy, RootApproves},
 };
 use pallet_community::NewUnit;
 use sp_core::H256;
@@ -52,93 +52,24 @@ mod runtime {
 	pub type Fees = pallet_property_fees;
 }
 
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountId = AccountId;
-	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
+linli_test_support::impl_system_and_balances!(Test, ExistentialDeposit = ConstU128<1>);
 
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type ExistentialDeposit = ConstU128<1>;
-	type AccountStore = System;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
+linli_test_support::impl_community_config!(Test {
+	AdminOrigin = AsEnsureOriginWithArg<EnsureRoot<AccountId>>,
+	VoterAccountChanged = (),
+	UnitChanges = Fees,
+	MaxUnitsPerCall = 500,
+	MaxCommitteeTerm = 1_000,
+});
 
-parameter_types! {
-	pub const DefaultEmergencyCap: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(5);
-	pub const MaxEmergencyCap: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(20);
-	pub const MaxCommitteeTerm: u64 = 1_000;
-}
-
-impl pallet_community::Config for Test {
-	type CreateOrigin = EnsureRoot<AccountId>;
-	type AdminOrigin = AsEnsureOriginWithArg<EnsureRoot<AccountId>>;
-	type MaxNameLength = ConstU32<32>;
-	type MaxRegistrars = ConstU32<3>;
-	type MaxCommitteeSize = ConstU32<11>;
-	type MaxPropertyManagers = ConstU32<3>;
-	type MaxUnitsPerCall = ConstU32<500>;
-	type MaxResidentsPerUnit = ConstU32<6>;
-	type MaxUnitsPerAccount = ConstU32<4>;
-	type MaxCommitteeTerm = MaxCommitteeTerm;
-	type VoterAccountChanged = ();
-	type UnitChanges = Fees;
-	type RotationDelay = ConstU64<10>;
-	type WeightInfo = ();
-}
-
-parameter_types! {
-	/// The billing period "now" in tests.
-	pub static Now: Period = period_of(2026, 1);
-	pub const FeesPalletId: PalletId = PalletId(*b"linli/fe");
-	pub const MaxLateFeeRate: Perbill = Perbill::from_percent(3);
-	pub const MaxLateFeeCap: Perbill = Perbill::from_percent(30);
-}
-
-pub struct TestClock;
-impl PeriodClock for TestClock {
-	fn current_period() -> Period {
-		Now::get()
-	}
-	#[cfg(feature = "runtime-benchmarks")]
-	fn set_current_period(period: Period) {
-		Now::set(period)
-	}
-}
-
-type Manager = ApprovedBy<EnsurePropertyManager<Community, AccountId>>;
-
-impl pallet_property_fees::Config for Test {
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type Community = Community;
-	type Clock = TestClock;
-	type HeldBackShare = ();
-	type PalletId = FeesPalletId;
-	type ScheduleOrigin = RootApproves<AccountId>;
-	type BudgetOrigin = RootApproves<AccountId>;
-	type ManagerOrigin = Manager;
-	type MaintenanceSpendOrigin = RootApproves<AccountId>;
-	type MaintenanceRaiseOrigin = RootApproves<AccountId>;
-	type EmergencyOrigin = EitherOf<EnsureCommitteeMember<Community, AccountId>, EnsurePropertyManager<Community, AccountId>>;
-	type DefaultEmergencyCap = DefaultEmergencyCap;
-	type MaxEmergencyCap = MaxEmergencyCap;
-	type MaxPendingEmergencies = ConstU32<2>;
-	type MinimumPayment = ConstU128<{ YUAN / 100 }>;
-	type PublicIncomeSpendOrigin = RootApproves<AccountId>;
-	type MaxSchedules = ConstU32<8>;
-	type MaxMaintenanceRounds = ConstU32<4>;
-	type MaxPrepaidPeriods = ConstU8<24>;
-	type MaxLateFeeRate = MaxLateFeeRate;
-	type MaxLateFeeCap = MaxLateFeeCap;
-	type WeightInfo = ();
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = Community;
-}
+linli_test_support::impl_fees_config!(Test {
+	HeldBackShare = (),
+	ScheduleOrigin = RootApproves<AccountId>,
+	BudgetOrigin = RootApproves<AccountId>,
+	MaintenanceSpendOrigin = RootApproves<AccountId>,
+	MaintenanceRaiseOrigin = RootApproves<AccountId>,
+	PublicIncomeSpendOrigin = RootApproves<AccountId>,
+});
 
 // The cast of the tests.
 pub const REGISTRAR: AccountId = 10;
@@ -154,9 +85,7 @@ pub const PARKING_OPERATOR: AccountId = 6;
 
 /// The community every test uses.
 pub const C: CommunityId = 0;
-/// Price grades of DOMAIN.md, per m²·month, with the runtime's 12 decimals
-/// scaled down to 6 here (1 元 = 1_000_000).
-pub const YUAN: Balance = 1_000_000;
+pub use linli_test_support::{Now, YUAN};
 
 pub fn unit(n: u8) -> UnitId {
 	H256::repeat_byte(n)
@@ -173,20 +102,13 @@ pub const AREA_4: Area = 100_00;
 /// manager), four units, and endowed residents; `try_state` runs after the
 /// test.
 pub fn new_test_ext() -> TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: [ALICE, BOB, CAROL, TENANT, STRANGER, PARKING_OPERATOR, DEVELOPER, MANAGER]
-			.iter()
-			.map(|a| (*a, 1_000_000 * YUAN))
-			.collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| {
+	let accounts = [ALICE, BOB, CAROL, TENANT, STRANGER, PARKING_OPERATOR, DEVELOPER, MANAGER];
+	let mut ext = TestExternalities::new(linli_test_support::endowed::<Test>(accounts, 1_000_000 * YUAN), || {
+		Fees::do_try_state()?;
+		Community::do_try_state()
+	});
+	ext.0.execute_with(|| {
 		System::set_block_number(1);
-		Now::set(period_of(2026, 1));
 		let root = RuntimeOrigin::root;
 		Community::create_community(root(), b"Harmony Garden".to_vec(), REGISTRAR, Some(DEVELOPER))
 			.unwrap();
@@ -215,19 +137,7 @@ pub fn new_test_ext() -> TestExternalities {
 		}
 		System::reset_events();
 	});
-	TestExternalities(ext)
+	ext
 }
 
-/// Runs a test, then checks both pallets' invariants on the final state.
-pub struct TestExternalities(pub sp_io::TestExternalities);
-
-impl TestExternalities {
-	pub fn execute_with<R>(&mut self, test: impl FnOnce() -> R) -> R {
-		self.0.execute_with(|| {
-			let r = test();
-			Fees::do_try_state().expect("fees try_state invariants hold after the test");
-			Community::do_try_state().expect("community try_state invariants hold after the test");
-			r
-		})
-	}
-}
+pub use linli_test_support::CheckedExternalities as TestExternalities;

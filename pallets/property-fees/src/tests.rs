@@ -11,14 +11,14 @@ use frame_support::{
 		Get,
 	},
 };
-use linli_primitives::{
+use linli_primitives::{calendar::{Month, month_of}, 
 	community::{CommunityId, CommunityInspect, UnitId},
-	fees::{period_of, Approver, Category, Direction, Emergency, FundKind, Period},
+	fees::{Approver, Category, Direction, Emergency, FundKind},
 };
 use sp_core::H256;
 use sp_runtime::{DispatchError, Perbill, Permill};
 
-const JAN: Period = period_of(2026, 1);
+const JAN: Month = month_of(2026, 1);
 /// 0.35 元/m²·month, the lowest grade price of DOMAIN.md.
 const PRICE_035: Balance = 35 * YUAN / 100;
 const PRICE_050: Balance = 50 * YUAN / 100;
@@ -39,7 +39,7 @@ fn root() -> RuntimeOrigin {
 	RuntimeOrigin::root()
 }
 
-fn lump_sum_from(period: Period, price: Balance) {
+fn lump_sum_from(period: Month, price: Balance) {
 	assert_ok!(Fees::set_fee_schedule(root(), C, price, ContractModel::LumpSum, period));
 }
 
@@ -65,7 +65,7 @@ fn fund_balance(fund: FundKind) -> Balance {
 	Funds::<Test>::get(C, fund).unwrap_or_default().balance
 }
 
-fn dues(n: u8) -> pallet_property_fees_runtime_api::UnitDues<AccountId, Balance> {
+fn dues(n: u8) -> linli_primitives::fees::UnitDues<AccountId, Balance> {
 	Fees::unit_dues(C, unit(n)).expect("unit has dues")
 }
 
@@ -732,7 +732,7 @@ fn statement_shows_each_funds_opening_flows_and_closing_per_period() {
 		Now::set(JAN + 3);
 
 		let bob = 2 * 42_000_000;
-		let operating = |s: &pallet_property_fees_runtime_api::Statement<AccountId, Balance>| {
+		let operating = |s: &linli_primitives::fees::Statement<AccountId, Balance>| {
 			s.funds.iter().find(|f| f.fund == FundKind::Operating).unwrap().clone()
 		};
 		let jan = operating(&Fees::statement(C, JAN));
@@ -786,7 +786,7 @@ fn a_payment_too_small_to_settle_anything_whole_is_refused() {
 #[test]
 fn a_runtime_api_page_is_clamped_inside_the_runtime() {
 	new_test_ext().execute_with(|| {
-		let max = pallet_property_fees_runtime_api::MAX_PAGE;
+		let max = linli_primitives::fees::MAX_PAGE;
 		for _ in 0..=max {
 			assert_ok!(Fees::record_public_income(signed(ALICE), C, Category::Parking, 10_000, doc(1)));
 		}
@@ -1075,7 +1075,7 @@ fn everyone_deposits() {
 	}
 }
 
-fn maintenance(n: u8) -> pallet_property_fees_runtime_api::MaintenanceView<Balance> {
+fn maintenance(n: u8) -> linli_primitives::fees::MaintenanceView<Balance> {
 	Fees::maintenance_view(C, unit(n)).expect("every registered unit has a maintenance account")
 }
 

@@ -1,9 +1,9 @@
 //! Storage types of the property-fees pallet.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use linli_primitives::{
+use linli_primitives::{calendar::Month, 
 	community::ScopeId,
-	fees::{Approver, Category, Emergency, Period},
+	fees::{Approver, Category, Emergency},
 };
 use sp_core::H256;
 use scale_info::TypeInfo;
@@ -34,7 +34,7 @@ pub enum ContractModel {
 )]
 pub struct FeeSchedule<Balance> {
 	/// The first period it applies to.
-	pub effective_from: Period,
+	pub effective_from: Month,
 	/// Price per m² of building area per month, in the currency's smallest
 	/// unit (with 12 decimals, 0.35 元/m²·month is exactly
 	/// `350_000_000_000`).
@@ -86,7 +86,7 @@ pub struct ContractTerms {
 )]
 pub struct UnitAccount<Balance> {
 	/// The first period not fully paid.
-	pub next_due: Period,
+	pub next_due: Month,
 	/// Paid towards `next_due` already (less than its due).
 	pub credit: Balance,
 }
@@ -119,9 +119,9 @@ impl<Balance: Zero> CarriedDues<Balance> {
 )]
 pub struct DemandNotice<Balance> {
 	/// The period the notice was issued in.
-	pub issued: Period,
+	pub issued: Month,
 	/// The last period whose dues it demands (the one before `issued`).
-	pub through: Period,
+	pub through: Month,
 	/// The arrears it named.
 	pub principal: Balance,
 	/// Late fee accrued up to `accrued_to` and not yet paid.
@@ -129,7 +129,7 @@ pub struct DemandNotice<Balance> {
 	/// Late fee accrued over the notice's life (the cap applies to this).
 	pub charged: Balance,
 	/// The period up to which late fees have been accrued.
-	pub accrued_to: Period,
+	pub accrued_to: Month,
 }
 
 /// A fund's running state.
@@ -171,9 +171,9 @@ pub struct BudgetLine<AccountId, Balance> {
 	/// Spent so far.
 	pub spent: Balance,
 	/// First period it may be spent in.
-	pub from: Period,
+	pub from: Month,
 	/// Last period it may be spent in.
-	pub to: Period,
+	pub to: Month,
 	/// Who approved it.
 	pub approved_by: Approver<AccountId>,
 }
@@ -207,7 +207,7 @@ pub struct EmergencyRepair<AccountId, Balance, BlockNumber> {
 )]
 pub struct EmergencySpending<Balance> {
 	/// The month.
-	pub period: Period,
+	pub period: Month,
 	/// Spent on emergencies in it.
 	pub spent: Balance,
 }
@@ -216,7 +216,7 @@ impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> EmergencySpending
 	/// How much more emergencies may take in `now` from a fund holding
 	/// `balance` under `cap`: the cap is a share of the fund as it stood
 	/// before this month's emergencies.
-	pub fn headroom(this: Option<Self>, now: Period, balance: Balance, cap: Perbill) -> Balance {
+	pub fn headroom(this: Option<Self>, now: Month, balance: Balance, cap: Perbill) -> Balance {
 		let spent = this.filter(|s| s.period == now).map_or(Balance::zero(), |s| s.spent);
 		cap.mul_floor(balance.saturating_add(spent)).saturating_sub(spent)
 	}
@@ -318,6 +318,9 @@ mod fee_split {
 /// Spends per 0.01 m² are kept scaled by this (planck × 10¹² per 0.01 m²),
 /// so that a unit's share of a spend loses less than a planck to rounding.
 pub const SPEND_INDEX_SCALE: u128 = 1_000_000_000_000;
+
+/// The spend pool of the whole community (a scope's is `Some(scope)`).
+pub const COMMUNITY_POOL: Option<linli_primitives::community::ScopeId> = None;
 
 /// The units of one scope (or of the whole community) that hold a
 /// maintenance account, and the spends shared among them by area: a spend of

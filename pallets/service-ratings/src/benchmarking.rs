@@ -7,13 +7,13 @@ use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOriginWithArg, Get};
 use frame_system::RawOrigin;
-use linli_primitives::{
+use linli_primitives::{calendar::MonthClock, 
 	community::{CommunityBenchmarking, CommunityId, UnitId},
-	fees::{CommunityFunds, PeriodClock},
+	fees::CommunityFunds,
 };
 use sp_runtime::{Perbill, Permill};
 
-const START: linli_primitives::fees::Period = 672; // 2026-01
+const START: linli_primitives::calendar::Month = 672; // 2026-01
 
 /// A community of one owned unit, with yearly rating periods (the most
 /// months to sum fee income over).
@@ -22,7 +22,7 @@ fn community<T: Config>() -> (CommunityId, UnitId, T::AccountId) {
 	let unit = T::BenchmarkHelper::add_units(c, 1, 100_00)[0];
 	let owner: T::AccountId = account("owner", 0, 0);
 	T::BenchmarkHelper::add_owner(c, unit, owner.clone());
-	T::Clock::set_current_period(START);
+	T::Clock::set_current_month(START);
 	Terms::<T>::insert(
 		c,
 		RatingTerms {
@@ -96,7 +96,7 @@ mod benchmarks {
 		// (the company's account must be able to receive it).
 		let amount: BalanceOf<T> = sp_runtime::traits::UniqueSaturatedFrom::unique_saturated_from(10u128.pow(18));
 		T::Funds::add_fee_income(c, amount);
-		T::Clock::set_current_period(START + 12);
+		T::Clock::set_current_month(START + 12);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), c, 0);

@@ -8,9 +8,9 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::EnsureRoot;
-use linli_primitives::{
+use linli_primitives::{calendar::{Month, MonthClock, month_of}, 
 	community::{CommunityId, EnsureCommitteeMember, EnsurePropertyManager, ResidentRole, UnitId, UnitStatus},
-	fees::{period_of, ApprovedBy, Period, PeriodClock, RootApproves},
+	fees::{ApprovedBy, RootApproves},
 };
 use pallet_community::NewUnit;
 use sp_core::H256;
@@ -86,19 +86,19 @@ parameter_types! {
 	pub static ExistentialDeposit: Balance = 1;
 	pub const DefaultEmergencyCap: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(5);
 	pub const MaxEmergencyCap: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(20);
-	pub static Now: Period = period_of(2026, 1);
+	pub static Now: Month = month_of(2026, 1);
 	pub const FeesPalletId: PalletId = PalletId(*b"linli/fe");
 	pub const MaxLateFeeRate: Perbill = Perbill::from_percent(3);
 	pub const MaxLateFeeCap: Perbill = Perbill::from_percent(30);
 }
 
 pub struct TestClock;
-impl PeriodClock for TestClock {
-	fn current_period() -> Period {
+impl MonthClock for TestClock {
+	fn current_month() -> Month {
 		Now::get()
 	}
 	#[cfg(feature = "runtime-benchmarks")]
-	fn set_current_period(period: Period) {
+	fn set_current_month(period: Month) {
 		Now::set(period)
 	}
 }
@@ -175,7 +175,7 @@ pub fn new_test_ext() -> TestExternalities {
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| {
 		System::set_block_number(1);
-		Now::set(period_of(2026, 1));
+		Now::set(month_of(2026, 1));
 		let root = RuntimeOrigin::root;
 		Community::create_community(root(), b"Harmony Garden".to_vec(), REGISTRAR, Some(DEVELOPER)).unwrap();
 		Community::set_property_managers(root(), C, vec![MANAGER]).unwrap();
@@ -191,7 +191,7 @@ pub fn new_test_ext() -> TestExternalities {
 		}
 		verify(TENANT, 1, ResidentRole::Tenant);
 		verify(FAMILY, 2, ResidentRole::FamilyMember);
-		Fees::set_fee_schedule(root(), C, YUAN, pallet_property_fees::ContractModel::LumpSum, period_of(2026, 1))
+		Fees::set_fee_schedule(root(), C, YUAN, pallet_property_fees::ContractModel::LumpSum, month_of(2026, 1))
 			.unwrap();
 		System::reset_events();
 	});

@@ -2,13 +2,14 @@
 //! fees and identity pallets' `try_state` (the escrow's ledger equals what
 //! its account holds).
 
+use linli_primitives::calendar::{Month, month_of};
 use crate::{mock::*, pallet::*, Aggregate, RatingTerms, Settlement, Shortfall};
 use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
-use linli_primitives::fees::{period_of, Approver, Category, Direction, FundKind, Period};
+use linli_primitives::fees::{Approver, Category, Direction, FundKind};
 use sp_core::H256;
 use sp_runtime::{DispatchError, Perbill, Permill};
 
-const JAN: Period = period_of(2026, 1);
+const JAN: Month = month_of(2026, 1);
 /// 1 元/m² × 100 m² a month.
 const MONTHLY: Balance = 100 * YUAN;
 

@@ -10,11 +10,8 @@
 use std::sync::Arc;
 
 use codec::Codec;
-use jsonrpsee::{
-	core::RpcResult,
-	proc_macros::rpc,
-	types::error::{ErrorObject, ErrorObjectOwned},
-};
+use jsonrpsee::{core::RpcResult, proc_macros::rpc};
+use linli_rpc_support::RuntimeQuery;
 use linli_primitives::community::{CommunityId, ScopeId, UnitId};
 pub use pallet_community_runtime_api::CommunityApi as CommunityRuntimeApi;
 use pallet_community_runtime_api::{CommunityView, ResidentView, UnitView};
@@ -58,13 +55,6 @@ impl<C, Block> Community<C, Block> {
 	}
 }
 
-/// The runtime API call failed.
-const RUNTIME_ERROR: i32 = 1;
-
-fn runtime_error(e: impl std::fmt::Debug) -> ErrorObjectOwned {
-	ErrorObject::owned(RUNTIME_ERROR, "Runtime error", Some(format!("{e:?}")))
-}
-
 impl<C, Block, AccountId, BlockNumber> CommunityApiServer<Block::Hash, AccountId, BlockNumber>
 	for Community<C, Block>
 where
@@ -80,8 +70,7 @@ where
 		unit: UnitId,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Option<UnitView<AccountId>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client.runtime_api().unit(at, community, unit).map_err(runtime_error)
+		self.client.query(at, |api, at| api.unit(at, community, unit))
 	}
 
 	fn resident(
@@ -90,8 +79,7 @@ where
 		who: AccountId,
 		at: Option<Block::Hash>,
 	) -> RpcResult<ResidentView> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client.runtime_api().resident(at, community, who).map_err(runtime_error)
+		self.client.query(at, |api, at| api.resident(at, community, who))
 	}
 
 	fn info(
@@ -100,7 +88,6 @@ where
 		scope: Option<ScopeId>,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Option<CommunityView<AccountId, BlockNumber>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client.runtime_api().community(at, community, scope).map_err(runtime_error)
+		self.client.query(at, |api, at| api.community(at, community, scope))
 	}
 }

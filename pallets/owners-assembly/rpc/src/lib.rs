@@ -10,11 +10,8 @@
 use std::sync::Arc;
 
 use codec::Codec;
-use jsonrpsee::{
-	core::RpcResult,
-	proc_macros::rpc,
-	types::error::{ErrorObject, ErrorObjectOwned},
-};
+use jsonrpsee::{core::RpcResult, proc_macros::rpc};
+use linli_rpc_support::RuntimeQuery;
 use linli_primitives::community::CommunityId;
 pub use pallet_owners_assembly_runtime_api::OwnersAssemblyApi as OwnersAssemblyRuntimeApi;
 use pallet_owners_assembly_runtime_api::{Ballot, ProposalIndex, ProposalView};
@@ -63,13 +60,6 @@ impl<C, Block> OwnersAssembly<C, Block> {
 	}
 }
 
-/// The runtime API call failed.
-const RUNTIME_ERROR: i32 = 1;
-
-fn runtime_error(e: impl std::fmt::Debug) -> ErrorObjectOwned {
-	ErrorObject::owned(RUNTIME_ERROR, "Runtime error", Some(format!("{e:?}")))
-}
-
 impl<C, Block, AccountId, BlockNumber> OwnersAssemblyApiServer<Block::Hash, AccountId, BlockNumber>
 	for OwnersAssembly<C, Block>
 where
@@ -84,8 +74,7 @@ where
 		index: ProposalIndex,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Option<ProposalView<AccountId, BlockNumber>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client.runtime_api().proposal(at, index).map_err(runtime_error)
+		self.client.query(at, |api, at| api.proposal(at, index))
 	}
 
 	fn proposals(
@@ -95,15 +84,10 @@ where
 		limit: u32,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Vec<ProposalView<AccountId, BlockNumber>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client
-			.runtime_api()
-			.proposals(at, community, from, limit.min(MAX_PAGE))
-			.map_err(runtime_error)
+		self.client.query(at, |api, at| api.proposals(at, community, from, limit.min(MAX_PAGE)))
 	}
 
 	fn ballot(&self, index: ProposalIndex, who: AccountId, at: Option<Block::Hash>) -> RpcResult<Option<Ballot>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client.runtime_api().ballot(at, index, who).map_err(runtime_error)
+		self.client.query(at, |api, at| api.ballot(at, index, who))
 	}
 }

@@ -15,15 +15,11 @@
 use std::sync::Arc;
 
 use codec::Codec;
-use jsonrpsee::{
-	core::RpcResult,
-	proc_macros::rpc,
-	types::error::{ErrorObject, ErrorObjectOwned},
-};
-use linli_primitives::{
+use jsonrpsee::{core::RpcResult, proc_macros::rpc};
+use linli_rpc_support::RuntimeQuery;
+use linli_primitives::{calendar::Month, 
 	community::{CommunityId, UnitId},
-	fees::Period,
-};
+	};
 pub use pallet_property_fees_runtime_api::PropertyFeesApi as PropertyFeesRuntimeApi;
 use pallet_property_fees_runtime_api::{ArrearsPage, FundView, LedgerEntry, MaintenanceView, Statement, UnitDues};
 use sp_api::ProvideRuntimeApi;
@@ -63,7 +59,7 @@ pub trait PropertyFeesApi<BlockHash, AccountId, Balance, BlockNumber> {
 	fn statement(
 		&self,
 		community: CommunityId,
-		period: Period,
+		period: Month,
 		at: Option<BlockHash>,
 	) -> RpcResult<Statement<AccountId, Balance>>;
 
@@ -101,13 +97,6 @@ impl<C, Block> PropertyFees<C, Block> {
 	}
 }
 
-/// The runtime API call failed.
-const RUNTIME_ERROR: i32 = 1;
-
-fn runtime_error(e: impl std::fmt::Debug) -> ErrorObjectOwned {
-	ErrorObject::owned(RUNTIME_ERROR, "Runtime error", Some(format!("{e:?}")))
-}
-
 impl<C, Block, AccountId, Balance, BlockNumber>
 	PropertyFeesApiServer<Block::Hash, AccountId, Balance, BlockNumber> for PropertyFees<C, Block>
 where
@@ -124,8 +113,7 @@ where
 		unit: UnitId,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Option<UnitDues<AccountId, Balance>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client.runtime_api().unit_dues(at, community, unit).map_err(runtime_error)
+		self.client.query(at, |api, at| api.unit_dues(at, community, unit))
 	}
 
 	fn maintenance_account(
@@ -134,8 +122,7 @@ where
 		unit: UnitId,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Option<MaintenanceView<Balance>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client.runtime_api().maintenance_account(at, community, unit).map_err(runtime_error)
+		self.client.query(at, |api, at| api.maintenance_account(at, community, unit))
 	}
 
 	fn arrears(
@@ -145,26 +132,20 @@ where
 		limit: u32,
 		at: Option<Block::Hash>,
 	) -> RpcResult<ArrearsPage<Balance>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client
-			.runtime_api()
-			.arrears(at, community, start_after, limit.min(MAX_PAGE))
-			.map_err(runtime_error)
+		self.client.query(at, |api, at| api.arrears(at, community, start_after, limit.min(MAX_PAGE)))
 	}
 
 	fn funds(&self, community: CommunityId, at: Option<Block::Hash>) -> RpcResult<Vec<FundView<AccountId, Balance>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client.runtime_api().funds(at, community).map_err(runtime_error)
+		self.client.query(at, |api, at| api.funds(at, community))
 	}
 
 	fn statement(
 		&self,
 		community: CommunityId,
-		period: Period,
+		period: Month,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Statement<AccountId, Balance>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client.runtime_api().statement(at, community, period).map_err(runtime_error)
+		self.client.query(at, |api, at| api.statement(at, community, period))
 	}
 
 	fn ledger(
@@ -174,10 +155,6 @@ where
 		limit: u32,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Vec<(u64, LedgerEntry<AccountId, Balance, BlockNumber>)>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client
-			.runtime_api()
-			.ledger(at, community, from, limit.min(MAX_PAGE))
-			.map_err(runtime_error)
+		self.client.query(at, |api, at| api.ledger(at, community, from, limit.min(MAX_PAGE)))
 	}
 }

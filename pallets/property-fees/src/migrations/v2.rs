@@ -44,7 +44,7 @@ pub struct InnerMigrateV1ToV2<T>(core::marker::PhantomData<T>);
 impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 	fn on_runtime_upgrade() -> Weight {
 		let (mut reads, mut writes) = (0u64, 0u64);
-		let now = Pallet::<T>::current_period();
+		let now = Pallet::<T>::current_month();
 		for (community, fund, FundState { balance, .. }) in Funds::<T>::iter() {
 			reads += 1;
 			if balance.is_zero() {

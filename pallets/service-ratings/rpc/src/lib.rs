@@ -8,11 +8,8 @@
 use std::sync::Arc;
 
 use codec::Codec;
-use jsonrpsee::{
-	core::RpcResult,
-	proc_macros::rpc,
-	types::error::{ErrorObject, ErrorObjectOwned},
-};
+use jsonrpsee::{core::RpcResult, proc_macros::rpc};
+use linli_rpc_support::RuntimeQuery;
 use linli_primitives::community::CommunityId;
 pub use pallet_service_ratings_runtime_api::ServiceRatingsApi as ServiceRatingsRuntimeApi;
 use pallet_service_ratings_runtime_api::{PeriodScores, RatingPeriod, RatingTerms};
@@ -62,13 +59,6 @@ impl<C, Block> ServiceRatings<C, Block> {
 	}
 }
 
-/// The runtime API call failed.
-const RUNTIME_ERROR: i32 = 1;
-
-fn runtime_error(e: impl std::fmt::Debug) -> ErrorObjectOwned {
-	ErrorObject::owned(RUNTIME_ERROR, "Runtime error", Some(format!("{e:?}")))
-}
-
 impl<C, Block, AccountId, Balance> ServiceRatingsApiServer<Block::Hash, AccountId, Balance>
 	for ServiceRatings<C, Block>
 where
@@ -79,8 +69,7 @@ where
 	Balance: Codec + Send + Sync + 'static,
 {
 	fn terms(&self, community: CommunityId, at: Option<Block::Hash>) -> RpcResult<Option<RatingTerms<AccountId>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client.runtime_api().terms(at, community).map_err(runtime_error)
+		self.client.query(at, |api, at| api.terms(at, community))
 	}
 
 	fn scores(
@@ -89,8 +78,7 @@ where
 		period: RatingPeriod,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Option<PeriodScores<Balance>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client.runtime_api().scores(at, community, period).map_err(runtime_error)
+		self.client.query(at, |api, at| api.scores(at, community, period))
 	}
 
 	fn history(
@@ -100,10 +88,6 @@ where
 		limit: u32,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Vec<PeriodScores<Balance>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client
-			.runtime_api()
-			.history(at, community, from, limit.min(MAX_PAGE))
-			.map_err(runtime_error)
+		self.client.query(at, |api, at| api.history(at, community, from, limit.min(MAX_PAGE)))
 	}
 }
