@@ -214,7 +214,6 @@ fn a_full_batch_of_units_fits_in_one_block() {
 
 #[test]
 fn every_fund_of_every_community_has_its_own_keyless_account() {
-	use linli_primitives::calendar::{month_of, month_start_unix_millis};
 	use linli_primitives::fees::FundKind;
 	type Fees = pallet_property_fees::Pallet<Runtime>;
 	let mut seen = std::collections::BTreeSet::new();
@@ -276,7 +275,7 @@ fn the_demo_community_is_billed_by_calendar_month_and_its_books_balance() {
 		// and January is current.
 		at(2027, 1, 5);
 		let unit = demo_unit(2, 2);
-		let month = PropertyFees::monthly_due(price, 143_00).unwrap();
+		let month = PropertyFees::price_by_area(price, 143_00).unwrap();
 		assert_eq!(month, 10_725 * UNIT / 100);
 		let dues = PropertyFees::unit_dues(0, unit).unwrap();
 		assert_eq!((dues.responsible, dues.arrears, dues.current), (Some(dave.clone()), 2 * month, month));
@@ -399,8 +398,8 @@ fn the_owners_vote_a_fee_rise_and_the_next_bill_reflects_it() {
 		// December's bill: November at 0.75, December at 1.00.
 		at(20, 2026, 12, 5);
 		let dues = PropertyFees::unit_dues(0, demo_unit(2, 2)).unwrap();
-		assert_eq!(dues.arrears, PropertyFees::monthly_due(75 * UNIT / 100, 143_00).unwrap());
-		assert_eq!(dues.current, PropertyFees::monthly_due(UNIT, 143_00).unwrap());
+		assert_eq!(dues.arrears, PropertyFees::price_by_area(75 * UNIT / 100, 143_00).unwrap());
+		assert_eq!(dues.current, PropertyFees::price_by_area(UNIT, 143_00).unwrap());
 		assert_eq!(dues.current, 143 * UNIT);
 
 		// Only the committee votes on the next proposal: no quorum, nothing
@@ -534,7 +533,7 @@ fn only_a_dev_chain_moves_its_calendar_ahead() {
 		assert_eq!(Calendar::current_month(), month_of(2027, 2));
 		// Nov, Dec, Jan are owed; February is current.
 		let dues = PropertyFees::unit_dues(0, demo_unit(2, 2)).unwrap();
-		let month = PropertyFees::monthly_due(UNIT, 143_00).unwrap();
+		let month = PropertyFees::price_by_area(UNIT, 143_00).unwrap();
 		assert_eq!((dues.arrears, dues.current), (3 * month, month));
 		pallet_calendar::Pallet::<Runtime>::do_try_state().expect("calendar invariants hold");
 	});

@@ -63,28 +63,19 @@ pub fn set_date(year: u32, month: u32, day: u64) {
 	NowMillis::set(month_start_unix_millis(month_of(year, month)) + (day - 1) * 86_400_000 + 12 * 3_600_000);
 }
 
-/// A chain whose calendar is `advanceable`, on 2026-11-15.
+/// A chain whose calendar is `advanceable`, on 2026-11-15; the calendar's
+/// `try_state` runs after the test.
 pub fn new_test_ext(advanceable: bool) -> TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_calendar::GenesisConfig::<Test> { advanceable, ..Default::default() }
 		.assimilate_storage(&mut storage)
 		.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| {
+	let mut ext = TestExternalities::new(storage, Calendar::do_try_state);
+	ext.0.execute_with(|| {
 		System::set_block_number(1);
 		set_date(2026, 11, 15);
 	});
-	TestExternalities(ext)
+	ext
 }
 
-/// Test externalities that check the pallet's invariants after every test.
-pub struct TestExternalities(pub sp_io::TestExternalities);
-impl TestExternalities {
-	pub fn execute_with<R>(&mut self, test: impl FnOnce() -> R) -> R {
-		self.0.execute_with(|| {
-			let r = test();
-			Calendar::do_try_state().expect("calendar try_state invariants hold after the test");
-			r
-		})
-	}
-}
+pub use linli_test_support::CheckedExternalities as TestExternalities;

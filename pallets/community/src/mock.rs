@@ -2,10 +2,9 @@
 
 use crate as pallet_community;
 use frame_support::{
-	derive_impl, parameter_types,
-	traits::{ConstU32, ConstU64, EnsureOriginWithArg},
+	derive_impl, traits::EnsureOriginWithArg,
 };
-use frame_system::{EnsureRoot, RawOrigin};
+use frame_system::RawOrigin;
 use linli_primitives::governance::RoleOf;
 use sp_runtime::BuildStorage;
 
@@ -62,45 +61,20 @@ impl EnsureOriginWithArg<RuntimeOrigin, RoleOf> for TestAdminOrigin {
 	}
 }
 
-parameter_types! {
-	pub const MaxCommitteeTerm: u64 = 1_000;
-}
-
-impl pallet_community::Config for Test {
-	type CreateOrigin = EnsureRoot<AccountId>;
-	type AdminOrigin = TestAdminOrigin;
-	type MaxNameLength = ConstU32<32>;
-	type MaxRegistrars = ConstU32<3>;
-	type MaxCommitteeSize = ConstU32<11>;
-	type MaxPropertyManagers = ConstU32<3>;
-	type MaxUnitsPerCall = ConstU32<200>;
-	type MaxResidentsPerUnit = ConstU32<6>;
-	type MaxUnitsPerAccount = ConstU32<4>;
-	type MaxCommitteeTerm = MaxCommitteeTerm;
-	type VoterAccountChanged = ();
-	type UnitChanges = ();
-	type RotationDelay = ConstU64<10>;
-	type WeightInfo = ();
-}
+linli_test_support::impl_community_config!(Test {
+	AdminOrigin = TestAdminOrigin,
+	VoterAccountChanged = (),
+	UnitChanges = (),
+	MaxUnitsPerCall = 200,
+	MaxCommitteeTerm = 1_000,
+});
 
 /// Externalities with no communities; `try_state` runs after the test.
 pub fn new_test_ext() -> TestExternalities {
 	let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
-	TestExternalities(ext)
+	let mut ext = TestExternalities::new(storage, Community::do_try_state);
+	ext.0.execute_with(|| System::set_block_number(1));
+	ext
 }
 
-/// Runs a test, then checks the pallet's invariants on the final state.
-pub struct TestExternalities(sp_io::TestExternalities);
-
-impl TestExternalities {
-	pub fn execute_with<R>(&mut self, test: impl FnOnce() -> R) -> R {
-		self.0.execute_with(|| {
-			let r = test();
-			Community::do_try_state().expect("try_state invariants hold after the test");
-			r
-		})
-	}
-}
-
+pub use linli_test_support::CheckedExternalities as TestExternalities;

@@ -5,14 +5,12 @@
 use crate as pallet_owners_assembly;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64, ConstU8, EitherOf, MapSuccess},
+	traits::{AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64, EitherOf, MapSuccess},
 	weights::Weight,
-	PalletId,
-};
+	};
 use frame_system::EnsureRoot;
-use linli_primitives::{calendar::{Month, MonthClock, month_of}, 
-	community::{Area, CommunityId, EnsureCommitteeMember, EnsurePropertyManager, ResidentRole, UnitId, UnitStatus},
-	fees::{ApprovedBy, RootApproves},
+use linli_primitives::{community::{Area, CommunityId, ResidentRole, UnitStatus},
+	fees::RootApproves,
 	governance::{
 		BudgetMatters, CommonPartsMatters, Discard, EnsureDecision, EnsureDecisionIn, PropertyCompanyMatters,
 		EnsureRoleDecision, RaiseMaintenanceMatters, RulesMatters, UseMaintenanceMatters,
@@ -20,11 +18,8 @@ use linli_primitives::{calendar::{Month, MonthClock, month_of},
 };
 use pallet_community::NewUnit;
 use sp_core::H256;
-use sp_runtime::{BuildStorage, Perbill};
 
 pub type AccountId = u128;
-pub type Balance = u128;
-type Block = frame_system::mocking::MockBlock<Test>;
 
 #[frame_support::runtime]
 mod runtime {
@@ -55,89 +50,30 @@ mod runtime {
 	pub type Assembly = pallet_owners_assembly;
 }
 
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountId = AccountId;
-	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type ExistentialDeposit = ConstU128<1>;
-	type AccountStore = System;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
+linli_test_support::impl_system_and_balances!(Test, ExistentialDeposit = ConstU128<1>);
 
 /// Root, or a decision of the community's owners, as in the runtime.
 pub type RootOr<M> = EitherOf<RootApproves<AccountId>, EnsureDecision<AccountId, M>>;
 
-impl pallet_community::Config for Test {
-	type CreateOrigin = EnsureRoot<AccountId>;
-	type AdminOrigin = EitherOf<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, EnsureRoleDecision>;
-	type MaxNameLength = ConstU32<32>;
-	type MaxRegistrars = ConstU32<3>;
-	type MaxCommitteeSize = ConstU32<11>;
-	type MaxPropertyManagers = ConstU32<3>;
-	type MaxUnitsPerCall = ConstU32<500>;
-	type MaxResidentsPerUnit = ConstU32<6>;
-	type MaxUnitsPerAccount = ConstU32<4>;
-	type MaxCommitteeTerm = ConstU64<10_000>;
-	type VoterAccountChanged = Assembly;
-	type UnitChanges = Fees;
-	type RotationDelay = ConstU64<10>;
-	type WeightInfo = ();
-}
+linli_test_support::impl_community_config!(Test {
+	AdminOrigin = EitherOf<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, EnsureRoleDecision>,
+	VoterAccountChanged = Assembly,
+	UnitChanges = Fees,
+	MaxUnitsPerCall = 500,
+	MaxCommitteeTerm = 10_000,
+});
+
+linli_test_support::impl_fees_config!(Test {
+	HeldBackShare = (),
+	ScheduleOrigin = RootOr<PropertyCompanyMatters>,
+	BudgetOrigin = RootOr<BudgetMatters>,
+	MaintenanceSpendOrigin = EitherOf<RootApproves<AccountId>, EnsureDecisionIn<AccountId, UseMaintenanceMatters>>,
+	MaintenanceRaiseOrigin = RootOr<RaiseMaintenanceMatters>,
+	PublicIncomeSpendOrigin = RootOr<CommonPartsMatters>,
+});
 
 parameter_types! {
-	pub const DefaultEmergencyCap: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(5);
-	pub const MaxEmergencyCap: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(20);
-	pub static Now: Month = month_of(2026, 1);
-	pub const FeesPalletId: PalletId = PalletId(*b"linli/fe");
-	pub const MaxLateFeeRate: Perbill = Perbill::from_percent(3);
-	pub const MaxLateFeeCap: Perbill = Perbill::from_percent(30);
 	pub MaxCallWeight: Weight = Weight::from_parts(1_000_000_000_000, 1_000_000);
-}
-
-pub struct TestClock;
-impl MonthClock for TestClock {
-	fn current_month() -> Month {
-		Now::get()
-	}
-	#[cfg(feature = "runtime-benchmarks")]
-	fn set_current_month(period: Month) {
-		Now::set(period)
-	}
-}
-
-impl pallet_property_fees::Config for Test {
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type Community = Community;
-	type Clock = TestClock;
-	type HeldBackShare = ();
-	type PalletId = FeesPalletId;
-	type ScheduleOrigin = RootOr<PropertyCompanyMatters>;
-	type BudgetOrigin = RootOr<BudgetMatters>;
-	type ManagerOrigin = ApprovedBy<EnsurePropertyManager<Community, AccountId>>;
-	type MaintenanceSpendOrigin = EitherOf<RootApproves<AccountId>, EnsureDecisionIn<AccountId, UseMaintenanceMatters>>;
-	type MaintenanceRaiseOrigin = RootOr<RaiseMaintenanceMatters>;
-	type EmergencyOrigin = EitherOf<EnsureCommitteeMember<Community, AccountId>, EnsurePropertyManager<Community, AccountId>>;
-	type DefaultEmergencyCap = DefaultEmergencyCap;
-	type MaxEmergencyCap = MaxEmergencyCap;
-	type MaxPendingEmergencies = ConstU32<2>;
-	type MinimumPayment = ConstU128<10_000>;
-	type PublicIncomeSpendOrigin = RootOr<CommonPartsMatters>;
-	type MaxSchedules = ConstU32<8>;
-	type MaxMaintenanceRounds = ConstU32<4>;
-	type MaxPrepaidPeriods = ConstU8<24>;
-	type MaxLateFeeRate = MaxLateFeeRate;
-	type MaxLateFeeCap = MaxLateFeeCap;
-	type WeightInfo = ();
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = Community;
 }
 
 impl pallet_owners_assembly::Config for Test {
@@ -174,11 +110,7 @@ pub const OUTSIDER: AccountId = 1_005;
 
 pub const C: CommunityId = 0;
 
-pub fn unit(n: u32) -> UnitId {
-	let mut id = [0u8; 32];
-	id[..4].copy_from_slice(&n.to_be_bytes());
-	H256(id)
-}
+pub use linli_test_support::{unit_id as unit, Now};
 
 /// Community `C`: unit `i + 1` owned by `owners[i].0` with area
 /// `owners[i].1` (odd units in scope 1, even in scope 2), then the
@@ -233,32 +165,14 @@ pub fn tenant() {
 /// Externalities with endowed accounts and nothing else; `try_state` of all
 /// three Linli pallets runs after the test.
 pub fn new_test_ext() -> TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: (1..=40).chain([DEVELOPER, MANAGER, TENANT, OUTSIDER]).map(|a| (a, 1_000_000_000)).collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| {
-		System::set_block_number(1);
-		Now::set(month_of(2026, 1));
+	let accounts = (1..=40).chain([DEVELOPER, MANAGER, TENANT, OUTSIDER]);
+	let mut ext = TestExternalities::new(linli_test_support::endowed::<Test>(accounts, 1_000_000_000), || {
+		Assembly::do_try_state()?;
+		Fees::do_try_state()?;
+		Community::do_try_state()
 	});
-	TestExternalities(ext)
+	ext.0.execute_with(|| System::set_block_number(1));
+	ext
 }
 
-/// Runs a test, then checks the pallets' invariants on the final state.
-pub struct TestExternalities(pub sp_io::TestExternalities);
-
-impl TestExternalities {
-	pub fn execute_with<R>(&mut self, test: impl FnOnce() -> R) -> R {
-		self.0.execute_with(|| {
-			let r = test();
-			Assembly::do_try_state().expect("assembly try_state invariants hold after the test");
-			Fees::do_try_state().expect("fees try_state invariants hold after the test");
-			Community::do_try_state().expect("community try_state invariants hold after the test");
-			r
-		})
-	}
-}
+pub use linli_test_support::CheckedExternalities as TestExternalities;

@@ -7,7 +7,7 @@
 //! community.
 
 use super::*;
-use crate::Pallet as Fees;
+use crate::{types::Movement, Pallet as Fees};
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::{
@@ -108,8 +108,8 @@ fn deposit<T: Config>(c: CommunityId, unit: UnitId, amount: BalanceOf<T>) {
 fn fill<T: Config>(c: CommunityId, fund: FundKind, amount: BalanceOf<T>) {
 	let payer: T::AccountId = account("payer", 0, 0);
 	endow::<T>(&payer);
-	Fees::<T>::book_in(c, fund, Category::Other, amount, &payer, None, None, None, Approver::Payer)
-		.expect("a funded payer pays in");
+	let movement = Movement::new(fund, Category::Other, amount, &payer, Approver::Payer, Fees::<T>::current_month());
+	Fees::<T>::book_in(c, movement).expect("a funded payer pays in");
 }
 
 #[benchmarks]
@@ -161,7 +161,7 @@ mod benchmarks {
 		T::Clock::set_current_month(START + s + 3);
 		let dues = Fees::<T>::unit_dues(c, unit).expect("the unit has dues");
 		assert!(!dues.late_fee.is_zero());
-		let month = Fees::<T>::monthly_due(Schedules::<T>::get(c).last().unwrap().price_per_m2, 100_00)
+		let month = Fees::<T>::price_by_area(Schedules::<T>::get(c).last().unwrap().price_per_m2, 100_00)
 			.expect("no overflow");
 		let prepay = month * u32::from(T::MaxPrepaidPeriods::get()).into();
 		let amount = dues.arrears + dues.current + dues.late_fee + prepay;

@@ -41,7 +41,7 @@ impl<T: Config> Pallet<T> {
 				continue;
 			}
 			let months: BalanceOf<T> = (end - start + 1).into();
-			let part = Self::monthly_due(schedule.price_per_m2, area)?
+			let part = Self::price_by_area(schedule.price_per_m2, area)?
 				.checked_mul(&months)
 				.ok_or(Error::<T>::Overflow)?;
 			total = total.checked_add(&part).ok_or(Error::<T>::Overflow)?;
@@ -56,7 +56,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn settle(
 		schedules: &[FeeSchedule<BalanceOf<T>>],
 		area: Area,
-		account: &mut UnitAccount<BalanceOf<T>>,
+		account: &mut BillingState<BalanceOf<T>>,
 		pool: &mut BalanceOf<T>,
 		limit: Month,
 	) -> Result<(), Error<T>> {
@@ -75,7 +75,7 @@ impl<T: Config> Pallet<T> {
 				continue;
 			}
 			let last = end.min(limit);
-			let due = Self::monthly_due(schedule.price_per_m2, area)?;
+			let due = Self::price_by_area(schedule.price_per_m2, area)?;
 			if due.is_zero() {
 				// Free periods (a zero price, or a zero area) pass at once.
 				account.next_due = last.saturating_add(1);
@@ -108,27 +108,28 @@ impl<T: Config> Pallet<T> {
 		Ok(schedules)
 	}
 
-	/// A unit's account: in [`Billing`], else storage version 1's, else
-	/// (a unit of version 1 that never paid) due from the first schedule.
-	pub(crate) fn unit_account(
+	/// Where a unit's billing stands: in [`Billing`], else in storage
+	/// version 1's `UnitAccounts`, else (a unit of version 1 that never
+	/// paid) due from the first schedule.
+	pub(crate) fn billing_state(
 		community: CommunityId,
 		unit: &UnitId,
 		schedules: &[FeeSchedule<BalanceOf<T>>],
-	) -> UnitAccount<BalanceOf<T>> {
+	) -> BillingState<BalanceOf<T>> {
 		Billing::<T>::get(community, unit)
 			.or_else(|| UnitAccounts::<T>::get(community, unit))
-			.unwrap_or_else(|| UnitAccount {
+			.unwrap_or_else(|| BillingState {
 				next_due: schedules.first().map_or(0, |s| s.effective_from),
 				credit: Zero::zero(),
 			})
 	}
 
-	/// Stores `unit`'s account in [`Billing`] and keeps the due-month counts:
+	/// Stores where `unit`'s billing stands in [`Billing`] and keeps the due-month counts:
 	/// the unit leaves the month it was due in and joins its new one.
-	pub(crate) fn store_account(
+	pub(crate) fn store_billing_state(
 		community: CommunityId,
 		unit: &UnitId,
-		account: &UnitAccount<BalanceOf<T>>,
+		account: &BillingState<BalanceOf<T>>,
 	) -> DispatchResult {
 		match Billing::<T>::get(community, unit) {
 			Some(old) if old.next_due == account.next_due => {},
@@ -194,7 +195,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn unpaid_through(
 		schedules: &[FeeSchedule<BalanceOf<T>>],
 		area: Area,
-		account: &UnitAccount<BalanceOf<T>>,
+		account: &BillingState<BalanceOf<T>>,
 		carried: BalanceOf<T>,
 		to: Month,
 	) -> Result<BalanceOf<T>, Error<T>> {

@@ -83,8 +83,8 @@ impl<T: Config> Pallet<T> {
 				Ok(())
 			})?;
 		}
-		let entry =
-			Self::book_out(community, FundKind::Operating, category, amount, &payee, Some(document), approved_by)?;
+		let movement = Movement::new(FundKind::Operating, category, amount, &payee, approved_by, now);
+		let entry = Self::book_out(community, movement.on(document))?;
 		RemunerationDue::<T>::insert(community, due);
 		Self::deposit_event(Event::ExpenseRecorded {
 			community,
@@ -109,17 +109,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(category.is_public_income(), Error::<T>::WrongCategory);
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(amount >= T::MinimumPayment::get(), Error::<T>::PaymentTooSmall);
-		let entry = Self::book_in(
-			community,
-			FundKind::PublicIncome,
-			category,
-			amount,
-			&payer,
-			None,
-			None,
-			Some(document),
-			Approver::Payer,
-		)?;
+		let movement =
+			Movement::new(FundKind::PublicIncome, category, amount, &payer, Approver::Payer, Self::current_month());
+		let entry = Self::book_in(community, movement.on(document))?;
 		Self::deposit_event(Event::PublicIncomeRecorded { community, category, amount, payer, document, entry });
 		Ok(())
 	}
@@ -134,15 +126,9 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		Self::ensure_community(community)?;
 		ensure!(!category.is_income() && !category.is_internal(), Error::<T>::WrongCategory);
-		let entry = Self::book_out(
-			community,
-			FundKind::PublicIncome,
-			category,
-			amount,
-			&payee,
-			Some(document),
-			approved_by.clone(),
-		)?;
+		let movement =
+			Movement::new(FundKind::PublicIncome, category, amount, &payee, approved_by.clone(), Self::current_month());
+		let entry = Self::book_out(community, movement.on(document))?;
 		Self::deposit_event(Event::PublicIncomeSpent {
 			community,
 			category,
@@ -192,7 +178,9 @@ impl<T: Config> linli_primitives::fees::CommunityFunds<T::AccountId> for Pallet<
 		}
 		match release_to {
 			Some(payee) => {
-				Self::book_out(community, FundKind::Escrow, Category::PerformancePay, amount, payee, None, approved_by)?;
+				let movement =
+					Movement::new(FundKind::Escrow, Category::PerformancePay, amount, payee, approved_by, Self::current_month());
+				Self::book_out(community, movement)?;
 			},
 			None => Self::transfer_between(
 				community,
@@ -211,7 +199,8 @@ impl<T: Config> linli_primitives::fees::CommunityFunds<T::AccountId> for Pallet<
 		use frame_support::traits::fungible::{Inspect, Mutate};
 		let payer: T::AccountId = frame_benchmarking::account("fee payer", 0, 0);
 		T::Currency::set_balance(&payer, amount.saturating_mul(2u32.into()).saturating_add(T::Currency::minimum_balance()));
-		let model = Self::schedule_at(&Schedules::<T>::get(community), Self::current_month()).map(|s| s.model);
-		Self::book_fees(community, model, amount, &payer, None, None, Approver::Payer).expect("a funded payer pays in");
+		let now = Self::current_month();
+		let model = Self::schedule_at(&Schedules::<T>::get(community), now).map(|s| s.model);
+		Self::book_fees(community, model, amount, &payer, None, None, now).expect("a funded payer pays in");
 	}
 }

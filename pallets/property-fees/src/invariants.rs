@@ -104,7 +104,7 @@ impl<T: Config> Pallet<T> {
 			if let (Some(info), Some(schedule)) =
 				(T::Community::unit(community, &unit), Self::schedule_at(&schedules, account.next_due))
 			{
-				let due = Self::monthly_due(schedule.price_per_m2, info.area)
+				let due = Self::price_by_area(schedule.price_per_m2, info.area)
 					.map_err(|_| "monthly due overflows")?;
 				// A month already begun is settled by every payment; credit
 				// towards a later one may cover it after a lower area or
@@ -119,7 +119,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(notice.accrued <= notice.charged, "a notice's unpaid late fee exceeds its total");
 			ensure!(notice.through < notice.issued, "a notice demands a period not yet past");
 			let schedules = Schedules::<T>::get(community);
-			let account = Self::unit_account(community, &unit, &schedules);
+			let account = Self::billing_state(community, &unit, &schedules);
 			let carried = Carried::<T>::get(community, unit).unwrap_or_default();
 			if let Some(info) = T::Community::unit(community, &unit) {
 				let outstanding = Self::unpaid_through(&schedules, info.area, &account, carried.owner, notice.through)

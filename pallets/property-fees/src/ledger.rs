@@ -1,8 +1,9 @@
 //! The ledger: every movement of money goes through [`Pallet::book_in`] or
-//! [`Pallet::book_out`], and each is a public [`LedgerEntry`] that says
-//! which fund, how much, what for, who paid or was paid, and who approved.
+//! [`Pallet::book_out`], and each is a public
+//! [`LedgerEntry`](crate::LedgerEntry) that says which fund, how much, what
+//! for, who paid or was paid, and who approved.
 
-use crate::{pallet::*, types::*, LedgerEntry};
+use crate::{pallet::*, types::*};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -11,11 +12,11 @@ use frame_support::{
 		tokens::{Fortitude, Precision, Preservation, Restriction},
 	},
 };
-use linli_primitives::{calendar::Month, 
+use linli_primitives::{
+	calendar::Month,
 	community::{CommunityId, CommunityInspect, UnitId},
-	fees::{Category, Direction, FundKind},
+	fees::{Approver, Category, Direction, FundKind},
 };
-use sp_core::H256;
 use sp_runtime::traits::{CheckedAdd, CheckedSub, Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
@@ -24,21 +25,11 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Moves `amount` from `payer` into `fund` (held there) and books it.
-	#[allow(clippy::too_many_arguments)]
-	pub(crate) fn book_in(
-		community: CommunityId,
-		fund: FundKind,
-		category: Category,
-		amount: BalanceOf<T>,
-		payer: &T::AccountId,
-		unit: Option<UnitId>,
-		billed: Option<(Month, Month)>,
-		document: Option<H256>,
-		approved_by: ApproverOf<T>,
-	) -> Result<u64, DispatchError> {
-		let account = Self::fund_account(community, fund);
-		let mut state = match Funds::<T>::get(community, fund) {
+	/// Takes `movement.amount` from its payer into its fund (held there)
+	/// and books it; returns the ledger index.
+	pub(crate) fn book_in(community: CommunityId, movement: MovementOf<'_, T>) -> Result<u64, DispatchError> {
+		let account = Self::fund_account(community, movement.fund);
+		let mut state = match Funds::<T>::get(community, movement.fund) {
 			Some(state) => state,
 			None => {
 				// A fund's account holds everything on hold and nothing free:
@@ -49,44 +40,23 @@ impl<T: Config> Pallet<T> {
 		};
 		T::Currency::transfer_and_hold(
 			&HoldReason::Fund.into(),
-			payer,
+			movement.counterparty,
 			&account,
-			amount,
+			movement.amount,
 			Precision::Exact,
 			Preservation::Preserve,
 			Fortitude::Polite,
 		)?;
-		state.balance = state.balance.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-		state.income = state.income.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-		Funds::<T>::insert(community, fund, state);
-		Self::record(
-			community,
-			LedgerEntry {
-				fund,
-				direction: Direction::In,
-				category,
-				amount,
-				period: Self::current_month(),
-				billed,
-				unit,
-				counterparty: payer.clone(),
-				document,
-				approved_by,
-				block: frame_system::Pallet::<T>::block_number(),
-			},
-		)
+		state.balance = state.balance.checked_add(&movement.amount).ok_or(Error::<T>::Overflow)?;
+		state.income = state.income.checked_add(&movement.amount).ok_or(Error::<T>::Overflow)?;
+		Funds::<T>::insert(community, movement.fund, state);
+		Self::record(community, movement.entry(Direction::In, frame_system::Pallet::<T>::block_number()))
 	}
 
-	/// Pays `amount` out of `fund` to `payee` and books it.
-	pub(crate) fn book_out(
-		community: CommunityId,
-		fund: FundKind,
-		category: Category,
-		amount: BalanceOf<T>,
-		payee: &T::AccountId,
-		document: Option<H256>,
-		approved_by: ApproverOf<T>,
-	) -> Result<u64, DispatchError> {
+	/// Pays `movement.amount` out of its fund to its payee and books it;
+	/// returns the ledger index.
+	pub(crate) fn book_out(community: CommunityId, movement: MovementOf<'_, T>) -> Result<u64, DispatchError> {
+		let (fund, amount, payee) = (movement.fund, movement.amount, movement.counterparty);
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		// Money paid to a fund account would sit there outside every
 		// fund's books (only `book_in` holds money in a fund).
@@ -104,22 +74,7 @@ impl<T: Config> Pallet<T> {
 			Fortitude::Polite,
 		)?;
 		Funds::<T>::insert(community, fund, state);
-		Self::record(
-			community,
-			LedgerEntry {
-				fund,
-				direction: Direction::Out,
-				category,
-				amount,
-				period: Self::current_month(),
-				billed: None,
-				unit: None,
-				counterparty: payee.clone(),
-				document,
-				approved_by,
-				block: frame_system::Pallet::<T>::block_number(),
-			},
-		)
+		Self::record(community, movement.entry(Direction::Out, frame_system::Pallet::<T>::block_number()))
 	}
 
 	/// Books `fees` paid now under `model`: the rating rule's share held
@@ -134,14 +89,13 @@ impl<T: Config> Pallet<T> {
 		payer: &T::AccountId,
 		unit: Option<UnitId>,
 		billed: Option<(Month, Month)>,
-		approved_by: ApproverOf<T>,
+		now: Month,
 	) -> Result<BalanceOf<T>, DispatchError> {
 		use frame_support::traits::fungible::Inspect;
 		use linli_primitives::fees::HeldBackShare;
 		if fees.is_zero() {
 			return Ok(Zero::zero());
 		}
-		let now = Self::current_month();
 		let split = FeeSplit::of(
 			fees,
 			model,
@@ -150,30 +104,12 @@ impl<T: Config> Pallet<T> {
 		);
 		let operating = fees.saturating_sub(split.held_back);
 		if !operating.is_zero() {
-			Self::book_in(
-				community,
-				FundKind::Operating,
-				Category::PropertyFee,
-				operating,
-				payer,
-				unit,
-				billed,
-				None,
-				approved_by.clone(),
-			)?;
+			let movement = Movement::new(FundKind::Operating, Category::PropertyFee, operating, payer, Approver::Payer, now);
+			Self::book_in(community, Movement { unit, billed, ..movement })?;
 		}
 		if !split.held_back.is_zero() {
-			Self::book_in(
-				community,
-				FundKind::Escrow,
-				Category::HeldBack,
-				split.held_back,
-				payer,
-				unit,
-				billed,
-				None,
-				approved_by,
-			)?;
+			let movement = Movement::new(FundKind::Escrow, Category::HeldBack, split.held_back, payer, Approver::Payer, now);
+			Self::book_in(community, Movement { unit, billed, ..movement })?;
 			Escrowed::<T>::try_mutate(community, now, |held| {
 				*held = held.checked_add(&split.held_back).ok_or(Error::<T>::Overflow)?;
 				Ok::<_, Error<T>>(())
@@ -223,21 +159,11 @@ impl<T: Config> Pallet<T> {
 		)?;
 		Funds::<T>::insert(community, from, source);
 		Funds::<T>::insert(community, to, dest);
-		let entry = |fund, direction, counterparty: &T::AccountId| LedgerEntry {
-			fund,
-			direction,
-			category,
-			amount,
-			period: Self::current_month(),
-			billed: None,
-			unit: None,
-			counterparty: counterparty.clone(),
-			document: None,
-			approved_by: approved_by.clone(),
-			block: frame_system::Pallet::<T>::block_number(),
-		};
-		Self::record(community, entry(from, Direction::Out, &to_account))?;
-		Self::record(community, entry(to, Direction::In, &from_account))?;
+		let (now, block) = (Self::current_month(), frame_system::Pallet::<T>::block_number());
+		let out = Movement::new(from, category, amount, &to_account, approved_by.clone(), now);
+		Self::record(community, out.entry(Direction::Out, block))?;
+		let into = Movement::new(to, category, amount, &from_account, approved_by, now);
+		Self::record(community, into.entry(Direction::In, block))?;
 		Ok(())
 	}
 

@@ -164,6 +164,9 @@ pub mod pallet {
 	/// Who approved a movement, in this runtime.
 	pub type ApproverOf<T> = Approver<<T as frame_system::Config>::AccountId>;
 
+	/// A movement of money to book, of this runtime.
+	pub type MovementOf<'a, T> = Movement<'a, <T as frame_system::Config>::AccountId, BalanceOf<T>>;
+
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
@@ -293,14 +296,14 @@ pub mod pallet {
 	/// first payment since storage version 2), counted in [`DueMonths`].
 	#[pallet::storage]
 	pub type Billing<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Identity, UnitId, UnitAccount<BalanceOf<T>>>;
+		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Identity, UnitId, BillingState<BalanceOf<T>>>;
 
 	/// Storage version 1's unit accounts, not counted in [`DueMonths`]: read
 	/// until the unit's next payment moves it to [`Billing`]. A unit in
 	/// neither map is due from the community's first schedule.
 	#[pallet::storage]
 	pub type UnitAccounts<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Identity, UnitId, UnitAccount<BalanceOf<T>>>;
+		StorageDoubleMap<_, Blake2_128Concat, CommunityId, Identity, UnitId, BillingState<BalanceOf<T>>>;
 
 	/// How many units of a community are first due in each month (their
 	/// `next_due`): the oldest fee schedule may go once no unit owes its
@@ -1158,9 +1161,10 @@ pub mod pallet {
 			T::Clock::current_month()
 		}
 
-		/// The monthly due of `area` (0.01 m²) at `price_per_m2`: the product
-		/// divided by 100, rounded half up to the smallest unit.
-		pub fn monthly_due(
+		/// What `area` (0.01 m²) costs at `price_per_m2`: the product divided
+		/// by 100, rounded half up to the smallest unit. A month's property
+		/// fee and a maintenance-fund deposit are both priced so.
+		pub fn price_by_area(
 			price_per_m2: BalanceOf<T>,
 			area: linli_primitives::community::Area,
 		) -> Result<BalanceOf<T>, Error<T>> {

@@ -62,19 +62,17 @@ impl<T: Config> Pallet<T> {
 		}
 		let index = if round == 0 { 0 } else { round - pruned };
 		let price = *rounds.get(index as usize).ok_or(Error::<T>::MaintenancePaidUp)?;
-		let amount = Self::monthly_due(price, info.area)?;
+		let amount = Self::price_by_area(price, info.area)?;
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		let entry = Self::book_in(
-			community,
+		let movement = Movement::new(
 			FundKind::Maintenance,
 			Category::MaintenanceDeposit,
 			amount,
 			&payer,
-			Some(unit),
-			None,
-			None,
 			Approver::Payer,
-		)?;
+			Self::current_month(),
+		);
+		let entry = Self::book_in(community, movement.for_unit(unit))?;
 		Self::credit_maintenance(community, unit, info.scope, info.area, amount)?;
 		if round == 0 {
 			FirstDeposits::<T>::try_mutate(community, |total| {
@@ -99,15 +97,15 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		Self::ensure_community(community)?;
 		Self::charge_maintenance(community, scope, amount)?;
-		let entry = Self::book_out(
-			community,
+		let movement = Movement::new(
 			FundKind::Maintenance,
 			Category::MajorRepair,
 			amount,
 			&payee,
-			Some(document),
 			approved_by.clone(),
-		)?;
+			Self::current_month(),
+		);
+		let entry = Self::book_out(community, movement.on(document))?;
 		Self::deposit_event(Event::MaintenanceSpent { community, scope, amount, payee, document, approved_by, entry });
 		Self::warn_if_maintenance_low(community);
 		Ok(())
@@ -187,16 +185,16 @@ impl<T: Config> Pallet<T> {
 		);
 		let approved_by = Approver::Account(who);
 		Self::charge_maintenance(community, pending.scope, pending.amount)?;
-		let entry = Self::book_out(
-			community,
+		let now = Self::current_month();
+		let movement = Movement::new(
 			FundKind::Maintenance,
 			Category::EmergencyRepair,
 			pending.amount,
 			&pending.payee,
-			Some(pending.invoice),
 			approved_by.clone(),
-		)?;
-		let now = Self::current_month();
+			now,
+		);
+		let entry = Self::book_out(community, movement.on(pending.invoice))?;
 		EmergencySpent::<T>::mutate(community, |spent| {
 			let so_far = spent.filter(|s| s.period == now).map_or(Zero::zero(), |s| s.spent);
 			*spent = Some(EmergencySpending { period: now, spent: so_far.saturating_add(pending.amount) });

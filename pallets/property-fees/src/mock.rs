@@ -3,27 +3,22 @@
 
 use crate as pallet_property_fees;
 use frame_support::{
-	derive_impl, parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64, ConstU8, EitherOf},
-	PalletId,
-};
+	derive_impl, traits::{AsEnsureOriginWithArg, ConstU128},
+	};
 use frame_system::EnsureRoot;
-use linli_primitives::{calendar::{Month, MonthClock, month_of}, 
-	community::{
-		Area, CommunityId, EnsureCommitteeMember, EnsurePropertyManager, ResidentRole, UnitId,
+use linli_primitives::{community::{
+		Area, CommunityId, ResidentRole, UnitId,
 		UnitStatus,
 	},
-	fees::{ApprovedBy, RootApproves},
+	fees::RootApproves,
 };
 use pallet_community::NewUnit;
 use sp_core::H256;
-use sp_runtime::{BuildStorage, Perbill};
 
 /// Wide enough for the funds' sub-accounts (`modl` + pallet id + fund +
 /// community) to stay distinct, as they are with the runtime's 32 bytes.
 pub type AccountId = u128;
 pub type Balance = u128;
-type Block = frame_system::mocking::MockBlock<Test>;
 
 #[frame_support::runtime]
 mod runtime {

@@ -80,7 +80,7 @@ impl<T: Config> Pallet<T> {
 		let info = T::Community::unit(community, &unit).ok_or(Error::<T>::UnknownUnit)?;
 		let now = Self::current_month();
 		let terms = Terms::<T>::get(community);
-		let mut account = Self::unit_account(community, &unit, &schedules);
+		let mut account = Self::billing_state(community, &unit, &schedules);
 		let mut carried = Carried::<T>::get(community, unit).unwrap_or_default();
 		let mut notice = Notices::<T>::get(community, unit);
 		if let Some(notice) = notice.as_mut() {
@@ -141,22 +141,13 @@ impl<T: Config> Pallet<T> {
 			&payer,
 			Some(unit),
 			billed,
-			Approver::Payer,
+			now,
 		)?;
 		if !late_fee.is_zero() {
-			Self::book_in(
-				community,
-				FundKind::Operating,
-				Category::LateFee,
-				late_fee,
-				&payer,
-				Some(unit),
-				None,
-				None,
-				Approver::Payer,
-			)?;
+			let movement = Movement::new(FundKind::Operating, Category::LateFee, late_fee, &payer, Approver::Payer, now);
+			Self::book_in(community, movement.for_unit(unit))?;
 		}
-		Self::store_account(community, &unit, &account)?;
+		Self::store_billing_state(community, &unit, &account)?;
 		Self::store_carried(community, unit, carried);
 		if let Some(notice) = notice {
 			let outstanding = Self::unpaid_through(&schedules, info.area, &account, carried.owner, notice.through)?;
@@ -198,7 +189,7 @@ impl<T: Config> Pallet<T> {
 		);
 		let now = Self::current_month();
 		let model = Self::schedule_at(&Schedules::<T>::get(community), now).map(|s| s.model);
-		let held_back = Self::book_fees(community, model, amount, &payer, Some(unit), None, Approver::Payer)?;
+		let held_back = Self::book_fees(community, model, amount, &payer, Some(unit), None, now)?;
 		Self::store_carried(community, unit, carried);
 		Self::deposit_event(Event::DeveloperArrearsPaid {
 			community,
@@ -238,7 +229,7 @@ impl<T: Config> Pallet<T> {
 			return Ok(Zero::zero());
 		}
 		let now = Self::current_month();
-		let mut account = Self::unit_account(community, unit, &schedules);
+		let mut account = Self::billing_state(community, unit, &schedules);
 		let mut carried = Carried::<T>::get(community, unit).unwrap_or_default();
 		// The last month carried: the one before now, or an earlier one.
 		let last = now.checked_sub(1).map(|l| through.map_or(l, |t| t.min(l)));
@@ -265,9 +256,9 @@ impl<T: Config> Pallet<T> {
 		// area or price may make it cover the month, and the next payment
 		// settles it (it never becomes prepayment by itself).
 		if let Some(last) = last.filter(|last| account.next_due <= *last) {
-			account = UnitAccount { next_due: last.saturating_add(1), credit: Zero::zero() };
+			account = BillingState { next_due: last.saturating_add(1), credit: Zero::zero() };
 		}
-		Self::store_account(community, unit, &account)?;
+		Self::store_billing_state(community, unit, &account)?;
 		Self::store_carried(community, *unit, carried);
 		Ok(past)
 	}
@@ -276,7 +267,7 @@ impl<T: Config> Pallet<T> {
 		let schedules = Self::schedules_of(community)?;
 		let info = T::Community::unit(community, &unit).ok_or(Error::<T>::UnknownUnit)?;
 		let now = Self::current_month();
-		let from = Self::unit_account(community, &unit, &schedules).next_due;
+		let from = Self::billing_state(community, &unit, &schedules).next_due;
 		// With a demand notice open, only the months it demanded roll up:
 		// the late fee runs on what is still unpaid of them (paid first),
 		// never on later months.
@@ -299,7 +290,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!Notices::<T>::contains_key(community, unit), Error::<T>::NoticeAlreadyOpen);
 		let now = Self::current_month();
 		let through = now.checked_sub(1).ok_or(Error::<T>::NothingOverdue)?;
-		let account = Self::unit_account(community, &unit, &schedules);
+		let account = Self::billing_state(community, &unit, &schedules);
 		let carried = Carried::<T>::get(community, unit).unwrap_or_default();
 		let arrears = Self::unpaid_through(&schedules, info.area, &account, carried.owner, through)?;
 		ensure!(!arrears.is_zero(), Error::<T>::NothingOverdue);

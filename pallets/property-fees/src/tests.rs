@@ -72,13 +72,13 @@ fn dues(n: u8) -> linli_primitives::fees::UnitDues<AccountId, Balance> {
 #[test]
 fn monthly_due_is_price_times_area_rounded_half_up() {
 	new_test_ext().execute_with(|| {
-		assert_eq!(Fees::monthly_due(PRICE_035, AREA_1).ok(), Some(DUE_1_035));
+		assert_eq!(Fees::price_by_area(PRICE_035, AREA_1).ok(), Some(DUE_1_035));
 		// 1.00 元 × 65.37 m² = 65.37 元.
-		assert_eq!(Fees::monthly_due(YUAN, AREA_3).ok(), Some(65_370_000));
+		assert_eq!(Fees::price_by_area(YUAN, AREA_3).ok(), Some(65_370_000));
 		// 0.01 m² at 3,500.5 units: rounds half up; 3,500.49: down.
-		assert_eq!(Fees::monthly_due(350_050, 1).ok(), Some(3_501));
-		assert_eq!(Fees::monthly_due(350_049, 1).ok(), Some(3_500));
-		assert!(matches!(Fees::monthly_due(Balance::MAX, 2), Err(Error::<Test>::Overflow)));
+		assert_eq!(Fees::price_by_area(350_050, 1).ok(), Some(3_501));
+		assert_eq!(Fees::price_by_area(350_049, 1).ok(), Some(3_500));
+		assert!(matches!(Fees::price_by_area(Balance::MAX, 2), Err(Error::<Test>::Overflow)));
 	});
 }
 
@@ -221,7 +221,7 @@ fn prepayment_is_capped_and_needs_the_owner() {
 		);
 		// A tenant or anyone else pays what is due, not the future.
 		assert_noop!(
-			Fees::pay_fees(signed(TENANT), C, unit(3), 2 * Fees::monthly_due(PRICE_035, AREA_3).unwrap()),
+			Fees::pay_fees(signed(TENANT), C, unit(3), 2 * Fees::price_by_area(PRICE_035, AREA_3).unwrap()),
 			Error::<Test>::PrepaymentNeedsOwner
 		);
 		assert_ok!(Fees::pay_fees(signed(STRANGER), C, unit(1), DUE_1_035));
@@ -249,7 +249,7 @@ fn the_developer_answers_for_its_unsold_units() {
 		lump_sum_from(JAN, PRICE_035);
 		assert_ok!(Fees::set_contract_terms(root(), C, ContractTerms { max_prepaid_periods: 12, late_fee: None }));
 		Now::set(JAN + 2);
-		let due = Fees::monthly_due(PRICE_035, AREA_4).unwrap();
+		let due = Fees::price_by_area(PRICE_035, AREA_4).unwrap();
 		assert_eq!(due, 35_000_000);
 		let d = dues(4);
 		assert_eq!((d.responsible, d.arrears, d.current), (Some(DEVELOPER), 2 * due, due));
@@ -725,7 +725,7 @@ fn statement_shows_each_funds_opening_flows_and_closing_per_period() {
 		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), DUE_1_035));
 		assert_ok!(Fees::record_expense(signed(MANAGER), C, Category::Cleaning, 10 * YUAN, CONTRACTOR, doc(1), None));
 		Now::set(JAN + 1);
-		assert_ok!(Fees::pay_fees(signed(BOB), C, unit(2), 2 * Fees::monthly_due(PRICE_035, AREA_2).unwrap()));
+		assert_ok!(Fees::pay_fees(signed(BOB), C, unit(2), 2 * Fees::price_by_area(PRICE_035, AREA_2).unwrap()));
 		assert_ok!(Fees::record_expense(signed(MANAGER), C, Category::Staff, 20 * YUAN, CONTRACTOR, doc(2), None));
 		assert_ok!(Fees::record_expense(signed(MANAGER), C, Category::Cleaning, 5 * YUAN, CONTRACTOR, doc(3), None));
 		assert_ok!(Fees::record_public_income(signed(PARKING_OPERATOR), C, Category::Parking, 7 * YUAN, doc(4)));
@@ -808,7 +808,7 @@ fn arrears_are_listed_per_unit_and_totalled_per_community() {
 		lump_sum_from(JAN, PRICE_035);
 		Now::set(JAN + 2);
 		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), 3 * DUE_1_035));
-		assert_ok!(Fees::pay_fees(signed(CAROL), C, unit(3), Fees::monthly_due(PRICE_035, AREA_3).unwrap()));
+		assert_ok!(Fees::pay_fees(signed(CAROL), C, unit(3), Fees::price_by_area(PRICE_035, AREA_3).unwrap()));
 		let expected = |n: u8| dues(n).arrears;
 		let all = Fees::arrears_page(C, None, 10);
 		assert_eq!(all.scanned, 4);
@@ -1219,7 +1219,7 @@ fn the_oldest_due_month_never_sticks_on_an_empty_month() {
 		assert_ok!(Fees::set_contract_terms(root(), C, terms));
 		let months = |n: u8, k: u32| {
 			let area = [AREA_1, AREA_2, AREA_3, AREA_4][n as usize - 1];
-			k as Balance * Fees::monthly_due(PRICE_035, area).unwrap()
+			k as Balance * Fees::price_by_area(PRICE_035, area).unwrap()
 		};
 		// Unit 1 pays into month 15, the others into month 26: nothing is
 		// due within the twelve months the scan looks ahead of January.
@@ -1268,7 +1268,7 @@ fn credit_stays_credit_after_a_correction_until_the_next_payment() {
 		// next payment of one month settles February, March and April and
 		// leaves 1.596 元 towards May.
 		assert_ok!(correct(20_00));
-		let due = Fees::monthly_due(PRICE_035, 20_00).unwrap();
+		let due = Fees::price_by_area(PRICE_035, 20_00).unwrap();
 		Now::set(JAN + 1);
 		assert_eq!(dues(1).current, 0);
 		assert_ok!(Fees::pay_fees(signed(ALICE), C, unit(1), due));

@@ -1,9 +1,10 @@
 //! Storage types of the property-fees pallet.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use linli_primitives::{calendar::Month, 
-	community::ScopeId,
-	fees::{Approver, Category, Emergency},
+use linli_primitives::{
+	calendar::Month,
+	community::{ScopeId, UnitId},
+	fees::{Approver, Category, Direction, Emergency, FundKind, LedgerEntry},
 };
 use sp_core::H256;
 use scale_info::TypeInfo;
@@ -79,12 +80,13 @@ pub struct ContractTerms {
 	pub late_fee: Option<LateFeeTerms>,
 }
 
-/// A unit's fee account. Dues are never stored per period: they follow
-/// from the schedules, the unit's area and `next_due`.
+/// Where a unit's billing stands: the first month not fully paid and what
+/// was paid towards it. Dues are never stored per month: they follow from
+/// the schedules, the unit's area and `next_due`.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
-pub struct UnitAccount<Balance> {
+pub struct BillingState<Balance> {
 	/// The first period not fully paid.
 	pub next_due: Month,
 	/// Paid towards `next_due` already (less than its due).
@@ -318,6 +320,81 @@ mod fee_split {
 /// Spends per 0.01 m² are kept scaled by this (planck × 10¹² per 0.01 m²),
 /// so that a unit's share of a spend loses less than a planck to rounding.
 pub const SPEND_INDEX_SCALE: u128 = 1_000_000_000_000;
+
+/// One movement of money to book, as [`Pallet::book_in`](crate::Pallet)
+/// and `book_out` take it: which fund, what for, how much, with whom, in
+/// which accounting month and approved by whom; a unit, the months billed
+/// and a document where they apply.
+pub struct Movement<'a, AccountId, Balance> {
+	/// The fund it moves into or out of.
+	pub fund: FundKind,
+	/// What it is for.
+	pub category: Category,
+	/// How much, in the smallest unit.
+	pub amount: Balance,
+	/// The payer (into a fund) or the payee (out of it).
+	pub counterparty: &'a AccountId,
+	/// Who approved it.
+	pub approved_by: Approver<AccountId>,
+	/// The accounting month it is booked in.
+	pub month: Month,
+	/// The unit it is for, if any.
+	pub unit: Option<UnitId>,
+	/// The months a fee payment covers, if it is one.
+	pub billed: Option<(Month, Month)>,
+	/// The hash of its invoice, contract or receipt, if any.
+	pub document: Option<H256>,
+}
+
+impl<'a, AccountId: Clone, Balance> Movement<'a, AccountId, Balance> {
+	/// A movement with no unit, months billed or document.
+	pub fn new(
+		fund: FundKind,
+		category: Category,
+		amount: Balance,
+		counterparty: &'a AccountId,
+		approved_by: Approver<AccountId>,
+		month: Month,
+	) -> Self {
+		Self { fund, category, amount, counterparty, approved_by, month, unit: None, billed: None, document: None }
+	}
+
+	/// For `unit`.
+	pub fn for_unit(self, unit: UnitId) -> Self {
+		Self { unit: Some(unit), ..self }
+	}
+
+	/// Paying the months `billed`.
+	pub fn billing(self, billed: Option<(Month, Month)>) -> Self {
+		Self { billed, ..self }
+	}
+
+	/// On `document`.
+	pub fn on(self, document: H256) -> Self {
+		Self { document: Some(document), ..self }
+	}
+
+	/// Its ledger line, moving in `direction`, booked in `block`.
+	pub fn entry<BlockNumber>(
+		self,
+		direction: Direction,
+		block: BlockNumber,
+	) -> LedgerEntry<AccountId, Balance, BlockNumber> {
+		LedgerEntry {
+			fund: self.fund,
+			direction,
+			category: self.category,
+			amount: self.amount,
+			period: self.month,
+			billed: self.billed,
+			unit: self.unit,
+			counterparty: self.counterparty.clone(),
+			document: self.document,
+			approved_by: self.approved_by,
+			block,
+		}
+	}
+}
 
 /// The spend pool of the whole community (a scope's is `Some(scope)`).
 pub const COMMUNITY_POOL: Option<linli_primitives::community::ScopeId> = None;

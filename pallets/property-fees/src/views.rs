@@ -19,7 +19,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let info = T::Community::unit(community, &unit)?;
 		let now = Self::current_month();
-		let account = Self::unit_account(community, &unit, &schedules);
+		let account = Self::billing_state(community, &unit, &schedules);
 		let carried = Carried::<T>::get(community, unit).unwrap_or_default();
 		let arrears = match now.checked_sub(1) {
 			Some(last) => Self::unpaid_through(&schedules, info.area, &account, carried.owner, last).ok()?,

@@ -6,11 +6,9 @@
 
 extern crate alloc;
 
-use alloc::vec::Vec;
 use codec::Codec;
 use linli_primitives::community::{
-	Area, CommunityId, ResidentRole, ScopeId, UnitId, UnitStatus, VoteWeight,
-};
+	CommunityId, ScopeId, UnitId, };
 pub use linli_primitives::community::{UnitView, ResidentView, CommunityView};
 
 sp_api::decl_runtime_apis! {

@@ -11,9 +11,8 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::Codec;
 use linli_primitives::{
-	community::{CommunityId, ScopeId, VoteWeight},
-	governance::Matter,
-};
+	community::CommunityId,
+	};
 pub use linli_primitives::assembly::{ProposalIndex, Route, Action, Stage, Outcome, Tally, Proposal, Choice, Ballot, ProposalView, MAX_PAGE};
 
 sp_api::decl_runtime_apis! {

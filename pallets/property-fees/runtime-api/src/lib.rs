@@ -10,9 +10,8 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::Codec;
 use linli_primitives::{calendar::Month, 
-	community::{Area, CommunityId, UnitId},
-	fees::{Approver, Category, Direction, FundKind},
-};
+	community::{CommunityId, UnitId},
+	};
 pub use linli_primitives::fees::{LedgerEntry, UnitDues, MaintenanceView, ArrearsPage, FundStatement, Statement, FundView, MAX_PAGE};
 
 sp_api::decl_runtime_apis! {

@@ -8,7 +8,7 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::Codec;
-use linli_primitives::{calendar::Month, community::CommunityId};
+use linli_primitives::community::CommunityId;
 pub use linli_primitives::ratings::{RatingPeriod, CategoryId, STANDARD_CATEGORIES, RatingTerms, Aggregate, Shortfall, Settlement, PeriodScores, MAX_PAGE};
 
 sp_api::decl_runtime_apis! {
