@@ -4,13 +4,13 @@
 //! within the year the law allows (Art. 280). Shared by the assembly pallet
 //! and its runtime API.
 
-use alloc::vec::Vec;
-use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use crate::{
 	community::{CommunityId, ScopeId, VoteWeight},
 	fraction::Fraction,
 	governance::Matter,
 };
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_core::H256;
 use sp_runtime::{DispatchError, Weight};
@@ -20,8 +20,18 @@ pub type ProposalIndex = u32;
 
 /// How a matter reached the owners.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
-	serde::Serialize, serde::Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum Route {
 	/// The owners' committee put it to the assembly.
@@ -33,8 +43,18 @@ pub enum Route {
 
 /// What passing the proposal does.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
-	serde::Serialize, serde::Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum Action<BlockNumber> {
 	/// Dispatch a call (stored with the proposal) with the decision's origin.
@@ -71,8 +91,17 @@ impl<BlockNumber> Action<BlockNumber> {
 
 /// Where a proposal stands.
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
-	serde::Serialize, serde::Deserialize,
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum Stage<BlockNumber> {
 	/// Gathering owners' co-sponsorship until a block.
@@ -98,8 +127,18 @@ pub enum Stage<BlockNumber> {
 
 /// How a proposal ended.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
-	serde::Serialize, serde::Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum Outcome {
 	/// Owners' co-sponsorship did not reach 20 % in time.
@@ -116,8 +155,19 @@ pub enum Outcome {
 
 /// Aye, nay and abstain weights (all three count as participation).
 #[derive(
-	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen,
-	TypeInfo, Debug, serde::Serialize, serde::Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub struct Tally {
 	/// In favour.
@@ -202,7 +252,12 @@ impl Bar {
 	/// owners who did not vote are counted with the side that won both area
 	/// and headcount among those who did; if neither side won both, they
 	/// stay uncounted. The floor is always met by real ballots.
-	pub fn passes(self, tally: &Tally, snapshot: &VoteWeight, non_voters_follow_majority: bool) -> Option<bool> {
+	pub fn passes(
+		self,
+		tally: &Tally,
+		snapshot: &VoteWeight,
+		non_voters_follow_majority: bool,
+	) -> Option<bool> {
 		let participation = tally.participation();
 		if !Self::quorum_met(&participation, snapshot) {
 			return None;
@@ -210,8 +265,10 @@ impl Bar {
 		let (mut aye, mut counted) = (tally.aye, participation);
 		if non_voters_follow_majority {
 			let non_voters = snapshot.saturating_sub(participation);
-			let aye_won = tally.aye.area > tally.nay.area && tally.aye.headcount > tally.nay.headcount;
-			let nay_won = tally.nay.area > tally.aye.area && tally.nay.headcount > tally.aye.headcount;
+			let aye_won =
+				tally.aye.area > tally.nay.area && tally.aye.headcount > tally.nay.headcount;
+			let nay_won =
+				tally.nay.area > tally.aye.area && tally.nay.headcount > tally.aye.headcount;
 			if aye_won {
 				aye = aye.saturating_add(non_voters);
 			}
@@ -225,8 +282,17 @@ impl Bar {
 
 /// One proposal to the owners' assembly: the record kept for good.
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
-	serde::Serialize, serde::Deserialize,
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 #[serde(rename_all = "camelCase")]
 pub struct Proposal<AccountId, BlockNumber> {
@@ -261,8 +327,18 @@ pub struct Proposal<AccountId, BlockNumber> {
 
 /// An owner's ballot.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
-	serde::Serialize, serde::Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum Choice {
 	/// For.
@@ -278,8 +354,18 @@ pub enum Choice {
 
 /// A recorded ballot: the choice and the weight it carried.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
-	serde::Serialize, serde::Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub struct Ballot {
 	/// The choice.
@@ -289,7 +375,9 @@ pub struct Ballot {
 }
 
 /// A proposal with its election candidates (if any) and their approvals.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "camelCase")]
 pub struct ProposalView<AccountId, BlockNumber> {
 	/// Its number.

@@ -60,7 +60,9 @@ impl pallet_calendar::Config for Test {
 
 /// Sets the block timestamp to `day` of `year`-`month`, midday Beijing time.
 pub fn set_date(year: u32, month: u32, day: u64) {
-	NowMillis::set(month_start_unix_millis(month_of(year, month)) + (day - 1) * 86_400_000 + 12 * 3_600_000);
+	NowMillis::set(
+		month_start_unix_millis(month_of(year, month)) + (day - 1) * 86_400_000 + 12 * 3_600_000,
+	);
 }
 
 /// A chain whose calendar is `advanceable`, on 2026-11-15; the calendar's

@@ -73,10 +73,12 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut info = Self::ensure_community(community)?;
 		let mut tally = Voters::<T>::get(community, key).ok_or(Error::<T>::Overflow)?;
-		let mut scope_tally = ScopeVoters::<T>::get((community, scope, key)).ok_or(Error::<T>::Overflow)?;
+		let mut scope_tally =
+			ScopeVoters::<T>::get((community, scope, key)).ok_or(Error::<T>::Overflow)?;
 		let mut scope_totals = ScopeTotals::<T>::get(community, scope);
 		let gone = tally.remove_unit(&mut info.totals, area).ok_or(Error::<T>::Overflow)?;
-		let gone_from_scope = scope_tally.remove_unit(&mut scope_totals, area).ok_or(Error::<T>::Overflow)?;
+		let gone_from_scope =
+			scope_tally.remove_unit(&mut scope_totals, area).ok_or(Error::<T>::Overflow)?;
 		if gone {
 			Voters::<T>::remove(community, key);
 		} else {

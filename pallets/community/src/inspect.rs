@@ -10,7 +10,8 @@ use frame_system::pallet_prelude::*;
 #[cfg(feature = "runtime-benchmarks")]
 use linli_primitives::community::Area;
 use linli_primitives::community::{
-	CommunityId, CommunityInspect, ResidentRole, ScopeId, UnitId, UnitStatus, UnitSummary, VoteWeight,
+	CommunityId, CommunityInspect, ResidentRole, ScopeId, UnitId, UnitStatus, UnitSummary,
+	VoteWeight,
 };
 
 impl<T: Config> CommunityInspect<T::AccountId> for Pallet<T> {
@@ -24,7 +25,11 @@ impl<T: Config> CommunityInspect<T::AccountId> for Pallet<T> {
 		Memberships::<T>::contains_key(community, who)
 	}
 
-	fn residency(community: CommunityId, unit: &UnitId, who: &T::AccountId) -> Option<ResidentRole> {
+	fn residency(
+		community: CommunityId,
+		unit: &UnitId,
+		who: &T::AccountId,
+	) -> Option<ResidentRole> {
 		Residencies::<T>::get((community, who, unit)).map(|r| r.role)
 	}
 
@@ -152,8 +157,12 @@ impl<T: Config> linli_primitives::community::CommunityBenchmarking<T::AccountId>
 		for (unit, who) in units.iter().zip(&members) {
 			Self::add_owner(community, *unit, who.clone());
 		}
-		let term_end = sp_runtime::Saturating::saturating_add(frame_system::Pallet::<T>::block_number(), T::MaxCommitteeTerm::get());
-		Self::do_set_committee_for_term(community, members.clone(), term_end).expect("three owners form a committee");
+		let term_end = sp_runtime::Saturating::saturating_add(
+			frame_system::Pallet::<T>::block_number(),
+			T::MaxCommitteeTerm::get(),
+		);
+		Self::do_set_committee_for_term(community, members.clone(), term_end)
+			.expect("three owners form a committee");
 		members
 	}
 }

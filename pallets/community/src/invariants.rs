@@ -4,10 +4,7 @@
 use crate::{pallet::*, types::*};
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::ensure;
-use linli_primitives::community::{
-	Area, CommunityId, ScopeId,
-	UnitStatus, VoteWeight,
-};
+use linli_primitives::community::{Area, CommunityId, ScopeId, UnitStatus, VoteWeight};
 
 impl<T: Config> Pallet<T> {
 	/// Checks that every derived number equals what it is derived from:
@@ -15,8 +12,10 @@ impl<T: Config> Pallet<T> {
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		// (units, area) per voter key, community-wide and per scope.
 		type Tallies<A> = BTreeMap<(CommunityId, Option<ScopeId>, VoterKey<A>), (u32, Area)>;
-		let mut tallies: BTreeMap<(CommunityId, Option<ScopeId>, VoterKey<T::AccountId>), VoterTally<()>> =
-			BTreeMap::new();
+		let mut tallies: BTreeMap<
+			(CommunityId, Option<ScopeId>, VoterKey<T::AccountId>),
+			VoterTally<()>,
+		> = BTreeMap::new();
 		let mut recounted: BTreeMap<(CommunityId, Option<ScopeId>), VoteWeight> = BTreeMap::new();
 		let mut units_per_community: BTreeMap<CommunityId, u32> = BTreeMap::new();
 		let mut residents_per_community: BTreeMap<CommunityId, u32> = BTreeMap::new();
@@ -27,7 +26,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(info.area > 0, "unit without area");
 			*units_per_community.entry(community).or_default() += 1;
 			if let Some(voter) = &info.voter {
-				ensure!(info.status == UnitStatus::Delivered, "developer-held unit with an owner voter");
+				ensure!(
+					info.status == UnitStatus::Delivered,
+					"developer-held unit with an owner voter"
+				);
 				ensure!(
 					info.role_of(voter).is_some_and(|r| r.is_owner()),
 					"unit voter is not one of its owners"
@@ -58,25 +60,30 @@ impl<T: Config> Pallet<T> {
 				*residents_per_community.entry(community).or_default() += 1;
 			}
 			ensure!(
-				OwnershipHistory::<T>::iter_prefix((community, unit)).count() as u32 == info.transfers,
+				OwnershipHistory::<T>::iter_prefix((community, unit)).count() as u32
+					== info.transfers,
 				"ownership history count differs"
 			);
 		}
 		ensure!(
-			Residencies::<T>::iter().count() as u32 == residents_per_community.values().sum::<u32>(),
+			Residencies::<T>::iter().count() as u32
+				== residents_per_community.values().sum::<u32>(),
 			"residency records without unit entry"
 		);
 		ensure!(
-			Memberships::<T>::iter().map(|(c, a, m)| ((c, a), m)).collect::<BTreeMap<_, _>>() ==
-				memberships,
+			Memberships::<T>::iter().map(|(c, a, m)| ((c, a), m)).collect::<BTreeMap<_, _>>()
+				== memberships,
 			"memberships differ from residencies"
 		);
 
 		let stored_voters: Tallies<T::AccountId> = Voters::<T>::iter()
 			.map(|(c, k, t)| ((c, None, k), (t.units, t.area)))
-			.chain(ScopeVoters::<T>::iter().map(|((c, s, k), t)| ((c, Some(s), k), (t.units, t.area))))
+			.chain(
+				ScopeVoters::<T>::iter().map(|((c, s, k), t)| ((c, Some(s), k), (t.units, t.area))),
+			)
 			.collect();
-		let tallies: Tallies<T::AccountId> = tallies.into_iter().map(|(k, t)| (k, (t.units, t.area))).collect();
+		let tallies: Tallies<T::AccountId> =
+			tallies.into_iter().map(|(k, t)| (k, (t.units, t.area))).collect();
 		ensure!(stored_voters == tallies, "voter tallies differ from the units");
 
 		for (community, info) in Communities::<T>::iter() {
@@ -85,10 +92,13 @@ impl<T: Config> Pallet<T> {
 				"unit count differs"
 			);
 			ensure!(
-				info.resident_count == residents_per_community.get(&community).copied().unwrap_or(0),
+				info.resident_count
+					== residents_per_community.get(&community).copied().unwrap_or(0),
 				"resident count differs"
 			);
-			let expect = |scope: Option<ScopeId>| recounted.get(&(community, scope)).copied().unwrap_or_default();
+			let expect = |scope: Option<ScopeId>| {
+				recounted.get(&(community, scope)).copied().unwrap_or_default()
+			};
 			ensure!(info.totals == expect(None), "community totals differ from the units");
 			for (scope, totals) in ScopeTotals::<T>::iter_prefix(community) {
 				ensure!(totals == expect(Some(scope)), "scope totals differ from the units");
@@ -108,7 +118,10 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 			ensure!(distinct(&Registrars::<T>::get(community)), "a registrar listed twice");
-			ensure!(distinct(&PropertyManagers::<T>::get(community)), "a property manager listed twice");
+			ensure!(
+				distinct(&PropertyManagers::<T>::get(community)),
+				"a property manager listed twice"
+			);
 		}
 		// An announced rotation replaces an account by another.
 		for (_, old, pending) in PendingRotations::<T>::iter() {

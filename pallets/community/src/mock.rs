@@ -1,9 +1,7 @@
 //! A test runtime with the community pallet.
 
 use crate as pallet_community;
-use frame_support::{
-	derive_impl, traits::EnsureOriginWithArg,
-};
+use frame_support::{derive_impl, traits::EnsureOriginWithArg};
 use frame_system::RawOrigin;
 use linli_primitives::governance::RoleOf;
 use sp_runtime::BuildStorage;

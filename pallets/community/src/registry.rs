@@ -7,9 +7,7 @@ use crate::{pallet::*, types::*};
 use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*, traits::Get};
 use frame_system::pallet_prelude::*;
-use linli_primitives::community::{
-	CommunityId, VoteWeight,
-};
+use linli_primitives::community::{CommunityId, VoteWeight};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn ensure_community(
@@ -92,14 +90,19 @@ impl<T: Config> Pallet<T> {
 		let info = Self::ensure_community(community)?;
 		let size = members.len() as u32;
 		// The legal size, or none (dissolved).
-		let valid_size = size == 0 ||
-			(size <= T::MaxCommitteeSize::get() &&
-				linli_primitives::governance::is_legal_committee_size(size, info.unit_count));
+		let valid_size = size == 0
+			|| (size <= T::MaxCommitteeSize::get()
+				&& linli_primitives::governance::is_legal_committee_size(size, info.unit_count));
 		ensure!(valid_size, Error::<T>::InvalidCommitteeSize);
-		let bounded =
-			Self::distinct_bounded::<T::MaxCommitteeSize>(&members, Error::<T>::InvalidCommitteeSize)?;
+		let bounded = Self::distinct_bounded::<T::MaxCommitteeSize>(
+			&members,
+			Error::<T>::InvalidCommitteeSize,
+		)?;
 		for m in &members {
-			ensure!(Memberships::<T>::get(community, m).owned > 0, Error::<T>::CommitteeMemberNotOwner);
+			ensure!(
+				Memberships::<T>::get(community, m).owned > 0,
+				Error::<T>::CommitteeMemberNotOwner
+			);
 		}
 		if members.is_empty() {
 			Committees::<T>::remove(community);
@@ -130,7 +133,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(units.len() as u32 <= T::MaxUnitsPerCall::get(), Error::<T>::TooManyUnits);
 		for unit in units {
 			ensure!(unit.area > 0, Error::<T>::ZeroArea);
-			ensure!(!Units::<T>::contains_key(community, unit.id), Error::<T>::UnitAlreadyRegistered);
+			ensure!(
+				!Units::<T>::contains_key(community, unit.id),
+				Error::<T>::UnitAlreadyRegistered
+			);
 			let stored = UnitInfo {
 				scope: unit.scope,
 				area: unit.area,
@@ -143,10 +149,7 @@ impl<T: Config> Pallet<T> {
 				Self::count_into(&mut info, community, unit.scope, &key, unit.area)?;
 			}
 			<T::UnitChanges as linli_primitives::community::UnitChanges>::unit_registered(
-				community,
-				&unit.id,
-				unit.scope,
-				unit.area,
+				community, &unit.id, unit.scope, unit.area,
 			)?;
 			Units::<T>::insert(community, unit.id, stored);
 			info.unit_count = info.unit_count.checked_add(1).ok_or(Error::<T>::Overflow)?;
@@ -178,14 +181,18 @@ impl<T: Config> Pallet<T> {
 		let Some(members) = left else { return };
 		Self::deposit_event(Event::CommitteeSeatVacated { community, who: who.clone() });
 		let households = Communities::<T>::get(community).map_or(0, |c| c.unit_count);
-		if members > 0 && !linli_primitives::governance::is_legal_committee_size(members, households) {
+		if members > 0
+			&& !linli_primitives::governance::is_legal_committee_size(members, households)
+		{
 			// The owners must fill the seats (a by-election).
 			Self::deposit_event(Event::CommitteeBelowLegalSize { community, members });
 		}
 	}
 }
 
-impl<T: Config> linli_primitives::governance::CommitteeInstaller<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
+impl<T: Config> linli_primitives::governance::CommitteeInstaller<T::AccountId, BlockNumberFor<T>>
+	for Pallet<T>
+{
 	fn install_committee(
 		community: CommunityId,
 		members: Vec<T::AccountId>,
@@ -209,7 +216,10 @@ impl<T: Config> linli_primitives::governance::CommitteeInstaller<T::AccountId, B
 		ensure!(sitting.term_end == term_end, Error::<T>::NoVacancy);
 		let households = Self::ensure_community(community)?.unit_count;
 		ensure!(
-			!linli_primitives::governance::is_legal_committee_size(sitting.members.len() as u32, households),
+			!linli_primitives::governance::is_legal_committee_size(
+				sitting.members.len() as u32,
+				households
+			),
 			Error::<T>::NoVacancy
 		);
 		let mut all = sitting.members.into_inner();

@@ -7,8 +7,7 @@ use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*, traits::Get};
 use frame_system::pallet_prelude::*;
 use linli_primitives::community::{
-	CommunityId, IdentityCommitment, ResidentRole, UnitId,
-	UnitStatus,
+	CommunityId, IdentityCommitment, ResidentRole, UnitId, UnitStatus,
 };
 use linli_primitives::governance::VoterAccountChanged as _;
 
@@ -72,7 +71,8 @@ impl<T: Config> Pallet<T> {
 		info: &mut UnitInfo<T::AccountId, T::MaxResidentsPerUnit>,
 		who: &T::AccountId,
 	) -> Result<ResidentRole, DispatchError> {
-		let pos = info.residents.iter().position(|(a, _)| a == who).ok_or(Error::<T>::NotResident)?;
+		let pos =
+			info.residents.iter().position(|(a, _)| a == who).ok_or(Error::<T>::NotResident)?;
 		let (_, role) = info.residents.remove(pos);
 		let still_owns = Memberships::<T>::mutate_exists(community, who, |m| {
 			let mut v = m.unwrap_or_default();
@@ -123,15 +123,17 @@ impl<T: Config> Pallet<T> {
 	) -> Result<u32, DispatchError> {
 		let community_info = Self::ensure_community(community)?;
 		let mut info = Units::<T>::get(community, unit).ok_or(Error::<T>::UnitNotFound)?;
-		ensure!(community_info.developer.as_ref() != Some(&new_owner), Error::<T>::DeveloperIsOwner);
 		ensure!(
-			!info.role_of(&new_owner).is_some_and(|r| r.is_owner()),
-			Error::<T>::AlreadyOwner
+			community_info.developer.as_ref() != Some(&new_owner),
+			Error::<T>::DeveloperIsOwner
 		);
+		ensure!(!info.role_of(&new_owner).is_some_and(|r| r.is_owner()), Error::<T>::AlreadyOwner);
 		ensure!(info.role_of(&new_owner).is_none(), Error::<T>::AlreadyResident);
 		let from = info.voter_key();
 		if info.status == UnitStatus::DeveloperHeld {
-			<T::UnitChanges as linli_primitives::community::UnitChanges>::unit_delivered(community, &unit)?;
+			<T::UnitChanges as linli_primitives::community::UnitChanges>::unit_delivered(
+				community, &unit,
+			)?;
 		}
 
 		// The seller's side leaves; tenants stay (买卖不破租赁).
@@ -158,7 +160,14 @@ impl<T: Config> Pallet<T> {
 			});
 		}
 		info.status = UnitStatus::Delivered;
-		Self::add_residency(community, unit, &mut info, new_owner.clone(), ResidentRole::Owner, identity)?;
+		Self::add_residency(
+			community,
+			unit,
+			&mut info,
+			new_owner.clone(),
+			ResidentRole::Owner,
+			identity,
+		)?;
 		Self::change_voter(community, unit, &mut info, Some(new_owner.clone()))?;
 
 		let seq = info.transfers;
@@ -177,15 +186,19 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Whether `old` may be replaced by `new` in `community` now.
-	fn check_rotation(community: CommunityId, old: &T::AccountId, new: &T::AccountId) -> Result<Membership, DispatchError> {
+	fn check_rotation(
+		community: CommunityId,
+		old: &T::AccountId,
+		new: &T::AccountId,
+	) -> Result<Membership, DispatchError> {
 		let community_info = Self::ensure_community(community)?;
 		ensure!(old != new, Error::<T>::SameAccount);
 		let membership = Memberships::<T>::get(community, old);
 		ensure!(membership.units > 0, Error::<T>::NotResident);
 		ensure!(
-			!Memberships::<T>::contains_key(community, new) &&
-				community_info.developer.as_ref() != Some(new) &&
-				!Voters::<T>::contains_key(community, VoterKey::Owner(new.clone())),
+			!Memberships::<T>::contains_key(community, new)
+				&& community_info.developer.as_ref() != Some(new)
+				&& !Voters::<T>::contains_key(community, VoterKey::Owner(new.clone())),
 			Error::<T>::AccountInUse
 		);
 		Ok(membership)
@@ -200,9 +213,22 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		Self::check_rotation(community, &old, &new)?;
 		ensure!(!PendingRotations::<T>::contains_key(community, &old), Error::<T>::RotationPending);
-		let effective_at = sp_runtime::Saturating::saturating_add(frame_system::Pallet::<T>::block_number(), T::RotationDelay::get());
-		PendingRotations::<T>::insert(community, &old, PendingRotation { new: new.clone(), effective_at });
-		Self::deposit_event(Event::AccountRotationAnnounced { community, old, new, registrar, effective_at });
+		let effective_at = sp_runtime::Saturating::saturating_add(
+			frame_system::Pallet::<T>::block_number(),
+			T::RotationDelay::get(),
+		);
+		PendingRotations::<T>::insert(
+			community,
+			&old,
+			PendingRotation { new: new.clone(), effective_at },
+		);
+		Self::deposit_event(Event::AccountRotationAnnounced {
+			community,
+			old,
+			new,
+			registrar,
+			effective_at,
+		});
 		Ok(())
 	}
 
@@ -213,7 +239,9 @@ impl<T: Config> Pallet<T> {
 		new: T::AccountId,
 	) -> frame_support::dispatch::DispatchResultWithPostInfo {
 		let units = Self::do_rotate_account(community, old, new)?;
-		let moved = <T::VoterAccountChanged as linli_primitives::governance::VoterAccountChanged<T::AccountId>>::max_weight();
+		let moved = <T::VoterAccountChanged as linli_primitives::governance::VoterAccountChanged<
+			T::AccountId,
+		>>::max_weight();
 		Ok(Some(T::WeightInfo::complete_rotation(units).saturating_add(moved)).into())
 	}
 
@@ -230,9 +258,10 @@ impl<T: Config> Pallet<T> {
 		// The person's ballots in open votes follow the new account (and
 		// the rotation fails if `new` already voted in one of them).
 		T::VoterAccountChanged::voter_account_changed(community, &old, &new)?;
-		let units: Vec<(UnitId, Residency<BlockNumberFor<T>>)> = Residencies::<T>::drain_prefix((community, &old))
-			.take(T::MaxUnitsPerAccount::get() as usize)
-			.collect();
+		let units: Vec<(UnitId, Residency<BlockNumberFor<T>>)> =
+			Residencies::<T>::drain_prefix((community, &old))
+				.take(T::MaxUnitsPerAccount::get() as usize)
+				.collect();
 		let old_key = VoterKey::Owner(old.clone());
 		let new_key = VoterKey::Owner(new.clone());
 		for (unit, residency) in &units {
@@ -258,7 +287,11 @@ impl<T: Config> Pallet<T> {
 		Memberships::<T>::remove(community, &old);
 		Memberships::<T>::insert(community, &new, membership);
 
-		fn replace<'a, A: 'a + PartialEq + Clone>(list: impl Iterator<Item = &'a mut A>, old: &A, new: &A) {
+		fn replace<'a, A: 'a + PartialEq + Clone>(
+			list: impl Iterator<Item = &'a mut A>,
+			old: &A,
+			new: &A,
+		) {
 			for a in list {
 				if a == old {
 					*a = new.clone();

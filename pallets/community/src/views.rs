@@ -4,9 +4,7 @@
 use crate::pallet::*;
 use frame_support::traits::Get;
 use frame_system::pallet_prelude::*;
-use linli_primitives::community::{
-	CommunityId, CommunityInspect, ScopeId, UnitId,
-};
+use linli_primitives::community::{CommunityId, CommunityInspect, ScopeId, UnitId};
 
 /// What the runtime API serves.
 impl<T: Config> Pallet<T> {

@@ -4,18 +4,14 @@
 use crate::{pallet::*, weights::WeightInfo, Action, Outcome, ProposalIndex, Stage};
 use alloc::vec::Vec;
 use codec::DecodeLimit;
-use frame_support::{
-	ensure, pallet_prelude::*, };
+use frame_support::{ensure, pallet_prelude::*};
 use frame_system::pallet_prelude::*;
 use linli_primitives::{
-	community::VoteWeight,
 	assembly::Bar,
+	community::VoteWeight,
 	governance::{CommitteeInstaller, Decision},
 };
-use sp_runtime::{
-	traits::Dispatchable,
-	DispatchError,
-};
+use sp_runtime::{traits::Dispatchable, DispatchError};
 
 /// How deep a stored call may nest when decoded.
 const MAX_CALL_DEPTH: u32 = 256;
@@ -38,34 +34,50 @@ impl<T: Config> Pallet<T> {
 			Stage::Sponsoring { until } => {
 				ensure!(now >= until, Error::<T>::TooEarly);
 				Outcome::NotSponsored
-			},
+			}
 			Stage::Voting { until, .. } => {
 				ensure!(now >= until, Error::<T>::TooEarly);
 				match proposal.action {
 					Action::Dispatch { call_weight, .. } => {
 						let bar = Bar::of(proposal.matter);
-						match bar.passes(&proposal.tally, &proposal.snapshot, proposal.non_voters_follow_majority) {
+						match bar.passes(
+							&proposal.tally,
+							&proposal.snapshot,
+							proposal.non_voters_follow_majority,
+						) {
 							None => Outcome::NoQuorum,
 							Some(false) => Outcome::Rejected,
 							Some(true) => {
 								let (outcome, used) = Self::enact(index, &proposal, call_weight);
 								weight = weight.saturating_add(used);
 								outcome
-							},
+							}
 						}
-					},
+					}
 					Action::ElectCommittee { seats, term_end } => {
 						let candidates = Candidates::<T>::get(index);
 						weight = T::WeightInfo::close_election(candidates.len() as u32);
-						Self::count_election(index, &proposal, &candidates, seats, ElectionKind::Committee(term_end))
-					},
+						Self::count_election(
+							index,
+							&proposal,
+							&candidates,
+							seats,
+							ElectionKind::Committee(term_end),
+						)
+					}
 					Action::FillCommitteeSeats { seats, term_end } => {
 						let candidates = Candidates::<T>::get(index);
 						weight = T::WeightInfo::close_election(candidates.len() as u32);
-						Self::count_election(index, &proposal, &candidates, seats, ElectionKind::BySeats(term_end))
-					},
+						Self::count_election(
+							index,
+							&proposal,
+							&candidates,
+							seats,
+							ElectionKind::BySeats(term_end),
+						)
+					}
 				}
-			},
+			}
 		};
 		proposal.stage = Stage::Closed { at: now, outcome };
 		// Only open proposals keep their call: what passed or failed stays
@@ -91,9 +103,14 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Dispatches a passed proposal's call with the decision's origin.
-	fn enact(index: ProposalIndex, proposal: &ProposalOf<T>, declared: Weight) -> (Outcome, Weight) {
+	fn enact(
+		index: ProposalIndex,
+		proposal: &ProposalOf<T>,
+		declared: Weight,
+	) -> (Outcome, Weight) {
 		let call = Calls::<T>::get(index).and_then(|bytes| {
-			<T as Config>::RuntimeCall::decode_with_depth_limit(MAX_CALL_DEPTH, &mut &bytes[..]).ok()
+			<T as Config>::RuntimeCall::decode_with_depth_limit(MAX_CALL_DEPTH, &mut &bytes[..])
+				.ok()
 		});
 		let Some(call) = call else {
 			let error: DispatchError = Error::<T>::UndecodableCall.into();
@@ -147,16 +164,18 @@ impl<T: Config> Pallet<T> {
 		let members: Vec<T::AccountId> =
 			elected.into_iter().take(seats as usize).map(|(_, (who, _))| who.clone()).collect();
 		let seated = match kind {
-			ElectionKind::Committee(term_end) =>
-				T::Committee::install_committee(proposal.community, members.clone(), term_end),
-			ElectionKind::BySeats(term_end) =>
-				T::Committee::fill_committee_seats(proposal.community, members.clone(), term_end),
+			ElectionKind::Committee(term_end) => {
+				T::Committee::install_committee(proposal.community, members.clone(), term_end)
+			}
+			ElectionKind::BySeats(term_end) => {
+				T::Committee::fill_committee_seats(proposal.community, members.clone(), term_end)
+			}
 		};
 		match seated {
 			Ok(()) => {
 				Self::deposit_event(Event::CommitteeElected { proposal: index, members });
 				Outcome::Enacted
-			},
+			}
 			Err(e) => Outcome::EnactmentFailed(e),
 		}
 	}

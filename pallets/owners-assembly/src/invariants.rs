@@ -1,15 +1,10 @@
 //! The `try_state` invariants: every tally is the sum of its ballots.
 
-use crate::{voting::approve_candidates, pallet::*, ProposalIndex, Stage};
+use crate::{pallet::*, voting::approve_candidates, ProposalIndex, Stage};
 use alloc::vec::Vec;
-use frame_support::{
-	ensure, };
-use linli_primitives::{
-	community::{CommunityId, VoteWeight},
-	};
-use sp_runtime::{
-	traits::Saturating,
-	};
+use frame_support::ensure;
+use linli_primitives::community::{CommunityId, VoteWeight};
+use sp_runtime::traits::Saturating;
 
 /// Invariants, checked by `try_state` (and after every test).
 impl<T: Config> Pallet<T> {
@@ -36,13 +31,13 @@ impl<T: Config> Pallet<T> {
 				candidates.iter().map(|(_, a)| *a).eq(recounted.into_iter()),
 				"approvals differ from the ballots"
 			);
-			let sponsors =
-				Sponsors::<T>::iter_prefix_values(index).fold(VoteWeight::default(), VoteWeight::saturating_add);
+			let sponsors = Sponsors::<T>::iter_prefix_values(index)
+				.fold(VoteWeight::default(), VoteWeight::saturating_add);
 			ensure!(sponsors == proposal.sponsors, "sponsors differ from their records");
 			ensure!(
-				proposal.action.is_election() ||
-					matches!(proposal.stage, Stage::Closed { .. }) ||
-					Calls::<T>::contains_key(index),
+				proposal.action.is_election()
+					|| matches!(proposal.stage, Stage::Closed { .. })
+					|| Calls::<T>::contains_key(index),
 				"an open dispatch proposal without its call"
 			);
 			ensure!(
@@ -51,8 +46,8 @@ impl<T: Config> Pallet<T> {
 			);
 			if !matches!(proposal.stage, Stage::Sponsoring { .. }) {
 				ensure!(
-					proposal.tally.participation().headcount <= proposal.snapshot.headcount &&
-						proposal.tally.participation().area <= proposal.snapshot.area,
+					proposal.tally.participation().headcount <= proposal.snapshot.headcount
+						&& proposal.tally.participation().area <= proposal.snapshot.area,
 					"more took part than the snapshot holds"
 				);
 			}
@@ -69,7 +64,10 @@ impl<T: Config> Pallet<T> {
 		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (index, (who, amount)) in Deposits::<T>::iter() {
 			let proposal = Proposals::<T>::get(index).ok_or("a deposit of no proposal")?;
-			ensure!(!matches!(proposal.stage, Stage::Closed { .. }), "a closed proposal keeps its deposit");
+			ensure!(
+				!matches!(proposal.stage, Stage::Closed { .. }),
+				"a closed proposal keeps its deposit"
+			);
 			let entry = held.entry(who).or_default();
 			*entry = entry.saturating_add(amount);
 		}

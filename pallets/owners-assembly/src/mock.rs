@@ -7,13 +7,15 @@ use frame_support::{
 	derive_impl, parameter_types,
 	traits::{AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64, EitherOf, MapSuccess},
 	weights::Weight,
-	};
+};
 use frame_system::EnsureRoot;
-use linli_primitives::{community::{Area, CommunityId, ResidentRole, UnitStatus},
+use linli_primitives::{
+	community::{Area, CommunityId, ResidentRole, UnitStatus},
 	fees::RootApproves,
 	governance::{
-		BudgetMatters, CommonPartsMatters, Discard, EnsureDecision, EnsureDecisionIn, PropertyCompanyMatters,
-		EnsureRoleDecision, RaiseMaintenanceMatters, RulesMatters, UseMaintenanceMatters,
+		BudgetMatters, CommonPartsMatters, Discard, EnsureDecision, EnsureDecisionIn,
+		EnsureRoleDecision, PropertyCompanyMatters, RaiseMaintenanceMatters, RulesMatters,
+		UseMaintenanceMatters,
 	},
 };
 use pallet_community::NewUnit;
@@ -117,14 +119,20 @@ pub use linli_test_support::{unit_id as unit, Now};
 /// developer's unsold units; a committee of owners 1, 2 and 3.
 pub fn estate(owners: &[(AccountId, Area)], developer_held: &[Area]) {
 	let root = RuntimeOrigin::root;
-	Community::create_community(root(), b"Harmony Garden".to_vec(), REGISTRAR, Some(DEVELOPER)).unwrap();
+	Community::create_community(root(), b"Harmony Garden".to_vec(), REGISTRAR, Some(DEVELOPER))
+		.unwrap();
 	Community::set_property_managers(root(), C, vec![MANAGER]).unwrap();
 	let n = owners.len() as u32;
 	let units = owners
 		.iter()
 		.enumerate()
 		.map(|(i, (_, area))| (i as u32 + 1, *area, UnitStatus::Delivered))
-		.chain(developer_held.iter().enumerate().map(|(i, a)| (n + 1 + i as u32, *a, UnitStatus::DeveloperHeld)))
+		.chain(
+			developer_held
+				.iter()
+				.enumerate()
+				.map(|(i, a)| (n + 1 + i as u32, *a, UnitStatus::DeveloperHeld)),
+		)
 		.map(|(i, area, status)| NewUnit { id: unit(i), scope: 2 - i % 2, area, status })
 		.collect();
 	Community::register_units(RuntimeOrigin::signed(REGISTRAR), C, units).unwrap();
@@ -158,19 +166,29 @@ pub fn owner(who: AccountId, n: u32) {
 
 /// A tenant of unit 1.
 pub fn tenant() {
-	Community::verify_resident(RuntimeOrigin::signed(REGISTRAR), C, unit(1), TENANT, ResidentRole::Tenant, H256::zero())
-		.unwrap();
+	Community::verify_resident(
+		RuntimeOrigin::signed(REGISTRAR),
+		C,
+		unit(1),
+		TENANT,
+		ResidentRole::Tenant,
+		H256::zero(),
+	)
+	.unwrap();
 }
 
 /// Externalities with endowed accounts and nothing else; `try_state` of all
 /// three Linli pallets runs after the test.
 pub fn new_test_ext() -> TestExternalities {
 	let accounts = (1..=40).chain([DEVELOPER, MANAGER, TENANT, OUTSIDER]);
-	let mut ext = TestExternalities::new(linli_test_support::endowed::<Test>(accounts, 1_000_000_000), || {
-		Assembly::do_try_state()?;
-		Fees::do_try_state()?;
-		Community::do_try_state()
-	});
+	let mut ext = TestExternalities::new(
+		linli_test_support::endowed::<Test>(accounts, 1_000_000_000),
+		|| {
+			Assembly::do_try_state()?;
+			Fees::do_try_state()?;
+			Community::do_try_state()
+		},
+	);
 	ext.0.execute_with(|| System::set_block_number(1));
 	ext
 }

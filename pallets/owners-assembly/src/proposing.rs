@@ -15,10 +15,7 @@ use linli_primitives::{
 	governance::{is_legal_committee_size, CommitteeInstaller, Matter},
 };
 use sp_core::H256;
-use sp_runtime::{
-	traits::Saturating,
-	DispatchError,
-};
+use sp_runtime::{traits::Saturating, DispatchError};
 
 impl<T: Config> Pallet<T> {
 	/// The chain's shortest voting period.
@@ -62,7 +59,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(route == Route::Committee || proposer_weight.is_some(), Error::<T>::NotAnOwner);
 
 		let index = NextProposal::<T>::get();
-		OpenProposals::<T>::try_append(community, index).map_err(|_| Error::<T>::TooManyOpenProposals)?;
+		OpenProposals::<T>::try_append(community, index)
+			.map_err(|_| Error::<T>::TooManyOpenProposals)?;
 		NextProposal::<T>::put(index.checked_add(1).ok_or(DispatchError::Exhausted)?);
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut proposal = crate::Proposal {
@@ -80,11 +78,21 @@ impl<T: Config> Pallet<T> {
 			tally: Default::default(),
 			non_voters_follow_majority: false,
 		};
-		Self::deposit_event(Event::Proposed { proposal: index, community, matter, proposer: who.clone(), route, scope, text });
+		Self::deposit_event(Event::Proposed {
+			proposal: index,
+			community,
+			matter,
+			proposer: who.clone(),
+			route,
+			scope,
+			text,
+		});
 		Self::hold_deposit(index, &who, deposit_bytes)?;
 		match (route, proposer_weight) {
 			(Route::Committee, _) => Self::open(index, &mut proposal, totals),
-			(Route::Owners, Some(weight)) => Self::add_sponsor(index, &mut proposal, who, weight, totals),
+			(Route::Owners, Some(weight)) => {
+				Self::add_sponsor(index, &mut proposal, who, weight, totals)
+			}
 			(Route::Owners, None) => return Err(Error::<T>::NotAnOwner.into()),
 		}
 		Proposals::<T>::insert(index, proposal);
@@ -99,7 +107,11 @@ impl<T: Config> Pallet<T> {
 		proposal.snapshot = totals;
 		proposal.non_voters_follow_majority = NonVotersFollowMajority::<T>::get(proposal.community);
 		proposal.stage = Stage::Voting { from: now, until };
-		Self::deposit_event(Event::VotingOpened { proposal: index, snapshot: proposal.snapshot, until });
+		Self::deposit_event(Event::VotingOpened {
+			proposal: index,
+			snapshot: proposal.snapshot,
+			until,
+		});
 	}
 
 	/// Adds a co-sponsor; `totals` are the scope's current totals.
@@ -112,7 +124,12 @@ impl<T: Config> Pallet<T> {
 	) {
 		proposal.sponsors = proposal.sponsors.saturating_add(weight);
 		Sponsors::<T>::insert(index, &who, weight);
-		Self::deposit_event(Event::Sponsored { proposal: index, who, sponsors: proposal.sponsors, totals });
+		Self::deposit_event(Event::Sponsored {
+			proposal: index,
+			who,
+			sponsors: proposal.sponsors,
+			totals,
+		});
 		// An extraordinary assembly: ≥ 20 % of area AND headcount asked.
 		if proposal.sponsors.is_at_least(Fraction::ONE_FIFTH, &totals) {
 			Self::open(index, proposal, totals);
@@ -132,7 +149,8 @@ impl<T: Config> Pallet<T> {
 	) -> Result<u32, DispatchError> {
 		let encoded = call.encode();
 		let size = encoded.len() as u32;
-		let bounded: BoundedVec<u8, T::MaxCallSize> = encoded.try_into().map_err(|_| Error::<T>::CallTooLarge)?;
+		let bounded: BoundedVec<u8, T::MaxCallSize> =
+			encoded.try_into().map_err(|_| Error::<T>::CallTooLarge)?;
 		let call_weight = call.get_dispatch_info().call_weight;
 		ensure!(call_weight.all_lte(T::MaxCallWeight::get()), Error::<T>::CallTooHeavy);
 		let call_hash = H256(sp_io::hashing::blake2_256(&bounded));
@@ -162,10 +180,19 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let bounded = Self::candidates_of(community, &candidates)?;
 		ensure!(
-			is_legal_committee_size(seats, T::Community::unit_count(community)) && seats as usize <= candidates.len(),
+			is_legal_committee_size(seats, T::Community::unit_count(community))
+				&& seats as usize <= candidates.len(),
 			Error::<T>::BadSeats
 		);
-		Self::start_election(who, community, Action::ElectCommittee { seats, term_end }, bounded, term_end, text, voting_period)
+		Self::start_election(
+			who,
+			community,
+			Action::ElectCommittee { seats, term_end },
+			bounded,
+			term_end,
+			text,
+			voting_period,
+		)
 	}
 
 	/// A by-election (补选): `seats` vacant seats of the sitting committee,
@@ -178,16 +205,17 @@ impl<T: Config> Pallet<T> {
 		text: H256,
 		voting_period: BlockNumberFor<T>,
 	) -> DispatchResult {
-		let (sitting, term_end) = T::Committee::committee(community).ok_or(Error::<T>::NoCommittee)?;
+		let (sitting, term_end) =
+			T::Committee::committee(community).ok_or(Error::<T>::NoCommittee)?;
 		let bounded = Self::candidates_of(community, &candidates)?;
 		ensure!(!candidates.iter().any(|c| sitting.contains(c)), Error::<T>::BadCandidate);
 		let households = T::Community::unit_count(community);
 		ensure!(!is_legal_committee_size(sitting.len() as u32, households), Error::<T>::NoVacancy);
 		let size = (sitting.len() as u32).saturating_add(seats);
 		ensure!(
-			seats > 0 &&
-				is_legal_committee_size(size, households) &&
-				seats as usize <= candidates.len(),
+			seats > 0
+				&& is_legal_committee_size(size, households)
+				&& seats as usize <= candidates.len(),
 			Error::<T>::BadSeats
 		);
 		let action = Action::FillCommitteeSeats { seats, term_end };
@@ -209,7 +237,16 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(term_end > now.saturating_add(voting_period), Error::<T>::BadElection);
 		let bytes = (candidates.len() as u32).saturating_mul(32);
-		let index = Self::start(who, community, Matter::Committee, action, text, None, voting_period, bytes)?;
+		let index = Self::start(
+			who,
+			community,
+			Matter::Committee,
+			action,
+			text,
+			None,
+			voting_period,
+			bytes,
+		)?;
 		Candidates::<T>::insert(index, candidates);
 		Ok(())
 	}
@@ -227,7 +264,8 @@ impl<T: Config> Pallet<T> {
 			.map_err(|_| Error::<T>::TooManyCandidates)?;
 		for (i, candidate) in candidates.iter().enumerate() {
 			ensure!(
-				T::Community::is_owner(community, candidate) && !candidates[..i].contains(candidate),
+				T::Community::is_owner(community, candidate)
+					&& !candidates[..i].contains(candidate),
 				Error::<T>::BadCandidate
 			);
 		}
@@ -242,8 +280,8 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NotSponsoring
 		);
 		ensure!(!Sponsors::<T>::contains_key(index, &who), Error::<T>::AlreadySponsored);
-		let weight =
-			T::Community::vote_weight(proposal.community, proposal.scope, &who).ok_or(Error::<T>::NotAnOwner)?;
+		let weight = T::Community::vote_weight(proposal.community, proposal.scope, &who)
+			.ok_or(Error::<T>::NotAnOwner)?;
 		let totals = T::Community::vote_totals(proposal.community, proposal.scope);
 		Self::add_sponsor(index, &mut proposal, who, weight, totals);
 		Proposals::<T>::insert(index, proposal);

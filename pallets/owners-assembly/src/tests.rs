@@ -3,7 +3,8 @@
 
 use crate::{mock::*, pallet::*, Action, Choice, Outcome, ProposalIndex, Route, Stage, Tally};
 use frame_support::{assert_noop, assert_ok, traits::Get};
-use linli_primitives::{calendar::{Month, month_of}, 
+use linli_primitives::{
+	calendar::{month_of, Month},
 	community::{CommunityInspect, VoteWeight},
 	governance::Matter,
 };

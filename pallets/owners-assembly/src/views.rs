@@ -3,14 +3,14 @@
 use crate::{pallet::*, ProposalIndex, ProposalView};
 use alloc::vec::Vec;
 use frame_system::pallet_prelude::*;
-use linli_primitives::{
-	community::CommunityId,
-	};
+use linli_primitives::community::CommunityId;
 
 /// What the runtime API serves.
 impl<T: Config> Pallet<T> {
 	/// A proposal with its candidates and call.
-	pub fn proposal_view(index: ProposalIndex) -> Option<ProposalView<T::AccountId, BlockNumberFor<T>>> {
+	pub fn proposal_view(
+		index: ProposalIndex,
+	) -> Option<ProposalView<T::AccountId, BlockNumberFor<T>>> {
 		let proposal = Proposals::<T>::get(index)?;
 		Some(ProposalView {
 			index,

@@ -3,15 +3,12 @@
 //! following the person when its account changes.
 
 use crate::{pallet::*, Ballot, Choice, ProposalIndex, Stage};
-use frame_support::{
-	ensure, pallet_prelude::*, traits::Get, };
+use frame_support::{ensure, pallet_prelude::*, traits::Get};
 use linli_primitives::{
 	community::{CommunityId, CommunityInspect, VoteWeight},
 	governance::VoterAccountChanged,
 };
-use sp_runtime::{
-	DispatchError,
-};
+use sp_runtime::DispatchError;
 
 /// Applies `change` (adding or taking off `ballot`'s weight) to every
 /// candidate an election ballot approves.
@@ -31,19 +28,24 @@ pub(crate) fn approve_candidates<'a>(
 
 impl<T: Config> Pallet<T> {
 	/// Returns how many candidates the ballot touched (its weight).
-	pub(crate) fn do_vote(who: T::AccountId, index: ProposalIndex, choice: Choice) -> Result<u32, DispatchError> {
+	pub(crate) fn do_vote(
+		who: T::AccountId,
+		index: ProposalIndex,
+		choice: Choice,
+	) -> Result<u32, DispatchError> {
 		let mut proposal = Proposals::<T>::get(index).ok_or(Error::<T>::UnknownProposal)?;
 		let Stage::Voting { from, until } = proposal.stage else {
 			return Err(Error::<T>::NotVoting.into());
 		};
 		ensure!(frame_system::Pallet::<T>::block_number() < until, Error::<T>::VotingEnded);
 		let (community, scope) = (proposal.community, proposal.scope);
-		let (weight, grown_at) =
-			T::Community::vote_weight_and_growth(community, scope, &who).ok_or(Error::<T>::NotAnOwner)?;
+		let (weight, grown_at) = T::Community::vote_weight_and_growth(community, scope, &who)
+			.ok_or(Error::<T>::NotAnOwner)?;
 		ensure!(grown_at < from, Error::<T>::WeightGrewDuringVote);
 
 		let election = proposal.action.is_election();
-		let mut candidates = if election { Candidates::<T>::get(index) } else { Default::default() };
+		let mut candidates =
+			if election { Candidates::<T>::get(index) } else { Default::default() };
 		let n = candidates.len() as u32;
 		let valid = match choice {
 			Choice::Abstain => true,
@@ -56,10 +58,18 @@ impl<T: Config> Pallet<T> {
 		let ballot = Ballot { choice, weight };
 		if let Some(old) = Ballots::<T>::get(index, &who) {
 			proposal.tally.remove(&old);
-			approve_candidates(candidates.iter_mut().map(|(_, a)| a), &old, VoteWeight::saturating_sub);
+			approve_candidates(
+				candidates.iter_mut().map(|(_, a)| a),
+				&old,
+				VoteWeight::saturating_sub,
+			);
 		}
 		proposal.tally.add(&ballot);
-		approve_candidates(candidates.iter_mut().map(|(_, a)| a), &ballot, VoteWeight::saturating_add);
+		approve_candidates(
+			candidates.iter_mut().map(|(_, a)| a),
+			&ballot,
+			VoteWeight::saturating_add,
+		);
 		Ballots::<T>::insert(index, &who, ballot);
 		if election {
 			Candidates::<T>::insert(index, candidates);
@@ -73,7 +83,11 @@ impl<T: Config> Pallet<T> {
 /// Ballots and sponsorships follow the person when a registrar replaces a
 /// lost key or the developer's account changes: one owner, one ballot.
 impl<T: Config> VoterAccountChanged<T::AccountId> for Pallet<T> {
-	fn voter_account_changed(community: CommunityId, old: &T::AccountId, new: &T::AccountId) -> DispatchResult {
+	fn voter_account_changed(
+		community: CommunityId,
+		old: &T::AccountId,
+		new: &T::AccountId,
+	) -> DispatchResult {
 		let open = OpenProposals::<T>::get(community);
 		for index in open.iter() {
 			ensure!(

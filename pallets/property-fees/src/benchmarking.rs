@@ -18,7 +18,8 @@ use frame_support::{
 },
 };
 use frame_system::RawOrigin;
-use linli_primitives::{calendar::{Month, MonthClock}, 
+use linli_primitives::{
+	calendar::{Month, MonthClock},
 	community::{CommunityBenchmarking, CommunityId, UnitId},
 	fees::{Approver, Category, Emergency, FundKind},
 	governance::Jurisdiction,

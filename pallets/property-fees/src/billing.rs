@@ -4,12 +4,11 @@
 //! `MaxSchedules`), never the units.
 
 use crate::{pallet::*, types::*};
-use frame_support::{
-	pallet_prelude::*,
-	};
-use linli_primitives::{calendar::Month, 
+use frame_support::pallet_prelude::*;
+use linli_primitives::{
+	calendar::Month,
 	community::{Area, CommunityId, CommunityInspect, UnitId},
-	};
+};
 use sp_runtime::traits::{CheckedAdd, CheckedMul, SaturatedConversion, Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
@@ -132,11 +131,11 @@ impl<T: Config> Pallet<T> {
 		account: &BillingState<BalanceOf<T>>,
 	) -> DispatchResult {
 		match Billing::<T>::get(community, unit) {
-			Some(old) if old.next_due == account.next_due => {},
+			Some(old) if old.next_due == account.next_due => {}
 			Some(old) => {
 				Self::count_due(community, account.next_due)?;
 				Self::uncount_due(community, old.next_due);
-			},
+			}
 			None => {
 				UnitAccounts::<T>::remove(community, unit);
 				BilledUnits::<T>::try_mutate(community, |n| {
@@ -144,7 +143,7 @@ impl<T: Config> Pallet<T> {
 					Ok::<_, Error<T>>(())
 				})?;
 				Self::count_due(community, account.next_due)?;
-			},
+			}
 		}
 		Billing::<T>::insert(community, unit, account);
 		Ok(())
@@ -155,7 +154,9 @@ impl<T: Config> Pallet<T> {
 			*n = n.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			Ok::<_, Error<T>>(())
 		})?;
-		OldestDue::<T>::mutate(community, |oldest| *oldest = Some(oldest.map_or(month, |o| o.min(month))));
+		OldestDue::<T>::mutate(community, |oldest| {
+			*oldest = Some(oldest.map_or(month, |o| o.min(month)))
+		});
 		Ok(())
 	}
 
@@ -185,9 +186,9 @@ impl<T: Config> Pallet<T> {
 	/// Whether no unit can owe a month before `month`: every unit is
 	/// counted, none of version 1 is left, and none is due before it.
 	pub(crate) fn nobody_owes_before(community: CommunityId, month: Month) -> bool {
-		BilledUnits::<T>::get(community) == T::Community::unit_count(community) &&
-			UnitAccounts::<T>::iter_prefix(community).next().is_none() &&
-			OldestDue::<T>::get(community).is_none_or(|oldest| oldest >= month)
+		BilledUnits::<T>::get(community) == T::Community::unit_count(community)
+			&& UnitAccounts::<T>::iter_prefix(community).next().is_none()
+			&& OldestDue::<T>::get(community).is_none_or(|oldest| oldest >= month)
 	}
 
 	/// What is still unpaid through period `to`: the owner-side `carried`

@@ -4,11 +4,9 @@
 //! ([`CommunityFunds`](linli_primitives::fees::CommunityFunds)).
 
 use crate::{pallet::*, types::*};
-use frame_support::{
-	ensure,
-	pallet_prelude::*,
-	};
-use linli_primitives::{calendar::Month, 
+use frame_support::{ensure, pallet_prelude::*};
+use linli_primitives::{
+	calendar::Month,
 	community::CommunityId,
 	fees::{Approver, Category, FundKind},
 };
@@ -33,10 +31,25 @@ impl<T: Config> Pallet<T> {
 		Budgets::<T>::insert(
 			community,
 			line,
-			BudgetLine { category, approved: amount, spent: Zero::zero(), from, to, approved_by: approved_by.clone() },
+			BudgetLine {
+				category,
+				approved: amount,
+				spent: Zero::zero(),
+				from,
+				to,
+				approved_by: approved_by.clone(),
+			},
 		);
 		NextBudget::<T>::insert(community, line.checked_add(1).ok_or(Error::<T>::Overflow)?);
-		Self::deposit_event(Event::BudgetApproved { community, line, category, amount, from, to, approved_by });
+		Self::deposit_event(Event::BudgetApproved {
+			community,
+			line,
+			category,
+			amount,
+			from,
+			to,
+			approved_by,
+		});
 		Ok(())
 	}
 
@@ -83,7 +96,8 @@ impl<T: Config> Pallet<T> {
 				Ok(())
 			})?;
 		}
-		let movement = Movement::new(FundKind::Operating, category, amount, &payee, approved_by, now);
+		let movement =
+			Movement::new(FundKind::Operating, category, amount, &payee, approved_by, now);
 		let entry = Self::book_out(community, movement.on(document))?;
 		RemunerationDue::<T>::insert(community, due);
 		Self::deposit_event(Event::ExpenseRecorded {
@@ -109,10 +123,23 @@ impl<T: Config> Pallet<T> {
 		ensure!(category.is_public_income(), Error::<T>::WrongCategory);
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(amount >= T::MinimumPayment::get(), Error::<T>::PaymentTooSmall);
-		let movement =
-			Movement::new(FundKind::PublicIncome, category, amount, &payer, Approver::Payer, Self::current_month());
+		let movement = Movement::new(
+			FundKind::PublicIncome,
+			category,
+			amount,
+			&payer,
+			Approver::Payer,
+			Self::current_month(),
+		);
 		let entry = Self::book_in(community, movement.on(document))?;
-		Self::deposit_event(Event::PublicIncomeRecorded { community, category, amount, payer, document, entry });
+		Self::deposit_event(Event::PublicIncomeRecorded {
+			community,
+			category,
+			amount,
+			payer,
+			document,
+			entry,
+		});
 		Ok(())
 	}
 
@@ -126,8 +153,14 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		Self::ensure_community(community)?;
 		ensure!(!category.is_income() && !category.is_internal(), Error::<T>::WrongCategory);
-		let movement =
-			Movement::new(FundKind::PublicIncome, category, amount, &payee, approved_by.clone(), Self::current_month());
+		let movement = Movement::new(
+			FundKind::PublicIncome,
+			category,
+			amount,
+			&payee,
+			approved_by.clone(),
+			Self::current_month(),
+		);
 		let entry = Self::book_out(community, movement.on(document))?;
 		Self::deposit_event(Event::PublicIncomeSpent {
 			community,
@@ -149,8 +182,13 @@ impl<T: Config> linli_primitives::fees::CommunityFunds<T::AccountId> for Pallet<
 		(from..=to).fold(Zero::zero(), |total: BalanceOf<T>, period| {
 			total
 				.saturating_add(
-					CategoryTotals::<T>::get((community, FundKind::Operating, period, Category::PropertyFee))
-						.income,
+					CategoryTotals::<T>::get((
+						community,
+						FundKind::Operating,
+						period,
+						Category::PropertyFee,
+					))
+					.income,
 				)
 				.saturating_add(Escrowed::<T>::get(community, period))
 		})
@@ -171,17 +209,25 @@ impl<T: Config> linli_primitives::fees::CommunityFunds<T::AccountId> for Pallet<
 	) -> Result<BalanceOf<T>, DispatchError> {
 		let mut amount = BalanceOf::<T>::zero();
 		for period in from..=to {
-			amount = amount.checked_add(&Escrowed::<T>::take(community, period)).ok_or(Error::<T>::Overflow)?;
+			amount = amount
+				.checked_add(&Escrowed::<T>::take(community, period))
+				.ok_or(Error::<T>::Overflow)?;
 		}
 		if amount.is_zero() {
 			return Ok(amount);
 		}
 		match release_to {
 			Some(payee) => {
-				let movement =
-					Movement::new(FundKind::Escrow, Category::PerformancePay, amount, payee, approved_by, Self::current_month());
+				let movement = Movement::new(
+					FundKind::Escrow,
+					Category::PerformancePay,
+					amount,
+					payee,
+					approved_by,
+					Self::current_month(),
+				);
 				Self::book_out(community, movement)?;
-			},
+			}
 			None => Self::transfer_between(
 				community,
 				FundKind::Escrow,
@@ -198,9 +244,13 @@ impl<T: Config> linli_primitives::fees::CommunityFunds<T::AccountId> for Pallet<
 	fn add_fee_income(community: CommunityId, amount: BalanceOf<T>) {
 		use frame_support::traits::fungible::{Inspect, Mutate};
 		let payer: T::AccountId = frame_benchmarking::account("fee payer", 0, 0);
-		T::Currency::set_balance(&payer, amount.saturating_mul(2u32.into()).saturating_add(T::Currency::minimum_balance()));
+		T::Currency::set_balance(
+			&payer,
+			amount.saturating_mul(2u32.into()).saturating_add(T::Currency::minimum_balance()),
+		);
 		let now = Self::current_month();
 		let model = Self::schedule_at(&Schedules::<T>::get(community), now).map(|s| s.model);
-		Self::book_fees(community, model, amount, &payer, None, None, now).expect("a funded payer pays in");
+		Self::book_fees(community, model, amount, &payer, None, None, now)
+			.expect("a funded payer pays in");
 	}
 }

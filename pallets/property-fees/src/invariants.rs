@@ -2,14 +2,9 @@
 //! every derived total equals what it is derived from.
 
 use crate::{pallet::*, types::*};
-use frame_support::{
-	ensure,
-	pallet_prelude::*,
-	traits::{
-		fungible::InspectHold,
-		},
-};
-use linli_primitives::{calendar::Month, 
+use frame_support::{ensure, pallet_prelude::*, traits::fungible::InspectHold};
+use linli_primitives::{
+	calendar::Month,
 	community::{CommunityId, CommunityInspect, ScopeId, UnitId},
 	fees::{Category, Direction, FundKind},
 };
@@ -21,12 +16,17 @@ impl<T: Config> Pallet<T> {
 		// Every fund: held balance == ledger balance == income − expense ==
 		// the sum of its ledger entries, of its period totals, of its
 		// category totals.
-		let mut from_ledger: BTreeMap<(CommunityId, FundKind), Flow<BalanceOf<T>>> = BTreeMap::new();
+		let mut from_ledger: BTreeMap<(CommunityId, FundKind), Flow<BalanceOf<T>>> =
+			BTreeMap::new();
 		// Each unit's first maintenance deposit: its earliest deposit entry
 		// (rounds are paid in order).
-		let mut first_deposit: BTreeMap<(CommunityId, UnitId), (u64, BalanceOf<T>)> = BTreeMap::new();
+		let mut first_deposit: BTreeMap<(CommunityId, UnitId), (u64, BalanceOf<T>)> =
+			BTreeMap::new();
 		for (community, index, entry) in Ledger::<T>::iter() {
-			ensure!(index < LedgerLength::<T>::get(community), "ledger entry beyond the ledger's length");
+			ensure!(
+				index < LedgerLength::<T>::get(community),
+				"ledger entry beyond the ledger's length"
+			);
 			if let (Category::MaintenanceDeposit, Some(unit)) = (entry.category, entry.unit) {
 				let first = first_deposit.entry((community, unit)).or_insert((index, entry.amount));
 				if index < first.0 {
@@ -92,7 +92,10 @@ impl<T: Config> Pallet<T> {
 			*billed.entry(community).or_default() += 1;
 		}
 		for (community, month, count) in DueMonths::<T>::iter() {
-			ensure!(due_months.remove(&(community, month)) == Some(count), "a due month miscounted");
+			ensure!(
+				due_months.remove(&(community, month)) == Some(count),
+				"a due month miscounted"
+			);
 		}
 		ensure!(due_months.is_empty(), "units not counted in their due month");
 		for (community, count) in BilledUnits::<T>::iter() {
@@ -101,29 +104,41 @@ impl<T: Config> Pallet<T> {
 		ensure!(billed.is_empty(), "billed units not counted");
 		for (community, unit, account) in Billing::<T>::iter().chain(UnitAccounts::<T>::iter()) {
 			let schedules = Schedules::<T>::get(community);
-			if let (Some(info), Some(schedule)) =
-				(T::Community::unit(community, &unit), Self::schedule_at(&schedules, account.next_due))
-			{
+			if let (Some(info), Some(schedule)) = (
+				T::Community::unit(community, &unit),
+				Self::schedule_at(&schedules, account.next_due),
+			) {
 				let due = Self::price_by_area(schedule.price_per_m2, info.area)
 					.map_err(|_| "monthly due overflows")?;
 				// A month already begun is settled by every payment; credit
 				// towards a later one may cover it after a lower area or
 				// price, until the next payment settles it.
 				ensure!(
-					account.credit.is_zero() || account.credit < due || account.next_due >= Self::current_month(),
+					account.credit.is_zero()
+						|| account.credit < due
+						|| account.next_due >= Self::current_month(),
 					"a unit's credit covers a whole period already due"
 				);
 			}
 		}
 		for (community, unit, notice) in Notices::<T>::iter() {
-			ensure!(notice.accrued <= notice.charged, "a notice's unpaid late fee exceeds its total");
+			ensure!(
+				notice.accrued <= notice.charged,
+				"a notice's unpaid late fee exceeds its total"
+			);
 			ensure!(notice.through < notice.issued, "a notice demands a period not yet past");
 			let schedules = Schedules::<T>::get(community);
 			let account = Self::billing_state(community, &unit, &schedules);
 			let carried = Carried::<T>::get(community, unit).unwrap_or_default();
 			if let Some(info) = T::Community::unit(community, &unit) {
-				let outstanding = Self::unpaid_through(&schedules, info.area, &account, carried.owner, notice.through)
-					.map_err(|_| "dues overflow")?;
+				let outstanding = Self::unpaid_through(
+					&schedules,
+					info.area,
+					&account,
+					carried.owner,
+					notice.through,
+				)
+				.map_err(|_| "dues overflow")?;
 				ensure!(
 					!outstanding.is_zero() || !notice.accrued.is_zero(),
 					"a settled notice is still open"
@@ -159,13 +174,22 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		for (community, round, payers) in RoundPayers::<T>::iter() {
-			let live = MaintenanceRounds::<T>::get(community).len() as u32 + PrunedRounds::<T>::get(community);
-			ensure!(round < live && (round == 0 || round > PrunedRounds::<T>::get(community)), "payers of a round not kept");
-			ensure!(payers <= paid_round.get(&(community, round)).copied().unwrap_or(0), "a round's payers overcounted");
+			let live = MaintenanceRounds::<T>::get(community).len() as u32
+				+ PrunedRounds::<T>::get(community);
+			ensure!(
+				round < live && (round == 0 || round > PrunedRounds::<T>::get(community)),
+				"payers of a round not kept"
+			);
+			ensure!(
+				payers <= paid_round.get(&(community, round)).copied().unwrap_or(0),
+				"a round's payers overcounted"
+			);
 		}
 		for (community, _, paid) in MaintenancePaid::<T>::iter() {
 			ensure!(
-				paid as usize <= MaintenanceRounds::<T>::get(community).len() + PrunedRounds::<T>::get(community) as usize,
+				paid as usize
+					<= MaintenanceRounds::<T>::get(community).len()
+						+ PrunedRounds::<T>::get(community) as usize,
 				"a unit paid a round that does not exist"
 			);
 		}
@@ -174,12 +198,18 @@ impl<T: Config> Pallet<T> {
 		// exactly its emergency-repair ledger entries, within the cap's bound.
 		let mut pending: BTreeMap<CommunityId, u32> = BTreeMap::new();
 		for (community, repair, entry) in EmergencyRepairs::<T>::iter() {
-			ensure!(repair < NextEmergencyRepair::<T>::get(community), "an emergency repair beyond the next number");
+			ensure!(
+				repair < NextEmergencyRepair::<T>::get(community),
+				"an emergency repair beyond the next number"
+			);
 			ensure!(!entry.amount.is_zero(), "an emergency repair of nothing");
 			*pending.entry(community).or_default() += 1;
 		}
 		for (community, count) in PendingEmergencies::<T>::iter() {
-			ensure!(pending.remove(&community).unwrap_or(0) == count, "pending emergencies miscounted");
+			ensure!(
+				pending.remove(&community).unwrap_or(0) == count,
+				"pending emergencies miscounted"
+			);
 			ensure!(count <= T::MaxPendingEmergencies::get(), "too many pending emergencies");
 		}
 		ensure!(pending.is_empty(), "pending emergencies not counted");
@@ -198,7 +228,10 @@ impl<T: Config> Pallet<T> {
 		}
 		for (community, unit, carried) in Carried::<T>::iter() {
 			ensure!(!carried.is_empty(), "an empty carried entry is kept");
-			ensure!(T::Community::unit(community, &unit).is_some(), "dues carried by an unknown unit");
+			ensure!(
+				T::Community::unit(community, &unit).is_some(),
+				"dues carried by an unknown unit"
+			);
 		}
 		// The units' maintenance accounts add up to their pools, and to the
 		// fund: its balance (plus what rounding left unshared) is what the
@@ -206,15 +239,26 @@ impl<T: Config> Pallet<T> {
 		let mut pools: BTreeMap<(CommunityId, Option<ScopeId>), SpendPool> = BTreeMap::new();
 		let mut units_net: BTreeMap<CommunityId, (u128, u128)> = BTreeMap::new();
 		for (community, unit, account) in MaintenanceAccounts::<T>::iter() {
-			ensure!(T::Community::unit(community, &unit).is_some(), "a maintenance account of an unknown unit");
-			for (scope, own_index) in [(Some(account.scope), account.scope_index), (None, account.community_index)] {
-				pools.entry((community, scope)).or_default().apply(&account, own_index, true).ok_or("pool overflow")?;
+			ensure!(
+				T::Community::unit(community, &unit).is_some(),
+				"a maintenance account of an unknown unit"
+			);
+			for (scope, own_index) in
+				[(Some(account.scope), account.scope_index), (None, account.community_index)]
+			{
+				pools
+					.entry((community, scope))
+					.or_default()
+					.apply(&account, own_index, true)
+					.ok_or("pool overflow")?;
 			}
 			let scope_index = SpendPools::<T>::get(community, Some(account.scope)).index;
 			let community_index = SpendPools::<T>::get(community, COMMUNITY_POOL).index;
 			let shares = account
 				.charged
-				.checked_add(account.pending(scope_index, community_index).ok_or("a share overflows")?)
+				.checked_add(
+					account.pending(scope_index, community_index).ok_or("a share overflows")?,
+				)
 				.ok_or("shares overflow")?;
 			let (deposits, charged) = units_net.entry(community).or_default();
 			*deposits += account.deposited * SPEND_INDEX_SCALE;
@@ -236,8 +280,8 @@ impl<T: Config> Pallet<T> {
 			let legacy: u128 = LegacyMaintenance::<T>::get(community).saturated_into();
 			let balance: u128 = state.balance.saturated_into();
 			ensure!(
-				balance * SPEND_INDEX_SCALE + UnsharedSpend::<T>::get(community) + charged ==
-					legacy * SPEND_INDEX_SCALE + deposits,
+				balance * SPEND_INDEX_SCALE + UnsharedSpend::<T>::get(community) + charged
+					== legacy * SPEND_INDEX_SCALE + deposits,
 				"the units' maintenance accounts do not add up to the fund"
 			);
 		}
@@ -263,7 +307,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(escrowed.is_empty(), "pay held back without an escrow");
 		// The company's undrawn remuneration stays in the operating fund.
 		for (community, due) in RemunerationDue::<T>::iter() {
-			let balance = Funds::<T>::get(community, FundKind::Operating).unwrap_or_default().balance;
+			let balance =
+				Funds::<T>::get(community, FundKind::Operating).unwrap_or_default().balance;
 			ensure!(due <= balance, "the operating fund holds less than the remuneration due");
 		}
 		Ok(())

@@ -27,7 +27,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Takes `movement.amount` from its payer into its fund (held there)
 	/// and books it; returns the ledger index.
-	pub(crate) fn book_in(community: CommunityId, movement: MovementOf<'_, T>) -> Result<u64, DispatchError> {
+	pub(crate) fn book_in(
+		community: CommunityId,
+		movement: MovementOf<'_, T>,
+	) -> Result<u64, DispatchError> {
 		let account = Self::fund_account(community, movement.fund);
 		let mut state = match Funds::<T>::get(community, movement.fund) {
 			Some(state) => state,
@@ -36,7 +39,7 @@ impl<T: Config> Pallet<T> {
 				// our provider reference keeps it alive whatever its balance.
 				frame_system::Pallet::<T>::inc_providers(&account);
 				FundState::default()
-			},
+			}
 		};
 		T::Currency::transfer_and_hold(
 			&HoldReason::Fund.into(),
@@ -50,12 +53,18 @@ impl<T: Config> Pallet<T> {
 		state.balance = state.balance.checked_add(&movement.amount).ok_or(Error::<T>::Overflow)?;
 		state.income = state.income.checked_add(&movement.amount).ok_or(Error::<T>::Overflow)?;
 		Funds::<T>::insert(community, movement.fund, state);
-		Self::record(community, movement.entry(Direction::In, frame_system::Pallet::<T>::block_number()))
+		Self::record(
+			community,
+			movement.entry(Direction::In, frame_system::Pallet::<T>::block_number()),
+		)
 	}
 
 	/// Pays `movement.amount` out of its fund to its payee and books it;
 	/// returns the ledger index.
-	pub(crate) fn book_out(community: CommunityId, movement: MovementOf<'_, T>) -> Result<u64, DispatchError> {
+	pub(crate) fn book_out(
+		community: CommunityId,
+		movement: MovementOf<'_, T>,
+	) -> Result<u64, DispatchError> {
 		let (fund, amount, payee) = (movement.fund, movement.amount, movement.counterparty);
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		// Money paid to a fund account would sit there outside every
@@ -74,7 +83,10 @@ impl<T: Config> Pallet<T> {
 			Fortitude::Polite,
 		)?;
 		Funds::<T>::insert(community, fund, state);
-		Self::record(community, movement.entry(Direction::Out, frame_system::Pallet::<T>::block_number()))
+		Self::record(
+			community,
+			movement.entry(Direction::Out, frame_system::Pallet::<T>::block_number()),
+		)
 	}
 
 	/// Books `fees` paid now under `model`: the rating rule's share held
@@ -104,11 +116,25 @@ impl<T: Config> Pallet<T> {
 		);
 		let operating = fees.saturating_sub(split.held_back);
 		if !operating.is_zero() {
-			let movement = Movement::new(FundKind::Operating, Category::PropertyFee, operating, payer, Approver::Payer, now);
+			let movement = Movement::new(
+				FundKind::Operating,
+				Category::PropertyFee,
+				operating,
+				payer,
+				Approver::Payer,
+				now,
+			);
 			Self::book_in(community, Movement { unit, billed, ..movement })?;
 		}
 		if !split.held_back.is_zero() {
-			let movement = Movement::new(FundKind::Escrow, Category::HeldBack, split.held_back, payer, Approver::Payer, now);
+			let movement = Movement::new(
+				FundKind::Escrow,
+				Category::HeldBack,
+				split.held_back,
+				payer,
+				Approver::Payer,
+				now,
+			);
 			Self::book_in(community, Movement { unit, billed, ..movement })?;
 			Escrowed::<T>::try_mutate(community, now, |held| {
 				*held = held.checked_add(&split.held_back).ok_or(Error::<T>::Overflow)?;
@@ -135,7 +161,8 @@ impl<T: Config> Pallet<T> {
 		approved_by: ApproverOf<T>,
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		let (from_account, to_account) = (Self::fund_account(community, from), Self::fund_account(community, to));
+		let (from_account, to_account) =
+			(Self::fund_account(community, from), Self::fund_account(community, to));
 		let mut source = Funds::<T>::get(community, from).unwrap_or_default();
 		source.balance = source.balance.checked_sub(&amount).ok_or(Error::<T>::InsufficientFund)?;
 		source.expense = source.expense.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
@@ -144,7 +171,7 @@ impl<T: Config> Pallet<T> {
 			None => {
 				frame_system::Pallet::<T>::inc_providers(&to_account);
 				FundState::default()
-			},
+			}
 		};
 		dest.balance = dest.balance.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 		dest.income = dest.income.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
@@ -168,7 +195,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Appends `entry` to the ledger and adds it to the running totals.
-	pub(crate) fn record(community: CommunityId, entry: LedgerEntryOf<T>) -> Result<u64, DispatchError> {
+	pub(crate) fn record(
+		community: CommunityId,
+		entry: LedgerEntryOf<T>,
+	) -> Result<u64, DispatchError> {
 		let add = |flow: &mut Flow<BalanceOf<T>>| -> Result<(), Error<T>> {
 			let side = match entry.direction {
 				Direction::In => &mut flow.income,
@@ -178,7 +208,10 @@ impl<T: Config> Pallet<T> {
 			Ok(())
 		};
 		PeriodTotals::<T>::try_mutate((community, entry.fund, entry.period), add)?;
-		CategoryTotals::<T>::try_mutate((community, entry.fund, entry.period, entry.category), add)?;
+		CategoryTotals::<T>::try_mutate(
+			(community, entry.fund, entry.period, entry.category),
+			add,
+		)?;
 		let index = LedgerLength::<T>::get(community);
 		LedgerLength::<T>::insert(community, index.checked_add(1).ok_or(Error::<T>::Overflow)?);
 		Ledger::<T>::insert(community, index, entry);

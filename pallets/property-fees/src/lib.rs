@@ -142,7 +142,8 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use linli_primitives::{calendar::{Month, MonthClock}, 
+	use linli_primitives::{
+		calendar::{Month, MonthClock},
 		community::{CommunityId, CommunityInspect, ScopeId, UnitId},
 		fees::{Approver, Category, Emergency, FundKind},
 		governance::Jurisdiction,

@@ -3,11 +3,9 @@
 //! and emergency repairs paid without a vote.
 
 use crate::{pallet::*, types::*};
-use frame_support::{
-	ensure,
-	pallet_prelude::*,
-	};
-use linli_primitives::{community::{Area, CommunityId, CommunityInspect, ScopeId, UnitId},
+use frame_support::{ensure, pallet_prelude::*};
+use linli_primitives::{
+	community::{Area, CommunityId, CommunityInspect, ScopeId, UnitId},
 	fees::{Approver, Category, Emergency, FundKind, MAINTENANCE_TOP_UP_FLOOR},
 };
 use sp_core::H256;
@@ -30,7 +28,8 @@ impl<T: Config> Pallet<T> {
 			if rounds.is_full() {
 				let units = T::Community::unit_count(community);
 				let live = rounds.len() as u32;
-				let settled = (pruned + 1..pruned + live).any(|r| RoundPayers::<T>::get(community, r) >= units);
+				let settled = (pruned + 1..pruned + live)
+					.any(|r| RoundPayers::<T>::get(community, r) >= units);
 				ensure!(rounds.len() > 1 && settled, Error::<T>::TooManyMaintenanceRounds);
 				rounds.remove(1);
 				pruned += 1;
@@ -41,7 +40,12 @@ impl<T: Config> Pallet<T> {
 			Ok::<_, Error<T>>((rounds.len() as u32 - 1 + pruned, pruned))
 		})?;
 		PrunedRounds::<T>::insert(community, pruned);
-		Self::deposit_event(Event::MaintenanceRoundOpened { community, round, price_per_m2, approved_by });
+		Self::deposit_event(Event::MaintenanceRoundOpened {
+			community,
+			round,
+			price_per_m2,
+			approved_by,
+		});
 		Ok(())
 	}
 
@@ -80,9 +84,20 @@ impl<T: Config> Pallet<T> {
 				Ok::<_, Error<T>>(())
 			})?;
 		}
-		MaintenancePaid::<T>::insert(community, unit, round.checked_add(1).ok_or(Error::<T>::Overflow)?);
+		MaintenancePaid::<T>::insert(
+			community,
+			unit,
+			round.checked_add(1).ok_or(Error::<T>::Overflow)?,
+		);
 		RoundPayers::<T>::mutate(community, round, |n| *n = n.saturating_add(1));
-		Self::deposit_event(Event::MaintenanceDeposited { community, unit, payer, round, amount, entry });
+		Self::deposit_event(Event::MaintenanceDeposited {
+			community,
+			unit,
+			payer,
+			round,
+			amount,
+			entry,
+		});
 		Ok(())
 	}
 
@@ -106,7 +121,15 @@ impl<T: Config> Pallet<T> {
 			Self::current_month(),
 		);
 		let entry = Self::book_out(community, movement.on(document))?;
-		Self::deposit_event(Event::MaintenanceSpent { community, scope, amount, payee, document, approved_by, entry });
+		Self::deposit_event(Event::MaintenanceSpent {
+			community,
+			scope,
+			amount,
+			payee,
+			document,
+			approved_by,
+			entry,
+		});
 		Self::warn_if_maintenance_low(community);
 		Ok(())
 	}
@@ -116,7 +139,12 @@ impl<T: Config> Pallet<T> {
 	pub fn emergency_headroom(community: CommunityId) -> BalanceOf<T> {
 		let cap = EmergencyCaps::<T>::get(community).unwrap_or_else(T::DefaultEmergencyCap::get);
 		let balance = Funds::<T>::get(community, FundKind::Maintenance).unwrap_or_default().balance;
-		EmergencySpending::headroom(EmergencySpent::<T>::get(community), Self::current_month(), balance, cap)
+		EmergencySpending::headroom(
+			EmergencySpent::<T>::get(community),
+			Self::current_month(),
+			balance,
+			cap,
+		)
 	}
 
 	#[allow(clippy::too_many_arguments)]
@@ -132,14 +160,20 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_community(community)?;
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(invoice != H256::zero(), Error::<T>::MissingInvoice);
-		ensure!(scope.is_some() || !emergency.is_of_one_building(), Error::<T>::EmergencyNeedsScope);
+		ensure!(
+			scope.is_some() || !emergency.is_of_one_building(),
+			Error::<T>::EmergencyNeedsScope
+		);
 		ensure!(!Self::is_fund_account(community, &payee), Error::<T>::PayeeIsAFund);
 		ensure!(amount <= Self::emergency_headroom(community), Error::<T>::EmergencyCapExceeded);
 		Self::ensure_scope_can_pay(community, scope, amount)?;
 		let pending = PendingEmergencies::<T>::get(community);
 		ensure!(pending < T::MaxPendingEmergencies::get(), Error::<T>::TooManyPendingEmergencies);
 		let repair = NextEmergencyRepair::<T>::get(community);
-		NextEmergencyRepair::<T>::insert(community, repair.checked_add(1).ok_or(Error::<T>::Overflow)?);
+		NextEmergencyRepair::<T>::insert(
+			community,
+			repair.checked_add(1).ok_or(Error::<T>::Overflow)?,
+		);
 		PendingEmergencies::<T>::insert(community, pending + 1);
 		EmergencyRepairs::<T>::insert(
 			community,
@@ -167,18 +201,26 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_approve_emergency(community: CommunityId, repair: u32, who: T::AccountId) -> DispatchResult {
-		let pending = EmergencyRepairs::<T>::get(community, repair).ok_or(Error::<T>::UnknownEmergencyRepair)?;
+	pub(crate) fn do_approve_emergency(
+		community: CommunityId,
+		repair: u32,
+		who: T::AccountId,
+	) -> DispatchResult {
+		let pending = EmergencyRepairs::<T>::get(community, repair)
+			.ok_or(Error::<T>::UnknownEmergencyRepair)?;
 		ensure!(who != pending.proposed_by, Error::<T>::SecondKeyRequired);
 		ensure!(
-			T::Community::is_committee_member(community, &who) ||
-				T::Community::is_committee_member(community, &pending.proposed_by),
+			T::Community::is_committee_member(community, &who)
+				|| T::Community::is_committee_member(community, &pending.proposed_by),
 			Error::<T>::CommitteeKeyRequired
 		);
 		// The cap is checked again: the fund or the month's spending may
 		// have changed since the announcement; so is the scope rule (a
 		// repair announced before it existed).
-		ensure!(pending.amount <= Self::emergency_headroom(community), Error::<T>::EmergencyCapExceeded);
+		ensure!(
+			pending.amount <= Self::emergency_headroom(community),
+			Error::<T>::EmergencyCapExceeded
+		);
 		ensure!(
 			pending.scope.is_some() || !pending.emergency.is_of_one_building(),
 			Error::<T>::EmergencyNeedsScope
@@ -197,7 +239,10 @@ impl<T: Config> Pallet<T> {
 		let entry = Self::book_out(community, movement.on(pending.invoice))?;
 		EmergencySpent::<T>::mutate(community, |spent| {
 			let so_far = spent.filter(|s| s.period == now).map_or(Zero::zero(), |s| s.spent);
-			*spent = Some(EmergencySpending { period: now, spent: so_far.saturating_add(pending.amount) });
+			*spent = Some(EmergencySpending {
+				period: now,
+				spent: so_far.saturating_add(pending.amount),
+			});
 		});
 		EmergencyRepairs::<T>::remove(community, repair);
 		PendingEmergencies::<T>::mutate(community, |n| *n = n.saturating_sub(1));
@@ -230,9 +275,10 @@ impl<T: Config> Pallet<T> {
 		let account = match MaintenanceAccounts::<T>::get(community, unit) {
 			Some(mut account) => {
 				Self::apply_pools(community, &account, false)?;
-				account.deposited = account.deposited.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+				account.deposited =
+					account.deposited.checked_add(amount).ok_or(Error::<T>::Overflow)?;
 				account
-			},
+			}
 			// A unit of storage version 1 (registered before units had
 			// maintenance accounts) joins at its first deposit.
 			None => Self::new_maintenance_account(community, scope, area, amount),
@@ -244,7 +290,12 @@ impl<T: Config> Pallet<T> {
 
 	/// A maintenance account that joins its pools now: it shares only the
 	/// spends from now on.
-	pub(crate) fn new_maintenance_account(community: CommunityId, scope: ScopeId, area: Area, deposited: u128) -> MaintenanceAccount {
+	pub(crate) fn new_maintenance_account(
+		community: CommunityId,
+		scope: ScopeId,
+		area: Area,
+		deposited: u128,
+	) -> MaintenanceAccount {
 		MaintenanceAccount {
 			scope,
 			area,
@@ -257,8 +308,14 @@ impl<T: Config> Pallet<T> {
 
 	/// Adds a member to (`join`) or removes it from the pools of its scope
 	/// and of the community, as of its last settlement.
-	pub(crate) fn apply_pools(community: CommunityId, account: &MaintenanceAccount, join: bool) -> DispatchResult {
-		for (scope, own_index) in [(Some(account.scope), account.scope_index), (None, account.community_index)] {
+	pub(crate) fn apply_pools(
+		community: CommunityId,
+		account: &MaintenanceAccount,
+		join: bool,
+	) -> DispatchResult {
+		for (scope, own_index) in
+			[(Some(account.scope), account.scope_index), (None, account.community_index)]
+		{
 			SpendPools::<T>::try_mutate(community, scope, |pool| {
 				pool.apply(account, own_index, join).ok_or(Error::<T>::Overflow)
 			})?;
@@ -296,7 +353,10 @@ impl<T: Config> Pallet<T> {
 			let legacy: u128 = LegacyMaintenance::<T>::get(community).saturated_into();
 			let from_legacy = legacy.min(amount);
 			if from_legacy > 0 {
-				LegacyMaintenance::<T>::insert(community, (legacy - from_legacy).saturated_into::<BalanceOf<T>>());
+				LegacyMaintenance::<T>::insert(
+					community,
+					(legacy - from_legacy).saturated_into::<BalanceOf<T>>(),
+				);
 				amount -= from_legacy;
 			}
 			if amount == 0 {
@@ -322,7 +382,9 @@ impl<T: Config> Pallet<T> {
 		scope: ScopeId,
 		area: Area,
 	) -> DispatchResult {
-		let Some(mut account) = MaintenanceAccounts::<T>::get(community, unit) else { return Ok(()) };
+		let Some(mut account) = MaintenanceAccounts::<T>::get(community, unit) else {
+			return Ok(());
+		};
 		Self::apply_pools(community, &account, false)?;
 		let community_index = SpendPools::<T>::get(community, COMMUNITY_POOL).index;
 		account
@@ -346,8 +408,12 @@ impl<T: Config> Pallet<T> {
 		let community_index = SpendPools::<T>::get(community, COMMUNITY_POOL).index;
 		// Shares round up to the planck: the balance shown is never more
 		// than the unit holds, and deposited = spent + balance − owed.
-		let spent = account.charged.checked_add(account.pending(scope_index, community_index)?)?.div_ceil(SPEND_INDEX_SCALE);
-		let (balance, owed) = (account.deposited.saturating_sub(spent), spent.saturating_sub(account.deposited));
+		let spent = account
+			.charged
+			.checked_add(account.pending(scope_index, community_index)?)?
+			.div_ceil(SPEND_INDEX_SCALE);
+		let (balance, owed) =
+			(account.deposited.saturating_sub(spent), spent.saturating_sub(account.deposited));
 		Some(linli_primitives::fees::MaintenanceView {
 			scope: account.scope,
 			area: account.area,

@@ -3,13 +3,12 @@
 
 use crate as pallet_property_fees;
 use frame_support::{
-	derive_impl, traits::{AsEnsureOriginWithArg, ConstU128},
-	};
+	derive_impl,
+	traits::{AsEnsureOriginWithArg, ConstU128},
+};
 use frame_system::EnsureRoot;
-use linli_primitives::{community::{
-		Area, CommunityId, ResidentRole, UnitId,
-		UnitStatus,
-	},
+use linli_primitives::{
+	community::{Area, CommunityId, ResidentRole, UnitId, UnitStatus},
 	fees::RootApproves,
 };
 use pallet_community::NewUnit;
@@ -98,10 +97,13 @@ pub const AREA_4: Area = 100_00;
 /// test.
 pub fn new_test_ext() -> TestExternalities {
 	let accounts = [ALICE, BOB, CAROL, TENANT, STRANGER, PARKING_OPERATOR, DEVELOPER, MANAGER];
-	let mut ext = TestExternalities::new(linli_test_support::endowed::<Test>(accounts, 1_000_000 * YUAN), || {
-		Fees::do_try_state()?;
-		Community::do_try_state()
-	});
+	let mut ext = TestExternalities::new(
+		linli_test_support::endowed::<Test>(accounts, 1_000_000 * YUAN),
+		|| {
+			Fees::do_try_state()?;
+			Community::do_try_state()
+		},
+	);
 	ext.0.execute_with(|| {
 		System::set_block_number(1);
 		let root = RuntimeOrigin::root;
@@ -111,7 +113,12 @@ pub fn new_test_ext() -> TestExternalities {
 		let units = [(1, AREA_1, UnitStatus::Delivered), (2, AREA_2, UnitStatus::Delivered)]
 			.into_iter()
 			.chain([(3, AREA_3, UnitStatus::Delivered), (4, AREA_4, UnitStatus::DeveloperHeld)])
-			.map(|(n, area, status)| NewUnit { id: unit(n), scope: 1 + (n as u32 % 2), area, status })
+			.map(|(n, area, status)| NewUnit {
+				id: unit(n),
+				scope: 1 + (n as u32 % 2),
+				area,
+				status,
+			})
 			.collect();
 		Community::register_units(RuntimeOrigin::signed(REGISTRAR), C, units).unwrap();
 		for (who, n, role) in [

@@ -3,11 +3,9 @@
 //! arrears, and the demand notice that starts a late fee.
 
 use crate::{pallet::*, types::*};
-use frame_support::{
-	ensure,
-	pallet_prelude::*,
-	};
-use linli_primitives::{calendar::Month, 
+use frame_support::{ensure, pallet_prelude::*};
+use linli_primitives::{
+	calendar::Month,
 	community::{Area, CommunityId, CommunityInspect, UnitId},
 	fees::{Approver, Category, FundKind},
 };
@@ -34,10 +32,16 @@ impl<T: Config> Pallet<T> {
 			// When full, the oldest schedule goes if no unit owes a month it
 			// priced (the next one then starts the billing).
 			if schedules.is_full() {
-				let next = schedules.get(1).map(|s| s.effective_from).ok_or(Error::<T>::TooManySchedules)?;
+				let next = schedules
+					.get(1)
+					.map(|s| s.effective_from)
+					.ok_or(Error::<T>::TooManySchedules)?;
 				ensure!(Self::nobody_owes_before(community, next), Error::<T>::TooManySchedules);
 				let pruned = schedules.remove(0);
-				Self::deposit_event(Event::FeeSchedulePruned { community, effective_from: pruned.effective_from });
+				Self::deposit_event(Event::FeeSchedulePruned {
+					community,
+					effective_from: pruned.effective_from,
+				});
 			}
 			schedules.try_push(schedule.clone()).map_err(|_| Error::<T>::TooManySchedules)?;
 			Ok(())
@@ -58,8 +62,8 @@ impl<T: Config> Pallet<T> {
 		);
 		if let Some(late_fee) = terms.late_fee {
 			ensure!(
-				late_fee.monthly_rate <= T::MaxLateFeeRate::get() &&
-					late_fee.cap <= T::MaxLateFeeCap::get(),
+				late_fee.monthly_rate <= T::MaxLateFeeRate::get()
+					&& late_fee.cap <= T::MaxLateFeeCap::get(),
 				Error::<T>::LateFeeTooHigh
 			);
 		}
@@ -84,7 +88,13 @@ impl<T: Config> Pallet<T> {
 		let mut carried = Carried::<T>::get(community, unit).unwrap_or_default();
 		let mut notice = Notices::<T>::get(community, unit);
 		if let Some(notice) = notice.as_mut() {
-			let outstanding = Self::unpaid_through(&schedules, info.area, &account, carried.owner, notice.through)?;
+			let outstanding = Self::unpaid_through(
+				&schedules,
+				info.area,
+				&account,
+				carried.owner,
+				notice.through,
+			)?;
 			Self::accrue_late_fee(notice, outstanding, &terms, now)?;
 		}
 
@@ -113,8 +123,8 @@ impl<T: Config> Pallet<T> {
 			pool -= late_fee;
 		}
 		if !pool.is_zero() {
-			let consents = info.responsible.as_ref() == Some(&payer) ||
-				T::Community::residency(community, &unit, &payer).is_some_and(|r| r.is_owner());
+			let consents = info.responsible.as_ref() == Some(&payer)
+				|| T::Community::residency(community, &unit, &payer).is_some_and(|r| r.is_owner());
 			ensure!(consents, Error::<T>::PrepaymentNeedsOwner);
 			let limit = now.saturating_add(terms.max_prepaid_periods.into());
 			Self::settle(&schedules, info.area, &mut account, &mut pool, limit)?;
@@ -124,7 +134,11 @@ impl<T: Config> Pallet<T> {
 		// the minimum, only a payment that settles all that is owed is taken.
 		if amount < T::MinimumPayment::get() {
 			// The developer's carry is the developer's to settle too.
-			let carry = if developer_pays { carried.owner.saturating_add(carried.developer) } else { carried.owner };
+			let carry = if developer_pays {
+				carried.owner.saturating_add(carried.developer)
+			} else {
+				carried.owner
+			};
 			let still_owed = Self::unpaid_through(&schedules, info.area, &account, carry, now)?;
 			let late_fee_open = notice.as_ref().is_some_and(|n| !n.accrued.is_zero());
 			ensure!(still_owed.is_zero() && !late_fee_open, Error::<T>::PaymentTooSmall);
@@ -132,7 +146,11 @@ impl<T: Config> Pallet<T> {
 
 		// The late fee was taken from the payment: never more than it.
 		let fees = amount.checked_sub(&late_fee).ok_or(Error::<T>::Overflow)?;
-		let last = if account.credit.is_zero() { account.next_due.saturating_sub(1) } else { account.next_due };
+		let last = if account.credit.is_zero() {
+			account.next_due.saturating_sub(1)
+		} else {
+			account.next_due
+		};
 		let billed = (last >= first && fees > to_carried).then_some((first, last));
 		let held_back = Self::book_fees(
 			community,
@@ -144,13 +162,26 @@ impl<T: Config> Pallet<T> {
 			now,
 		)?;
 		if !late_fee.is_zero() {
-			let movement = Movement::new(FundKind::Operating, Category::LateFee, late_fee, &payer, Approver::Payer, now);
+			let movement = Movement::new(
+				FundKind::Operating,
+				Category::LateFee,
+				late_fee,
+				&payer,
+				Approver::Payer,
+				now,
+			);
 			Self::book_in(community, movement.for_unit(unit))?;
 		}
 		Self::store_billing_state(community, &unit, &account)?;
 		Self::store_carried(community, unit, carried);
 		if let Some(notice) = notice {
-			let outstanding = Self::unpaid_through(&schedules, info.area, &account, carried.owner, notice.through)?;
+			let outstanding = Self::unpaid_through(
+				&schedules,
+				info.area,
+				&account,
+				carried.owner,
+				notice.through,
+			)?;
 			if outstanding.is_zero() && notice.accrued.is_zero() {
 				Notices::<T>::remove(community, unit);
 				Self::deposit_event(Event::DemandNoticeSettled { community, unit });
@@ -182,7 +213,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		Self::ensure_community(community)?;
 		let mut carried = Carried::<T>::get(community, unit).unwrap_or_default();
-		carried.developer = carried.developer.checked_sub(&amount).ok_or(Error::<T>::MoreThanDeveloperArrears)?;
+		carried.developer =
+			carried.developer.checked_sub(&amount).ok_or(Error::<T>::MoreThanDeveloperArrears)?;
 		ensure!(
 			amount >= T::MinimumPayment::get() || carried.developer.is_zero(),
 			Error::<T>::PaymentTooSmall
@@ -203,7 +235,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Keeps `carried` dues, or removes the entry once nothing is carried.
-	pub(crate) fn store_carried(community: CommunityId, unit: UnitId, carried: CarriedDues<BalanceOf<T>>) {
+	pub(crate) fn store_carried(
+		community: CommunityId,
+		unit: UnitId,
+		carried: CarriedDues<BalanceOf<T>>,
+	) {
 		if carried.is_empty() {
 			Carried::<T>::remove(community, unit);
 		} else {
@@ -240,11 +276,17 @@ impl<T: Config> Pallet<T> {
 		if to_developer {
 			// The owner-side carry of a developer-held unit was the
 			// developer's too, and so is an open demand notice's late fee.
-			let mut developer = carried.developer.checked_add(&carried.owner).ok_or(Error::<T>::Overflow)?;
+			let mut developer =
+				carried.developer.checked_add(&carried.owner).ok_or(Error::<T>::Overflow)?;
 			developer = developer.checked_add(&past).ok_or(Error::<T>::Overflow)?;
 			if let Some(mut notice) = Notices::<T>::take(community, unit) {
-				let outstanding =
-					Self::unpaid_through(&schedules, area, &account, carried.owner, notice.through)?;
+				let outstanding = Self::unpaid_through(
+					&schedules,
+					area,
+					&account,
+					carried.owner,
+					notice.through,
+				)?;
 				Self::accrue_late_fee(&mut notice, outstanding, &Terms::<T>::get(community), now)?;
 				developer = developer.checked_add(&notice.accrued).ok_or(Error::<T>::Overflow)?;
 			}
@@ -292,7 +334,8 @@ impl<T: Config> Pallet<T> {
 		let through = now.checked_sub(1).ok_or(Error::<T>::NothingOverdue)?;
 		let account = Self::billing_state(community, &unit, &schedules);
 		let carried = Carried::<T>::get(community, unit).unwrap_or_default();
-		let arrears = Self::unpaid_through(&schedules, info.area, &account, carried.owner, through)?;
+		let arrears =
+			Self::unpaid_through(&schedules, info.area, &account, carried.owner, through)?;
 		ensure!(!arrears.is_zero(), Error::<T>::NothingOverdue);
 		let grace = Terms::<T>::get(community).late_fee.map_or(0, |l| l.grace_periods);
 		let accrued_to = now.saturating_add(grace.into());

@@ -11,7 +11,8 @@ use frame_support::{
 		Get,
 	},
 };
-use linli_primitives::{calendar::{Month, month_of}, 
+use linli_primitives::{
+	calendar::{month_of, Month},
 	community::{CommunityId, CommunityInspect, UnitId},
 	fees::{Approver, Category, Direction, Emergency, FundKind},
 };

@@ -4,17 +4,23 @@
 //! delivered unit closes the months billed under the old facts.
 
 use crate::{pallet::*, types::*};
-use frame_support::{
-	pallet_prelude::*,
-	};
-use linli_primitives::{community::{Area, CommunityId, CommunityInspect, ScopeId, UnitId},
-	};
+use frame_support::pallet_prelude::*;
+use linli_primitives::community::{Area, CommunityId, CommunityInspect, ScopeId, UnitId};
 use sp_runtime::traits::Zero;
 
 impl<T: Config> linli_primitives::community::UnitChanges for Pallet<T> {
-	fn unit_registered(community: CommunityId, unit: &UnitId, scope: ScopeId, area: Area) -> DispatchResult {
+	fn unit_registered(
+		community: CommunityId,
+		unit: &UnitId,
+		scope: ScopeId,
+		area: Area,
+	) -> DispatchResult {
 		// Billed from the month it was registered, never before.
-		Self::store_billing_state(community, unit, &BillingState { next_due: Self::current_month(), credit: Zero::zero() })?;
+		Self::store_billing_state(
+			community,
+			unit,
+			&BillingState { next_due: Self::current_month(), credit: Zero::zero() },
+		)?;
 		// It shares every spend from now on, deposited or not (a share
 		// beyond its deposits is what it owes).
 		let account = Self::new_maintenance_account(community, scope, area, 0);

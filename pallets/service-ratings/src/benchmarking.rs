@@ -7,7 +7,8 @@ use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOriginWithArg, Get};
 use frame_system::RawOrigin;
-use linli_primitives::{calendar::MonthClock, 
+use linli_primitives::{
+	calendar::MonthClock,
 	community::{CommunityBenchmarking, CommunityId, UnitId},
 	fees::CommunityFunds,
 };

@@ -6,7 +6,7 @@ use frame_support::ensure;
 use linli_primitives::{
 	community::{CommunityId, UnitId},
 	fees::CommunityFunds,
-	};
+};
 use sp_runtime::traits::Zero;
 
 impl<T: Config> Pallet<T> {
@@ -14,7 +14,8 @@ impl<T: Config> Pallet<T> {
 	/// nothing more in escrow and never settled more than its fees.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
-		let mut by_category: BTreeMap<(CommunityId, RatingPeriod, CategoryId), Aggregate> = BTreeMap::new();
+		let mut by_category: BTreeMap<(CommunityId, RatingPeriod, CategoryId), Aggregate> =
+			BTreeMap::new();
 		let mut overall: BTreeMap<(CommunityId, RatingPeriod), Aggregate> = BTreeMap::new();
 		let mut households: BTreeMap<(CommunityId, RatingPeriod, UnitId), u8> = BTreeMap::new();
 		for ((c, p, unit, category), rating) in Ratings::<T>::iter() {
@@ -45,7 +46,10 @@ impl<T: Config> Pallet<T> {
 					T::Funds::held_back(c, first, last).is_zero(),
 					"a settled period still holds pay in escrow"
 				);
-				ensure!(settlement.held_back <= settlement.fee_income, "a settlement held back more than the fees");
+				ensure!(
+					settlement.held_back <= settlement.fee_income,
+					"a settlement held back more than the fees"
+				);
 			}
 		}
 		Ok(())

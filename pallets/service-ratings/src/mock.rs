@@ -5,9 +5,10 @@ use crate as pallet_service_ratings;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{AsEnsureOriginWithArg, ConstU32},
-	};
+};
 use frame_system::EnsureRoot;
-use linli_primitives::{calendar::month_of, 
+use linli_primitives::{
+	calendar::month_of,
 	community::{CommunityId, ResidentRole, UnitStatus},
 	fees::RootApproves,
 };
@@ -96,30 +97,48 @@ pub use linli_test_support::{unit_id as unit, Now, YUAN};
 /// a month from January 2026.
 pub fn new_test_ext() -> TestExternalities {
 	let accounts = (1..=10).chain([TENANT, FAMILY, OUTSIDER, MANAGER]);
-	let mut ext = TestExternalities::new(linli_test_support::endowed::<Test>(accounts, 1_000_000 * YUAN), || {
-		ServiceRatings::do_try_state()?;
-		Fees::do_try_state()?;
-		Community::do_try_state()
-	});
+	let mut ext = TestExternalities::new(
+		linli_test_support::endowed::<Test>(accounts, 1_000_000 * YUAN),
+		|| {
+			ServiceRatings::do_try_state()?;
+			Fees::do_try_state()?;
+			Community::do_try_state()
+		},
+	);
 	ext.0.execute_with(|| {
 		System::set_block_number(1);
 		let root = RuntimeOrigin::root;
-		Community::create_community(root(), b"Harmony Garden".to_vec(), REGISTRAR, Some(DEVELOPER)).unwrap();
+		Community::create_community(root(), b"Harmony Garden".to_vec(), REGISTRAR, Some(DEVELOPER))
+			.unwrap();
 		Community::set_property_managers(root(), C, vec![MANAGER]).unwrap();
 		let units = (1..=10)
 			.map(|n| NewUnit { id: unit(n), scope: 1, area: 100_00, status: UnitStatus::Delivered })
 			.collect();
 		Community::register_units(RuntimeOrigin::signed(REGISTRAR), C, units).unwrap();
 		let verify = |who, n, role| {
-			Community::verify_resident(RuntimeOrigin::signed(REGISTRAR), C, unit(n), who, role, H256::zero()).unwrap()
+			Community::verify_resident(
+				RuntimeOrigin::signed(REGISTRAR),
+				C,
+				unit(n),
+				who,
+				role,
+				H256::zero(),
+			)
+			.unwrap()
 		};
 		for n in 1..=10u32 {
 			verify(n as AccountId, n, ResidentRole::Owner);
 		}
 		verify(TENANT, 1, ResidentRole::Tenant);
 		verify(FAMILY, 2, ResidentRole::FamilyMember);
-		Fees::set_fee_schedule(root(), C, YUAN, pallet_property_fees::ContractModel::LumpSum, month_of(2026, 1))
-			.unwrap();
+		Fees::set_fee_schedule(
+			root(),
+			C,
+			YUAN,
+			pallet_property_fees::ContractModel::LumpSum,
+			month_of(2026, 1),
+		)
+		.unwrap();
 		System::reset_events();
 	});
 	ext

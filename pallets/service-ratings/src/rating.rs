@@ -6,7 +6,7 @@ use frame_support::{ensure, pallet_prelude::*};
 use linli_primitives::{
 	calendar::{Month, MonthClock},
 	community::{CommunityId, CommunityInspect, ResidentRole, UnitId},
-	};
+};
 use sp_core::H256;
 
 impl<T: Config> Pallet<T> {

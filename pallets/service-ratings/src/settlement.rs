@@ -34,8 +34,13 @@ impl<T: Config> Pallet<T> {
 		// company could not spend it before the owners rated.
 		let fee_income = T::Funds::fee_income(community, first, last);
 		let release_to = returned.is_none().then_some(&terms.company);
-		let held_back =
-			T::Funds::settle_held_back(community, first, last, release_to, Approver::Rating(period))?;
+		let held_back = T::Funds::settle_held_back(
+			community,
+			first,
+			last,
+			release_to,
+			Approver::Rating(period),
+		)?;
 		let settlement = Settlement { fee_income, held_back, returned, households };
 		record.settlement = Some(settlement);
 		Periods::<T>::insert(community, period, record.clone());

@@ -7,7 +7,9 @@ use scale_info::TypeInfo;
 use sp_core::H256;
 
 /// One household's rating of one category in one period.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug)]
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
 pub struct Rating<AccountId> {
 	/// 1–5.
 	pub stars: u8,
@@ -19,7 +21,16 @@ pub struct Rating<AccountId> {
 
 /// A period's running summary.
 #[derive(
-	Clone, PartialEq, Eq, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub struct PeriodRecord<Balance> {
 	/// All ratings together.

@@ -2,13 +2,14 @@
 
 use crate::{pallet::*, CategoryId, PeriodScores, RatingPeriod, STANDARD_CATEGORIES};
 use alloc::vec::Vec;
-use linli_primitives::{
-	community::CommunityId,
-	};
+use linli_primitives::community::CommunityId;
 
 impl<T: Config> Pallet<T> {
 	/// A period's scores, for the runtime API.
-	pub fn scores(community: CommunityId, period: RatingPeriod) -> Option<PeriodScores<BalanceOf<T>>> {
+	pub fn scores(
+		community: CommunityId,
+		period: RatingPeriod,
+	) -> Option<PeriodScores<BalanceOf<T>>> {
 		let terms = Terms::<T>::get(community)?;
 		let record = Periods::<T>::get(community, period);
 		let custom = CustomCategories::<T>::get(community);
@@ -35,7 +36,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Up to `limit` periods' scores from `from` on, up to the current one.
-	pub fn history(community: CommunityId, from: RatingPeriod, limit: u32) -> Vec<PeriodScores<BalanceOf<T>>> {
+	pub fn history(
+		community: CommunityId,
+		from: RatingPeriod,
+		limit: u32,
+	) -> Vec<PeriodScores<BalanceOf<T>>> {
 		let Some(now) = Terms::<T>::get(community).and_then(|t| Self::period_now(&t)) else {
 			return Vec::new();
 		};

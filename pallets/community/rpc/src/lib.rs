@@ -11,8 +11,8 @@ use std::sync::Arc;
 
 use codec::Codec;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
-use linli_rpc_support::RuntimeQuery;
 use linli_primitives::community::{CommunityId, ScopeId, UnitId};
+use linli_rpc_support::RuntimeQuery;
 pub use pallet_community_runtime_api::CommunityApi as CommunityRuntimeApi;
 use pallet_community_runtime_api::{CommunityView, ResidentView, UnitView};
 use sp_api::ProvideRuntimeApi;
@@ -24,13 +24,21 @@ use sp_runtime::traits::Block as BlockT;
 pub trait CommunityApi<BlockHash, AccountId, BlockNumber> {
 	/// A unit, or `null` if the community has no such unit.
 	#[method(name = "community_unit")]
-	fn unit(&self, community: CommunityId, unit: UnitId, at: Option<BlockHash>)
-		-> RpcResult<Option<UnitView<AccountId>>>;
+	fn unit(
+		&self,
+		community: CommunityId,
+		unit: UnitId,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<UnitView<AccountId>>>;
 
 	/// What `who` is in the community.
 	#[method(name = "community_resident")]
-	fn resident(&self, community: CommunityId, who: AccountId, at: Option<BlockHash>)
-		-> RpcResult<ResidentView>;
+	fn resident(
+		&self,
+		community: CommunityId,
+		who: AccountId,
+		at: Option<BlockHash>,
+	) -> RpcResult<ResidentView>;
 
 	/// A community's facts and voting totals (of `scope`, if given).
 	#[method(name = "community_info")]

@@ -7,9 +7,8 @@
 extern crate alloc;
 
 use codec::Codec;
-use linli_primitives::community::{
-	CommunityId, ScopeId, UnitId, };
-pub use linli_primitives::community::{UnitView, ResidentView, CommunityView};
+use linli_primitives::community::{CommunityId, ScopeId, UnitId};
+pub use linli_primitives::community::{CommunityView, ResidentView, UnitView};
 
 sp_api::decl_runtime_apis! {
 	/// Look up communities, units and residents.

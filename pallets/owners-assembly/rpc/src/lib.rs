@@ -11,8 +11,8 @@ use std::sync::Arc;
 
 use codec::Codec;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
-use linli_rpc_support::RuntimeQuery;
 use linli_primitives::community::CommunityId;
+use linli_rpc_support::RuntimeQuery;
 pub use pallet_owners_assembly_runtime_api::OwnersAssemblyApi as OwnersAssemblyRuntimeApi;
 use pallet_owners_assembly_runtime_api::{Ballot, ProposalIndex, ProposalView};
 use sp_api::ProvideRuntimeApi;
@@ -44,7 +44,12 @@ pub trait OwnersAssemblyApi<BlockHash, AccountId, BlockNumber> {
 
 	/// An owner's ballot on a proposal, or `null`.
 	#[method(name = "assembly_ballot")]
-	fn ballot(&self, index: ProposalIndex, who: AccountId, at: Option<BlockHash>) -> RpcResult<Option<Ballot>>;
+	fn ballot(
+		&self,
+		index: ProposalIndex,
+		who: AccountId,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<Ballot>>;
 }
 
 /// Serves [`OwnersAssemblyApiServer`] from a client's runtime API.
@@ -87,7 +92,12 @@ where
 		self.client.query(at, |api, at| api.proposals(at, community, from, limit.min(MAX_PAGE)))
 	}
 
-	fn ballot(&self, index: ProposalIndex, who: AccountId, at: Option<Block::Hash>) -> RpcResult<Option<Ballot>> {
+	fn ballot(
+		&self,
+		index: ProposalIndex,
+		who: AccountId,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Option<Ballot>> {
 		self.client.query(at, |api, at| api.ballot(at, index, who))
 	}
 }

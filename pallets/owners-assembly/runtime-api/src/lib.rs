@@ -10,10 +10,11 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::Codec;
-use linli_primitives::{
-	community::CommunityId,
-	};
-pub use linli_primitives::assembly::{ProposalIndex, Route, Action, Stage, Outcome, Tally, Proposal, Choice, Ballot, ProposalView, MAX_PAGE};
+pub use linli_primitives::assembly::{
+	Action, Ballot, Choice, Outcome, Proposal, ProposalIndex, ProposalView, Route, Stage, Tally,
+	MAX_PAGE,
+};
+use linli_primitives::community::CommunityId;
 
 sp_api::decl_runtime_apis! {
 	/// The record of owners' decisions.

@@ -16,12 +16,15 @@ use std::sync::Arc;
 
 use codec::Codec;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
-use linli_rpc_support::RuntimeQuery;
-use linli_primitives::{calendar::Month, 
+use linli_primitives::{
+	calendar::Month,
 	community::{CommunityId, UnitId},
-	};
+};
+use linli_rpc_support::RuntimeQuery;
 pub use pallet_property_fees_runtime_api::PropertyFeesApi as PropertyFeesRuntimeApi;
-use pallet_property_fees_runtime_api::{ArrearsPage, FundView, LedgerEntry, MaintenanceView, Statement, UnitDues};
+use pallet_property_fees_runtime_api::{
+	ArrearsPage, FundView, LedgerEntry, MaintenanceView, Statement, UnitDues,
+};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_runtime::traits::Block as BlockT;
@@ -52,7 +55,11 @@ pub trait PropertyFeesApi<BlockHash, AccountId, Balance, BlockNumber> {
 
 	/// Each fund's account and balance.
 	#[method(name = "fees_funds")]
-	fn funds(&self, community: CommunityId, at: Option<BlockHash>) -> RpcResult<Vec<FundView<AccountId, Balance>>>;
+	fn funds(
+		&self,
+		community: CommunityId,
+		at: Option<BlockHash>,
+	) -> RpcResult<Vec<FundView<AccountId, Balance>>>;
 
 	/// The community's statement for `period` (months since 1970-01).
 	#[method(name = "fees_statement")]
@@ -132,10 +139,15 @@ where
 		limit: u32,
 		at: Option<Block::Hash>,
 	) -> RpcResult<ArrearsPage<Balance>> {
-		self.client.query(at, |api, at| api.arrears(at, community, start_after, limit.min(MAX_PAGE)))
+		self.client
+			.query(at, |api, at| api.arrears(at, community, start_after, limit.min(MAX_PAGE)))
 	}
 
-	fn funds(&self, community: CommunityId, at: Option<Block::Hash>) -> RpcResult<Vec<FundView<AccountId, Balance>>> {
+	fn funds(
+		&self,
+		community: CommunityId,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Vec<FundView<AccountId, Balance>>> {
 		self.client.query(at, |api, at| api.funds(at, community))
 	}
 

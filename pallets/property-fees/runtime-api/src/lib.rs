@@ -9,10 +9,14 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::Codec;
-use linli_primitives::{calendar::Month, 
+pub use linli_primitives::fees::{
+	ArrearsPage, FundStatement, FundView, LedgerEntry, MaintenanceView, Statement, UnitDues,
+	MAX_PAGE,
+};
+use linli_primitives::{
+	calendar::Month,
 	community::{CommunityId, UnitId},
-	};
-pub use linli_primitives::fees::{LedgerEntry, UnitDues, MaintenanceView, ArrearsPage, FundStatement, Statement, FundView, MAX_PAGE};
+};
 
 sp_api::decl_runtime_apis! {
 	/// Dues, arrears, funds, statements and the ledger of communities.

@@ -9,8 +9,8 @@ use std::sync::Arc;
 
 use codec::Codec;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
-use linli_rpc_support::RuntimeQuery;
 use linli_primitives::community::CommunityId;
+use linli_rpc_support::RuntimeQuery;
 pub use pallet_service_ratings_runtime_api::ServiceRatingsApi as ServiceRatingsRuntimeApi;
 use pallet_service_ratings_runtime_api::{PeriodScores, RatingPeriod, RatingTerms};
 use sp_api::ProvideRuntimeApi;
@@ -24,7 +24,11 @@ pub use pallet_service_ratings_runtime_api::MAX_PAGE;
 pub trait ServiceRatingsApi<BlockHash, AccountId, Balance> {
 	/// The community's rating terms, or `null`.
 	#[method(name = "ratings_terms")]
-	fn terms(&self, community: CommunityId, at: Option<BlockHash>) -> RpcResult<Option<RatingTerms<AccountId>>>;
+	fn terms(
+		&self,
+		community: CommunityId,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<RatingTerms<AccountId>>>;
 
 	/// A period's scores, or `null` (no rating terms).
 	#[method(name = "ratings_scores")]
@@ -68,7 +72,11 @@ where
 	AccountId: Codec + Send + Sync + 'static,
 	Balance: Codec + Send + Sync + 'static,
 {
-	fn terms(&self, community: CommunityId, at: Option<Block::Hash>) -> RpcResult<Option<RatingTerms<AccountId>>> {
+	fn terms(
+		&self,
+		community: CommunityId,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Option<RatingTerms<AccountId>>> {
 		self.client.query(at, |api, at| api.terms(at, community))
 	}
 

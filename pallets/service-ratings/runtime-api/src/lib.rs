@@ -9,7 +9,10 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::Codec;
 use linli_primitives::community::CommunityId;
-pub use linli_primitives::ratings::{RatingPeriod, CategoryId, STANDARD_CATEGORIES, RatingTerms, Aggregate, Shortfall, Settlement, PeriodScores, MAX_PAGE};
+pub use linli_primitives::ratings::{
+	Aggregate, CategoryId, PeriodScores, RatingPeriod, RatingTerms, Settlement, Shortfall,
+	MAX_PAGE, STANDARD_CATEGORIES,
+};
 
 sp_api::decl_runtime_apis! {
 	/// Service ratings.
