@@ -94,7 +94,16 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// The calendar was moved `months` ahead; it is now `period`
 		/// (`year`-`month`).
-		CalendarAdvanced { months: u32, period: Month, year: u32, month: u32 },
+		CalendarAdvanced {
+			/// How many months it moved.
+			months: u32,
+			/// The month it is now (months since 1970-01).
+			period: Month,
+			/// Its year.
+			year: u32,
+			/// Its month, 1–12.
+			month: u32,
+		},
 	}
 
 	#[pallet::error]

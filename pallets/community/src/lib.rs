@@ -270,56 +270,161 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// A community was created.
-		CommunityCreated { community: CommunityId, registrar: T::AccountId, developer: Option<T::AccountId> },
+		CommunityCreated {
+			/// The community.
+			community: CommunityId,
+			/// Its first registrar.
+			registrar: T::AccountId,
+			/// The account acting for its developer, if any.
+			developer: Option<T::AccountId>,
+		},
 		/// A community's registrars were replaced.
-		RegistrarsSet { community: CommunityId, registrars: Vec<T::AccountId> },
+		RegistrarsSet {
+			/// The community.
+			community: CommunityId,
+			/// The registrars now.
+			registrars: Vec<T::AccountId>,
+		},
 		/// A community's owners' committee was installed (empty: dissolved).
-		CommitteeSet { community: CommunityId, members: Vec<T::AccountId>, term_end: BlockNumberFor<T> },
+		CommitteeSet {
+			/// The community.
+			community: CommunityId,
+			/// The members, in order.
+			members: Vec<T::AccountId>,
+			/// The block the committee's term ends.
+			term_end: BlockNumberFor<T>,
+		},
 		/// A committee member no longer owns a unit of the community: its
 		/// seat fell vacant (only owners sit on the committee).
-		CommitteeSeatVacated { community: CommunityId, who: T::AccountId },
+		CommitteeSeatVacated {
+			/// The community.
+			community: CommunityId,
+			/// The member who left (sold their last unit).
+			who: T::AccountId,
+		},
 		/// Vacated seats left the committee below its legal size: the owners
 		/// fill them by a by-election (`OwnersAssembly::propose_by_election`).
 		CommitteeBelowLegalSize {
+			/// The community.
 			community: CommunityId,
 			/// Members left.
 			members: u32,
 		},
 		/// The accounts acting for the property company were replaced.
-		PropertyManagersSet { community: CommunityId, managers: Vec<T::AccountId> },
+		PropertyManagersSet {
+			/// The community.
+			community: CommunityId,
+			/// The property company's accounts now.
+			managers: Vec<T::AccountId>,
+		},
 		/// The account acting for the developer changed.
-		DeveloperSet { community: CommunityId, developer: Option<T::AccountId> },
+		DeveloperSet {
+			/// The community.
+			community: CommunityId,
+			/// The account acting for the developer now, if any.
+			developer: Option<T::AccountId>,
+		},
 		/// A unit was registered.
-		UnitRegistered { community: CommunityId, unit: UnitId, scope: ScopeId, area: Area, status: UnitStatus },
+		UnitRegistered {
+			/// The community.
+			community: CommunityId,
+			/// The unit.
+			unit: UnitId,
+			/// Its building or stair.
+			scope: ScopeId,
+			/// Its exclusive area, 0.01 m².
+			area: Area,
+			/// Delivered, or held by the developer.
+			status: UnitStatus,
+		},
 		/// A unit's area or scope was corrected.
-		UnitUpdated { community: CommunityId, unit: UnitId, scope: ScopeId, area: Area },
+		UnitUpdated {
+			/// The community.
+			community: CommunityId,
+			/// The unit.
+			unit: UnitId,
+			/// Its building or stair now.
+			scope: ScopeId,
+			/// Its area now, 0.01 m².
+			area: Area,
+		},
 		/// The registrar verified a resident of a unit.
-		ResidentVerified { community: CommunityId, unit: UnitId, who: T::AccountId, role: ResidentRole },
+		ResidentVerified {
+			/// The community.
+			community: CommunityId,
+			/// The unit.
+			unit: UnitId,
+			/// The resident.
+			who: T::AccountId,
+			/// Owner, co-owner, tenant or family member.
+			role: ResidentRole,
+		},
 		/// A resident of a unit stopped being one.
-		ResidentRemoved { community: CommunityId, unit: UnitId, who: T::AccountId, reason: RemovalReason },
+		ResidentRemoved {
+			/// The community.
+			community: CommunityId,
+			/// The unit.
+			unit: UnitId,
+			/// The former resident.
+			who: T::AccountId,
+			/// Why it was removed.
+			reason: RemovalReason,
+		},
 		/// A unit's voting owner changed (`None`: no verified owner left).
-		VoterChanged { community: CommunityId, unit: UnitId, voter: Option<T::AccountId> },
+		VoterChanged {
+			/// The community.
+			community: CommunityId,
+			/// The unit.
+			unit: UnitId,
+			/// The owner who votes for the unit now, if any.
+			voter: Option<T::AccountId>,
+		},
 		/// A unit was sold (or delivered by the developer) to a new owner.
 		OwnershipTransferred {
+			/// The community.
 			community: CommunityId,
+			/// The unit.
 			unit: UnitId,
+			/// Who answered for the unit before: the developer, an owner, or nobody verified.
 			from: Option<VoterKey<T::AccountId>>,
+			/// The new owner.
 			to: T::AccountId,
 		},
 		/// A resident's lost account was replaced by a new one, everywhere in the community.
-		AccountRotated { community: CommunityId, old: T::AccountId, new: T::AccountId, units: u32 },
+		AccountRotated {
+			/// The community.
+			community: CommunityId,
+			/// The old account.
+			old: T::AccountId,
+			/// The new account.
+			new: T::AccountId,
+			/// How many units moved to the new account.
+			units: u32,
+		},
 		/// A registrar announced the replacement of `old` by `new`: the old
 		/// key may accept or object until `effective_at`, after which anyone
 		/// may complete it.
 		AccountRotationAnnounced {
+			/// The community.
 			community: CommunityId,
+			/// The old account.
 			old: T::AccountId,
+			/// The new account.
 			new: T::AccountId,
+			/// The registrar who announced it.
 			registrar: T::AccountId,
+			/// The block from which the new account takes over, unless the old one objects.
 			effective_at: BlockNumberFor<T>,
 		},
 		/// The old key objected: the announced replacement is void.
-		AccountRotationRefused { community: CommunityId, old: T::AccountId, new: T::AccountId },
+		AccountRotationRefused {
+			/// The community.
+			community: CommunityId,
+			/// The old account.
+			old: T::AccountId,
+			/// The new account.
+			new: T::AccountId,
+		},
 	}
 
 	#[pallet::error]

@@ -260,36 +260,107 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// A matter was put to the owners.
 		Proposed {
+			/// The proposal's number.
 			proposal: ProposalIndex,
+			/// The community.
 			community: CommunityId,
+			/// The matter (it decides the approval bar).
 			matter: Matter,
+			/// Who proposed it.
 			proposer: T::AccountId,
+			/// Committee, or owners' co-sponsorship.
 			route: Route,
+			/// The building or stair it concerns; `None`: the whole community.
 			scope: Option<ScopeId>,
+			/// Hash of the proposal's full text, kept off chain.
 			text: H256,
 		},
 		/// An owner co-sponsored an extraordinary assembly.
-		Sponsored { proposal: ProposalIndex, who: T::AccountId, sponsors: VoteWeight, totals: VoteWeight },
+		Sponsored {
+			/// The proposal's number.
+			proposal: ProposalIndex,
+			/// The co-sponsoring owner.
+			who: T::AccountId,
+			/// The co-sponsors' weight so far.
+			sponsors: VoteWeight,
+			/// The owners' totals it is measured against.
+			totals: VoteWeight,
+		},
 		/// Voting opened with these totals (the bar).
-		VotingOpened { proposal: ProposalIndex, snapshot: VoteWeight, until: BlockNumberFor<T> },
+		VotingOpened {
+			/// The proposal's number.
+			proposal: ProposalIndex,
+			/// The voting owners' totals when voting opened.
+			snapshot: VoteWeight,
+			/// The first block votes are no longer taken.
+			until: BlockNumberFor<T>,
+		},
 		/// An owner voted (or changed the vote).
-		Voted { proposal: ProposalIndex, who: T::AccountId, choice: Choice, weight: VoteWeight },
+		Voted {
+			/// The proposal's number.
+			proposal: ProposalIndex,
+			/// The voter.
+			who: T::AccountId,
+			/// The choice.
+			choice: Choice,
+			/// The owner's area and headcount (1).
+			weight: VoteWeight,
+		},
 		/// The proposal was closed.
-		Closed { proposal: ProposalIndex, outcome: Outcome, tally: Tally, snapshot: VoteWeight },
+		Closed {
+			/// The proposal's number.
+			proposal: ProposalIndex,
+			/// How it ended.
+			outcome: Outcome,
+			/// The votes.
+			tally: Tally,
+			/// The voting owners' totals the vote was measured against.
+			snapshot: VoteWeight,
+		},
 		/// A proposer's deposit was held while the proposal is open.
-		DepositHeld { proposal: ProposalIndex, who: T::AccountId, amount: BalanceOf<T> },
+		DepositHeld {
+			/// The proposal's number.
+			proposal: ProposalIndex,
+			/// The proposer.
+			who: T::AccountId,
+			/// The amount, in the smallest unit.
+			amount: BalanceOf<T>,
+		},
 		/// A proposer's deposit was returned when the proposal closed.
-		DepositReturned { proposal: ProposalIndex, who: T::AccountId, amount: BalanceOf<T> },
+		DepositReturned {
+			/// The proposal's number.
+			proposal: ProposalIndex,
+			/// The proposer.
+			who: T::AccountId,
+			/// The amount, in the smallest unit.
+			amount: BalanceOf<T>,
+		},
 		/// A passed proposal's call was dispatched.
-		Enacted { proposal: ProposalIndex, result: DispatchResult },
+		Enacted {
+			/// The proposal's number.
+			proposal: ProposalIndex,
+			/// The call's result.
+			result: DispatchResult,
+		},
 		/// An election seated these members.
-		CommitteeElected { proposal: ProposalIndex, members: Vec<T::AccountId> },
+		CommitteeElected {
+			/// The proposal's number.
+			proposal: ProposalIndex,
+			/// The members seated.
+			members: Vec<T::AccountId>,
+		},
 		/// A community's rule on non-voters changed.
-		RulesChanged { community: CommunityId, non_voters_follow_majority: bool },
+		RulesChanged {
+			/// The community.
+			community: CommunityId,
+			/// Whether owners who do not vote are counted with the majority of those who do.
+			non_voters_follow_majority: bool,
+		},
 		/// An owner's voting account was replaced: the ballots and
 		/// sponsorships of `old` in the community's open votes now belong to
 		/// `new` (the same person, counted once).
 		VoterAccountMoved {
+			/// The community.
 			community: CommunityId,
 			/// The replaced account.
 			old: T::AccountId,

@@ -208,32 +208,4 @@ impl<T: Config> Pallet<T> {
 			.checked_add(&carried)
 			.ok_or(Error::<T>::Overflow)
 	}
-
-	/// Adds the late fee of the months since the notice was last accrued,
-	/// on the arrears it named that are still unpaid, within the cap.
-	pub(crate) fn accrue_late_fee(
-		notice: &mut DemandNotice<BalanceOf<T>>,
-		outstanding: BalanceOf<T>,
-		terms: &ContractTerms,
-		now: Month,
-	) -> Result<(), Error<T>> {
-		if now <= notice.accrued_to {
-			return Ok(());
-		}
-		if let Some(late_fee) = terms.late_fee {
-			let months: BalanceOf<T> = (now - notice.accrued_to).into();
-			// Only the arrears the notice named bear a late fee.
-			let fee = late_fee
-				.monthly_rate
-				.mul_floor(outstanding.min(notice.principal))
-				.checked_mul(&months)
-				.ok_or(Error::<T>::Overflow)?;
-			let room = late_fee.cap.mul_floor(notice.principal).saturating_sub(notice.charged);
-			let fee = fee.min(room);
-			notice.accrued = notice.accrued.checked_add(&fee).ok_or(Error::<T>::Overflow)?;
-			notice.charged = notice.charged.checked_add(&fee).ok_or(Error::<T>::Overflow)?;
-		}
-		notice.accrued_to = now;
-		Ok(())
-	}
 }

@@ -491,23 +491,37 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// A fee schedule was set.
 		FeeScheduleSet {
+			/// The community.
 			community: CommunityId,
+			/// The schedule: price per m² a month, contract model, first month.
 			schedule: FeeSchedule<BalanceOf<T>>,
+			/// Who approved it.
 			approved_by: ApproverOf<T>,
 		},
 		/// The oldest fee schedule was dropped to make room: no unit owes
 		/// any month it priced.
 		FeeSchedulePruned {
+			/// The community.
 			community: CommunityId,
 			/// The first month it priced.
 			effective_from: Month,
 		},
 		/// Contract terms were set.
-		ContractTermsSet { community: CommunityId, terms: ContractTerms, approved_by: ApproverOf<T> },
+		ContractTermsSet {
+			/// The community.
+			community: CommunityId,
+			/// The contract's terms now.
+			terms: ContractTerms,
+			/// Who approved it.
+			approved_by: ApproverOf<T>,
+		},
 		/// Fees were paid for a unit: the receipt.
 		FeesPaid {
+			/// The community.
 			community: CommunityId,
+			/// The unit.
 			unit: UnitId,
+			/// Who paid.
 			payer: T::AccountId,
 			/// Paid towards dues.
 			fees: BalanceOf<T>,
@@ -529,11 +543,18 @@ pub mod pallet {
 		/// A storage migration capped the company's remuneration due at what
 		/// the operating fund holds (v1 let it spend below it): the part
 		/// written off is the company's claim on the owners, off chain.
-		RemunerationDueCapped { community: CommunityId, written_off: BalanceOf<T> },
+		RemunerationDueCapped {
+			/// The community.
+			community: CommunityId,
+			/// What was written off the remuneration due.
+			written_off: BalanceOf<T>,
+		},
 		/// Some of the dues a unit's developer carries (months it held the
 		/// unit before delivery) were paid: the receipt.
 		DeveloperArrearsPaid {
+			/// The community.
 			community: CommunityId,
+			/// The unit.
 			unit: UnitId,
 			/// Who paid (the developer from any account, a guarantor, or
 			/// the committee with money recovered from the developer).
@@ -549,7 +570,9 @@ pub mod pallet {
 		/// A unit's unpaid months before the current one became one fixed
 		/// amount it carries (owed as before, priced as billed).
 		ArrearsRolledUp {
+			/// The community.
 			community: CommunityId,
+			/// The unit.
 			unit: UnitId,
 			/// The first month rolled up.
 			from: Month,
@@ -560,7 +583,9 @@ pub mod pallet {
 		},
 		/// The property company demanded a unit's arrears (催告).
 		DemandNoticeIssued {
+			/// The community.
 			community: CommunityId,
+			/// The unit.
 			unit: UnitId,
 			/// The arrears demanded.
 			arrears: BalanceOf<T>,
@@ -569,118 +594,207 @@ pub mod pallet {
 			/// The first period a late fee may be charged for, if the
 			/// contract provides one.
 			late_fee_from: Month,
+			/// Hash of the invoice, contract or receipt, kept off chain.
 			document: H256,
 		},
 		/// A unit's notice was settled: arrears and late fee paid.
-		DemandNoticeSettled { community: CommunityId, unit: UnitId },
+		DemandNoticeSettled {
+			/// The community.
+			community: CommunityId,
+			/// The unit.
+			unit: UnitId,
+		},
 		/// A budget line was approved.
 		BudgetApproved {
+			/// The community.
 			community: CommunityId,
+			/// The budget line's number.
 			line: u32,
+			/// What the money was for.
 			category: Category,
+			/// The amount, in the smallest unit.
 			amount: BalanceOf<T>,
+			/// The first month it covers.
 			from: Month,
+			/// The last month it covers.
 			to: Month,
+			/// Who approved it.
 			approved_by: ApproverOf<T>,
 		},
 		/// The property company paid an expense from the operating fund.
 		ExpenseRecorded {
+			/// The community.
 			community: CommunityId,
+			/// What the money was for.
 			category: Category,
+			/// The amount, in the smallest unit.
 			amount: BalanceOf<T>,
+			/// Who was paid.
 			payee: T::AccountId,
+			/// Hash of the invoice, contract or receipt, kept off chain.
 			document: H256,
+			/// The budget line it was spent against, if any.
 			budget_line: Option<u32>,
+			/// Its index in the community's ledger.
 			entry: u64,
 		},
 		/// Income from common parts came in.
 		PublicIncomeRecorded {
+			/// The community.
 			community: CommunityId,
+			/// What the money was for.
 			category: Category,
+			/// The amount, in the smallest unit.
 			amount: BalanceOf<T>,
+			/// Who paid.
 			payer: T::AccountId,
+			/// Hash of the invoice, contract or receipt, kept off chain.
 			document: H256,
+			/// Its index in the community's ledger.
 			entry: u64,
 		},
 		/// The public-income fund was spent by the owners' decision.
 		PublicIncomeSpent {
+			/// The community.
 			community: CommunityId,
+			/// What the money was for.
 			category: Category,
+			/// The amount, in the smallest unit.
 			amount: BalanceOf<T>,
+			/// Who was paid.
 			payee: T::AccountId,
+			/// Hash of the invoice, contract or receipt, kept off chain.
 			document: H256,
+			/// Who approved it.
 			approved_by: ApproverOf<T>,
+			/// Its index in the community's ledger.
 			entry: u64,
 		},
 		/// A maintenance deposit round opened: each unit owes
 		/// `price_per_m2 × area`.
 		MaintenanceRoundOpened {
+			/// The community.
 			community: CommunityId,
+			/// The deposit round's number.
 			round: u32,
+			/// What each unit owes per m² of its area.
 			price_per_m2: BalanceOf<T>,
+			/// Who approved it.
 			approved_by: ApproverOf<T>,
 		},
 		/// The oldest top-up round was dropped to make room: every unit had
 		/// paid it.
-		MaintenanceRoundPruned { community: CommunityId, round: u32 },
+		MaintenanceRoundPruned {
+			/// The community.
+			community: CommunityId,
+			/// The deposit round's number.
+			round: u32,
+		},
 		/// A unit paid a maintenance deposit round.
 		MaintenanceDeposited {
+			/// The community.
 			community: CommunityId,
+			/// The unit.
 			unit: UnitId,
+			/// Who paid.
 			payer: T::AccountId,
+			/// The deposit round's number.
 			round: u32,
+			/// The amount, in the smallest unit.
 			amount: BalanceOf<T>,
+			/// Its index in the community's ledger.
 			entry: u64,
 		},
 		/// The maintenance fund paid for a repair the owners approved.
 		MaintenanceSpent {
+			/// The community.
 			community: CommunityId,
 			/// The building or stair whose owners decided, or the whole
 			/// community.
 			scope: Option<ScopeId>,
+			/// The amount, in the smallest unit.
 			amount: BalanceOf<T>,
+			/// Who was paid.
 			payee: T::AccountId,
+			/// Hash of the invoice, contract or receipt, kept off chain.
 			document: H256,
+			/// Who approved it.
 			approved_by: ApproverOf<T>,
+			/// Its index in the community's ledger.
 			entry: u64,
 		},
 		/// Owners' notice before the spend: an emergency repair was
 		/// announced by one key and waits for a second.
 		EmergencyRepairProposed {
+			/// The community.
 			community: CommunityId,
 			/// Its number, for `approve_emergency_repair`.
 			repair: u32,
+			/// The kind of emergency.
 			emergency: Emergency,
+			/// The building or stair it concerns; `None`: the whole community.
 			scope: Option<ScopeId>,
+			/// The amount, in the smallest unit.
 			amount: BalanceOf<T>,
+			/// Who was paid.
 			payee: T::AccountId,
 			/// Hash of the invoice and evidence.
 			invoice: H256,
+			/// The first key: who announced it.
 			proposed_by: T::AccountId,
 		},
 		/// Owners' notice: the maintenance fund paid for an emergency repair
 		/// without a vote, on two keys.
 		EmergencyRepairNotified {
+			/// The community.
 			community: CommunityId,
+			/// The emergency repair's number.
 			repair: u32,
+			/// The kind of emergency.
 			emergency: Emergency,
+			/// The building or stair it concerns; `None`: the whole community.
 			scope: Option<ScopeId>,
+			/// The amount, in the smallest unit.
 			amount: BalanceOf<T>,
+			/// Who was paid.
 			payee: T::AccountId,
+			/// Hash of the invoice, contract or receipt, kept off chain.
 			document: H256,
 			/// The first key.
 			proposed_by: T::AccountId,
 			/// The second key (recorded as the ledger entry's approver).
 			approved_by: ApproverOf<T>,
+			/// Its index in the community's ledger.
 			entry: u64,
 		},
 		/// An announced emergency repair was withdrawn or vetoed.
-		EmergencyRepairCancelled { community: CommunityId, repair: u32, by: T::AccountId },
+		EmergencyRepairCancelled {
+			/// The community.
+			community: CommunityId,
+			/// The emergency repair's number.
+			repair: u32,
+			/// Who cancelled it.
+			by: T::AccountId,
+		},
 		/// A community's cap on emergency spending without a vote changed.
-		EmergencyCapSet { community: CommunityId, cap: Perbill, approved_by: ApproverOf<T> },
+		EmergencyCapSet {
+			/// The community.
+			community: CommunityId,
+			/// The yearly cap, as a share of the fund.
+			cap: Perbill,
+			/// Who approved it.
+			approved_by: ApproverOf<T>,
+		},
 		/// The maintenance fund fell below 30 % of the first deposits: it must
 		/// be topped up.
-		MaintenanceFundLow { community: CommunityId, balance: BalanceOf<T>, first_deposits: BalanceOf<T> },
+		MaintenanceFundLow {
+			/// The community.
+			community: CommunityId,
+			/// The fund's balance.
+			balance: BalanceOf<T>,
+			/// The first deposits of all units, which the floor is a share of.
+			first_deposits: BalanceOf<T>,
+		},
 	}
 
 	#[pallet::error]

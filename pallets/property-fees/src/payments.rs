@@ -95,7 +95,7 @@ impl<T: Config> Pallet<T> {
 				carried.owner,
 				notice.through,
 			)?;
-			Self::accrue_late_fee(notice, outstanding, &terms, now)?;
+			notice.accrue(terms.late_fee.as_ref(), outstanding, now).ok_or(Error::<T>::Overflow)?;
 		}
 
 		// The developer's own months first when the developer pays; then
@@ -287,7 +287,9 @@ impl<T: Config> Pallet<T> {
 					carried.owner,
 					notice.through,
 				)?;
-				Self::accrue_late_fee(&mut notice, outstanding, &Terms::<T>::get(community), now)?;
+				notice
+					.accrue(Terms::<T>::get(community).late_fee.as_ref(), outstanding, now)
+					.ok_or(Error::<T>::Overflow)?;
 				developer = developer.checked_add(&notice.accrued).ok_or(Error::<T>::Overflow)?;
 			}
 			carried = CarriedDues { owner: Zero::zero(), developer };

@@ -6,14 +6,27 @@ use linli_primitives::{
 	community::{ScopeId, UnitId},
 	fees::{Approver, Category, Direction, Emergency, FundKind, LedgerEntry},
 };
-use sp_core::H256;
 use scale_info::TypeInfo;
-use sp_runtime::{traits::Zero, Perbill, Permill};
+use sp_core::H256;
+use sp_runtime::{
+	traits::{AtLeast32BitUnsigned, Zero},
+	Perbill, Permill,
+};
 
 /// How the property company is paid (物业服务合同的计费方式).
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-	Debug, serde::Serialize, serde::Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum ContractModel {
 	/// 包干制: the fees are the company's; it keeps a surplus and bears a
@@ -30,8 +43,17 @@ pub enum ContractModel {
 
 /// A community's price of property services from a period on.
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
-	serde::Serialize, serde::Deserialize,
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub struct FeeSchedule<Balance> {
 	/// The first period it applies to.
@@ -51,8 +73,18 @@ pub struct FeeSchedule<Balance> {
 /// (1 %/day was held excessive), so both the rate and the total are capped
 /// by the runtime's `MaxLateFeeRate` and `MaxLateFeeCap`.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-	Debug, serde::Serialize, serde::Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub struct LateFeeTerms {
 	/// Charged per full month on the arrears a demand notice named, while
@@ -68,8 +100,19 @@ pub struct LateFeeTerms {
 
 /// A community's contract terms that are not the price.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen,
-	TypeInfo, Debug, serde::Serialize, serde::Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub struct ContractTerms {
 	/// How many periods beyond the current one an owner may prepay
@@ -98,7 +141,16 @@ pub struct BillingState<Balance> {
 /// their time), and months the developer held it (the developer's, never
 /// the buyer's).
 #[derive(
-	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
 )]
 pub struct CarriedDues<Balance> {
@@ -134,9 +186,51 @@ pub struct DemandNotice<Balance> {
 	pub accrued_to: Month,
 }
 
+impl<Balance: AtLeast32BitUnsigned + Copy> DemandNotice<Balance> {
+	/// Accrues the late fee of the months from `accrued_to` to `now` under
+	/// `late_fee` (none: no late fee), on the arrears still `outstanding`:
+	/// the home of the late-fee rule. Only the arrears the notice named bear
+	/// it (`monthly_rate` of the lesser of `outstanding` and `principal`, per
+	/// month), and all a notice ever charges stays within `cap` of its
+	/// `principal` (DOMAIN.md: a late fee is bounded by the contract).
+	/// `None` on overflow, and nothing changes then.
+	pub fn accrue(
+		&mut self,
+		late_fee: Option<&LateFeeTerms>,
+		outstanding: Balance,
+		now: Month,
+	) -> Option<()> {
+		if now <= self.accrued_to {
+			return Some(());
+		}
+		if let Some(late_fee) = late_fee {
+			let months: Balance = (now - self.accrued_to).into();
+			let fee = late_fee
+				.monthly_rate
+				.mul_floor(outstanding.min(self.principal))
+				.checked_mul(&months)?;
+			let room = late_fee.cap.mul_floor(self.principal).saturating_sub(self.charged);
+			let fee = fee.min(room);
+			let (accrued, charged) =
+				(self.accrued.checked_add(&fee)?, self.charged.checked_add(&fee)?);
+			(self.accrued, self.charged) = (accrued, charged);
+		}
+		self.accrued_to = now;
+		Some(())
+	}
+}
+
 /// A fund's running state.
 #[derive(
-	Clone, PartialEq, Eq, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
 )]
 pub struct FundState<Balance> {
@@ -150,8 +244,17 @@ pub struct FundState<Balance> {
 
 /// Income and expense of a fund in a period (or of one category).
 #[derive(
-	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen,
-	TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub struct Flow<Balance> {
 	/// Money in.
@@ -205,7 +308,16 @@ pub struct EmergencyRepair<AccountId, Balance, BlockNumber> {
 /// What emergency repairs took from a community's maintenance fund in one
 /// month: spending beyond the cap within the month needs a vote.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub struct EmergencySpending<Balance> {
 	/// The month.
@@ -248,7 +360,12 @@ impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> FeeSplit<Balance>
 	/// trust money. A share below `minimum` (the existential deposit), or
 	/// one that would leave such dust in the operating fund, is not held:
 	/// dust could neither open the escrow nor be paid out of it.
-	pub fn of(fees: Balance, model: Option<ContractModel>, held_share: Permill, minimum: Balance) -> Self {
+	pub fn of(
+		fees: Balance,
+		model: Option<ContractModel>,
+		held_share: Permill,
+		minimum: Balance,
+	) -> Self {
 		let earned = match model {
 			Some(ContractModel::Remuneration { share }) => Some(share.mul_floor(fees)),
 			_ => None,
@@ -261,7 +378,10 @@ impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> FeeSplit<Balance>
 		if held_back < minimum || (!rest.is_zero() && rest < minimum) {
 			held_back = Zero::zero();
 		}
-		FeeSplit { held_back, remuneration: earned.map_or(Zero::zero(), |e| e.saturating_sub(held_back)) }
+		FeeSplit {
+			held_back,
+			remuneration: earned.map_or(Zero::zero(), |e| e.saturating_sub(held_back)),
+		}
 	}
 }
 
@@ -356,7 +476,17 @@ impl<'a, AccountId: Clone, Balance> Movement<'a, AccountId, Balance> {
 		approved_by: Approver<AccountId>,
 		month: Month,
 	) -> Self {
-		Self { fund, category, amount, counterparty, approved_by, month, unit: None, billed: None, document: None }
+		Self {
+			fund,
+			category,
+			amount,
+			counterparty,
+			approved_by,
+			month,
+			unit: None,
+			billed: None,
+			document: None,
+		}
 	}
 
 	/// For `unit`.
@@ -405,7 +535,16 @@ pub const COMMUNITY_POOL: Option<linli_primitives::community::ScopeId> = None;
 /// its area times the rise since its last settlement — O(1) per spend and
 /// per deposit, as staking pallets share rewards.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
 )]
 pub struct SpendPool {
@@ -429,7 +568,16 @@ pub struct SpendPool {
 /// of every spend of its scope and of the whole community, and so its
 /// balance, which stays with the unit when it is sold.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub struct MaintenanceAccount {
 	/// The scope whose spends it shares.
@@ -479,7 +627,12 @@ impl SpendPool {
 	/// Adds (`join`) or removes a member's area, deposits, settled shares
 	/// and snapshots, as of its settlement at `own_index` of this pool and
 	/// `community_index`.
-	pub fn apply(&mut self, member: &MaintenanceAccount, own_index: u128, join: bool) -> Option<()> {
+	pub fn apply(
+		&mut self,
+		member: &MaintenanceAccount,
+		own_index: u128,
+		join: bool,
+	) -> Option<()> {
 		let area = member.area as u128;
 		let debt = area.checked_mul(own_index)?;
 		let community_debt = area.checked_mul(member.community_index)?;
@@ -526,7 +679,14 @@ mod maintenance_shares {
 	use super::*;
 
 	fn account(scope: ScopeId, area: u64, deposited: u128) -> MaintenanceAccount {
-		MaintenanceAccount { scope, area, deposited, charged: 0, scope_index: 0, community_index: 0 }
+		MaintenanceAccount {
+			scope,
+			area,
+			deposited,
+			charged: 0,
+			scope_index: 0,
+			community_index: 0,
+		}
 	}
 
 	/// Two units of 60 and 40 m² in one building share a repair of 1,000
@@ -547,7 +707,10 @@ mod maintenance_shares {
 		pool.apply(&a, 0, false).unwrap();
 		a.settle(pool.index, 0).unwrap();
 		pool.apply(&a, pool.index, true).unwrap();
-		assert_eq!((a.charged, pool.balance(0)), (600 * SPEND_INDEX_SCALE, Some(9_000 * SPEND_INDEX_SCALE)));
+		assert_eq!(
+			(a.charged, pool.balance(0)),
+			(600 * SPEND_INDEX_SCALE, Some(9_000 * SPEND_INDEX_SCALE))
+		);
 		b.settle(pool.index, 0).unwrap();
 		assert_eq!(a.charged + b.charged, 1_000 * SPEND_INDEX_SCALE);
 	}
@@ -561,8 +724,60 @@ mod maintenance_shares {
 		let (rise, unshared) = pool.share(10).unwrap();
 		assert_eq!(rise * 3 + unshared, 10 * SPEND_INDEX_SCALE);
 		assert!(unshared < 3);
-		assert!(matches!(a.net(pool.index, 0), Some(Err(owed)) if owed == rise * 3 - SPEND_INDEX_SCALE));
+		assert!(
+			matches!(a.net(pool.index, 0), Some(Err(owed)) if owed == rise * 3 - SPEND_INDEX_SCALE)
+		);
 		assert_eq!(pool.balance(0), None);
 		assert_eq!(SpendPool::default().share(1), None);
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn notice(principal: u128) -> DemandNotice<u128> {
+		DemandNotice { issued: 10, through: 9, principal, accrued: 0, charged: 0, accrued_to: 10 }
+	}
+
+	const TERMS: LateFeeTerms = LateFeeTerms {
+		monthly_rate: Perbill::from_percent(3),
+		cap: Perbill::from_percent(30),
+		grace_periods: 0,
+	};
+
+	#[test]
+	fn a_late_fee_accrues_per_month_on_the_named_arrears_only() {
+		let mut n = notice(1_000);
+		// More arrears than the notice named bear no more late fee.
+		n.accrue(Some(&TERMS), 5_000, 12).unwrap();
+		assert_eq!((n.accrued, n.charged, n.accrued_to), (60, 60, 12));
+		// A month already accrued is not charged twice.
+		n.accrue(Some(&TERMS), 5_000, 12).unwrap();
+		assert_eq!(n.accrued, 60);
+		// Part paid: the late fee runs on what is left.
+		n.accrue(Some(&TERMS), 500, 13).unwrap();
+		assert_eq!(n.accrued, 75);
+	}
+
+	#[test]
+	fn a_late_fee_never_exceeds_its_cap_of_the_principal() {
+		let mut n = notice(1_000);
+		n.accrue(Some(&TERMS), 1_000, 10 + 100).unwrap();
+		assert_eq!(n.charged, 300, "30 % of 1 000");
+		n.accrued = 0; // paid
+		n.accrue(Some(&TERMS), 1_000, 10 + 200).unwrap();
+		assert_eq!(
+			(n.accrued, n.charged),
+			(0, 300),
+			"the cap is of the notice's life, not per payment"
+		);
+	}
+
+	#[test]
+	fn without_late_fee_terms_only_the_month_moves() {
+		let mut n = notice(1_000);
+		n.accrue(None, 1_000, 20).unwrap();
+		assert_eq!((n.accrued, n.charged, n.accrued_to), (0, 0, 20));
 	}
 }

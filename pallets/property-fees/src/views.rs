@@ -43,7 +43,7 @@ impl<T: Config> Pallet<T> {
 					notice.through,
 				)
 				.ok()?;
-				Self::accrue_late_fee(&mut notice, outstanding, &terms, now).ok()?;
+				notice.accrue(terms.late_fee.as_ref(), outstanding, now)?;
 				(notice.accrued, Some(notice.issued))
 			}
 			None => (Zero::zero(), None),

@@ -178,27 +178,52 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// A community's rating terms were set.
-		RatingTermsSet { community: CommunityId, terms: RatingTerms<T::AccountId> },
+		RatingTermsSet {
+			/// The community.
+			community: CommunityId,
+			/// The terms.
+			terms: RatingTerms<T::AccountId>,
+		},
 		/// A community added a category of its own.
-		CategoryAdded { community: CommunityId, category: CategoryId, name: Vec<u8> },
+		CategoryAdded {
+			/// The community.
+			community: CommunityId,
+			/// The new category's number.
+			category: CategoryId,
+			/// Its name, UTF-8.
+			name: Vec<u8>,
+		},
 		/// A household rated a category (replacing `replaced`, its earlier
 		/// rating this period, if any).
 		Rated {
+			/// The community.
 			community: CommunityId,
+			/// The rating period.
 			period: RatingPeriod,
+			/// The unit.
 			unit: UnitId,
+			/// The category rated.
 			category: CategoryId,
+			/// 1–5 stars.
 			stars: u8,
+			/// The resident who gave the rating.
 			by: T::AccountId,
+			/// Hash of a written comment, kept off chain.
 			comment: Option<H256>,
+			/// The stars of the household's earlier rating this period, if this one replaced it.
 			replaced: Option<u8>,
 		},
 		/// A period was closed and its held-back pay settled.
 		PeriodClosed {
+			/// The community.
 			community: CommunityId,
+			/// The rating period.
 			period: RatingPeriod,
+			/// All the period's ratings together.
 			overall: Aggregate,
+			/// Households that rated at least one category.
 			households_rated: u32,
+			/// What closing it decided.
 			settlement: Settlement<BalanceOf<T>>,
 		},
 	}
