@@ -1,8 +1,22 @@
 //! # Linli primitives
 //!
 //! The types every Linli crate agrees on (accounts, balances, block numbers),
-//! and, as the domain pallets land, the glue traits through which they talk
-//! to each other without depending on each other's crates.
+//! the glue traits through which the pallets talk to each other without
+//! depending on each other's crates, the types a pallet shares with its
+//! runtime API, and every rule more than one place uses, as a typed, pure,
+//! tested function or method:
+//!
+//! - [`calendar`]: the [`Month`](calendar::Month) and its clock;
+//! - [`fraction`]: exact shares ([`Fraction`](fraction::Fraction)) for every
+//!   threshold;
+//! - [`community`]: units, areas, [`VoteWeight`](community::VoteWeight)
+//!   (counting a unit into totals, comparing shares by area AND headcount);
+//! - [`governance`]: matters, decisions and the origins they give, the
+//!   committee's legal size;
+//! - [`assembly`]: the owners' vote: [`Tally`](assembly::Tally) and the
+//!   [`Bar`](assembly::Bar) a matter must clear;
+//! - [`fees`]: funds, ledger categories, approvers, the fees API's views;
+//! - [`ratings`]: satisfaction and the ratings API's types.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;

@@ -26,6 +26,21 @@
 //! - Totals (area, headcount), community-wide and per scope (building or
 //!   stair), are updated in O(1) with every change.
 //!
+//! ## Where the code lives
+//! - `lib.rs`: config, storage, events, errors and the calls (each a thin
+//!   check of origin and scope, then a body in a concept file);
+//! - [`types`]: the stored types; [`VoterKey`] holds the
+//!   rule "the developer counts once" and
+//!   [`VoterTally`] the counting of units into a voter's
+//!   weight and the totals;
+//! - `registry.rs`: communities, committees, property managers, units;
+//! - `residency.rs`: verifying and removing residents, ownership changes,
+//!   account rotation;
+//! - `counting.rs`: keeping voters' tallies and the totals in step;
+//! - `inspect.rs`: what other pallets may ask
+//!   ([`CommunityInspect`](linli_primitives::community::CommunityInspect));
+//! - `views.rs`: what the runtime API serves; `invariants.rs`: `try_state`.
+//!
 //! ## Calls
 //! | call | origin | event |
 //! |---|---|---|

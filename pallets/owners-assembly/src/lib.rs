@@ -43,6 +43,18 @@
 //! area, then the earlier nomination (the tie rule), and installs them as
 //! the committee.
 //!
+//! ## Where the code lives
+//! - `lib.rs`: config, storage, events, errors and the calls;
+//! - the rules are in `linli_primitives::assembly`: [`Tally`] adds and
+//!   removes ballots, [`Bar`](linli_primitives::assembly::Bar) decides
+//!   whether a tally passes (exactly one half fails; exactly three quarters
+//!   passes), with the exact [`Fraction`](linli_primitives::fraction::Fraction);
+//! - `proposing.rs`: proposals, elections, co-sponsorship, opening the vote;
+//! - `voting.rs`: ballots, and ballots following a changed account;
+//! - `closing.rs`: counting, enacting, seating an elected committee;
+//! - `deposits.rs`: proposers' deposits;
+//! - `views.rs`: what the runtime API serves; `invariants.rs`: `try_state`.
+//!
 //! ## Calls
 //! | call | origin | event |
 //! |---|---|---|

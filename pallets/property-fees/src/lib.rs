@@ -76,6 +76,20 @@
 //! ([`EmergencyCaps`], default `DefaultEmergencyCap`); beyond it, the owners
 //! vote.
 //!
+//! ## Where the code lives
+//! - `lib.rs`: config, storage, events, errors and the calls;
+//! - [`types`]: the stored types; [`DemandNotice::accrue`](types::DemandNotice::accrue)
+//!   holds the late-fee rule (its cap), [`FeeSplit`] the
+//!   split of a payment between the company, escrow and the owners;
+//! - `billing.rs`: what a month costs a unit, what it owes, its billing state;
+//! - `payments.rs`: schedules and terms, payments, carried dues, demand notices;
+//! - `ledger.rs`: `book_in` / `book_out`, the one path of every movement of
+//!   money, each a [`Movement`] and a ledger entry;
+//! - `funds.rs`: budgets, expenses, public income, escrow settlement;
+//! - `maintenance.rs`: the maintenance fund, its rounds, spends and emergencies;
+//! - `units.rs`: what a new, corrected or delivered unit changes here;
+//! - `views.rs`: what the runtime API serves; `invariants.rs`: `try_state`.
+//!
 //! ## Calls
 //! | call | origin | event |
 //! |---|---|---|

@@ -28,6 +28,15 @@
 //!   operating fund otherwise — every movement a ledger entry of the fees
 //!   pallet.
 //!
+//! ## Where the code lives
+//! - `lib.rs`: config, storage, events, errors and the calls;
+//! - the rules are in `linli_primitives::ratings`: a rating of
+//!   [`SATISFIED_STARS`](linli_primitives::ratings::SATISFIED_STARS) or more
+//!   is satisfied, and an [`Aggregate`] adds and removes ratings;
+//! - [`types`]: the stored types; `rating.rs`: rating;
+//! - `settlement.rs`: closing a period, and the held-back share;
+//! - `views.rs`: what the runtime API serves; `invariants.rs`: `try_state`.
+//!
 //! ## Calls
 //! | call | origin | event |
 //! |---|---|---|
