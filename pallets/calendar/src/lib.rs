@@ -11,7 +11,7 @@
 //! `AdvanceOrigin` moves the calendar ahead, never back, so every period
 //! the other pallets see still comes after the one before.
 //!
-//! It implements [`MonthClock`] for the fees and ratings pallets.
+//! It implements [`MonthClock`](linli_primitives::calendar::MonthClock) for the fees and ratings pallets.
 //!
 //! ## Calls
 //! | call | origin | event |
