@@ -75,7 +75,8 @@ pub fn endowed<T: pallet_balances::Config>(
 	accounts: impl IntoIterator<Item = T::AccountId>,
 	amount: T::Balance,
 ) -> sp_runtime::Storage {
-	let mut storage = frame_system::GenesisConfig::<T>::default().build_storage().expect("system genesis builds");
+	let mut storage =
+		frame_system::GenesisConfig::<T>::default().build_storage().expect("system genesis builds");
 	pallet_balances::GenesisConfig::<T> {
 		balances: accounts.into_iter().map(|a| (a, amount)).collect(),
 		..Default::default()
@@ -87,7 +88,10 @@ pub fn endowed<T: pallet_balances::Config>(
 
 /// Test externalities that run `check` (every pallet's `try_state`) after
 /// each test, on the state the test left.
-pub struct CheckedExternalities(pub sp_io::TestExternalities, pub fn() -> Result<(), TryRuntimeError>);
+pub struct CheckedExternalities(
+	pub sp_io::TestExternalities,
+	pub fn() -> Result<(), TryRuntimeError>,
+);
 
 impl CheckedExternalities {
 	/// Externalities over `storage` at block 1, on [`START`], checked by
@@ -107,6 +111,37 @@ impl CheckedExternalities {
 			r
 		})
 	}
+}
+
+/// A test runtime `$runtime` of the listed pallets at their indices, with
+/// every aggregate type the pallets may need (`RuntimeCall`,
+/// `RuntimeEvent`, `RuntimeHoldReason`, …).
+#[macro_export]
+macro_rules! construct_test_runtime {
+	($runtime:ident { $($index:literal => $name:ident: $pallet:ident),* $(,)? }) => {
+		#[frame_support::runtime]
+		mod runtime {
+			#[runtime::runtime]
+			#[runtime::derive(
+				RuntimeCall,
+				RuntimeEvent,
+				RuntimeError,
+				RuntimeOrigin,
+				RuntimeFreezeReason,
+				RuntimeHoldReason,
+				RuntimeSlashReason,
+				RuntimeLockId,
+				RuntimeTask,
+				RuntimeViewFunction
+			)]
+			pub struct $runtime;
+
+			$(
+				#[runtime::pallet_index($index)]
+				pub type $name = $pallet;
+			)*
+		}
+	};
 }
 
 /// `frame_system` (accounts are `u128`, wide enough for the funds'
@@ -149,8 +184,9 @@ macro_rules! impl_community_config {
 		MaxCommitteeTerm = $term:literal $(,)?
 	}) => {
 		impl pallet_community::Config for $runtime {
-			type CreateOrigin =
-				$crate::frame_system::EnsureRoot<<$runtime as $crate::frame_system::Config>::AccountId>;
+			type CreateOrigin = $crate::frame_system::EnsureRoot<
+				<$runtime as $crate::frame_system::Config>::AccountId,
+			>;
 			type AdminOrigin = $admin;
 			type MaxNameLength = $crate::frame_support::traits::ConstU32<32>;
 			type MaxRegistrars = $crate::frame_support::traits::ConstU32<3>;
@@ -232,7 +268,8 @@ mod tests {
 			Err("broken".into())
 		}
 		let mut ext = CheckedExternalities::new(Default::default(), broken);
-		let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ext.execute_with(|| ())));
+		let result =
+			std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ext.execute_with(|| ())));
 		assert!(result.is_err(), "a failing try_state fails the test");
 		let mut ok = CheckedExternalities::new(Default::default(), || Ok(()));
 		assert_eq!(ok.execute_with(|| Now::get()), START);

@@ -9,29 +9,10 @@ use sp_runtime::BuildStorage;
 pub type AccountId = u64;
 type Block = frame_system::mocking::MockBlock<Test>;
 
-#[frame_support::runtime]
-mod runtime {
-	#[runtime::runtime]
-	#[runtime::derive(
-		RuntimeCall,
-		RuntimeEvent,
-		RuntimeError,
-		RuntimeOrigin,
-		RuntimeFreezeReason,
-		RuntimeHoldReason,
-		RuntimeSlashReason,
-		RuntimeLockId,
-		RuntimeTask,
-		RuntimeViewFunction
-	)]
-	pub struct Test;
-
-	#[runtime::pallet_index(0)]
-	pub type System = frame_system;
-
-	#[runtime::pallet_index(1)]
-	pub type Community = pallet_community;
-}
+linli_test_support::construct_test_runtime!(Test {
+	0 => System: frame_system,
+	1 => Community: pallet_community,
+});
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {

@@ -19,32 +19,12 @@ use sp_core::H256;
 pub type AccountId = u128;
 pub type Balance = u128;
 
-#[frame_support::runtime]
-mod runtime {
-	#[runtime::runtime]
-	#[runtime::derive(
-		RuntimeCall,
-		RuntimeEvent,
-		RuntimeError,
-		RuntimeOrigin,
-		RuntimeFreezeReason,
-		RuntimeHoldReason,
-		RuntimeSlashReason,
-		RuntimeLockId,
-		RuntimeTask,
-		RuntimeViewFunction
-	)]
-	pub struct Test;
-
-	#[runtime::pallet_index(0)]
-	pub type System = frame_system;
-	#[runtime::pallet_index(1)]
-	pub type Balances = pallet_balances;
-	#[runtime::pallet_index(2)]
-	pub type Community = pallet_community;
-	#[runtime::pallet_index(3)]
-	pub type Fees = pallet_property_fees;
-}
+linli_test_support::construct_test_runtime!(Test {
+	0 => System: frame_system,
+	1 => Balances: pallet_balances,
+	2 => Community: pallet_community,
+	3 => Fees: pallet_property_fees,
+});
 
 linli_test_support::impl_system_and_balances!(Test, ExistentialDeposit = ConstU128<1>);
 
