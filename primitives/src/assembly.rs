@@ -223,6 +223,10 @@ impl Bar {
 	/// area and headcount, by real ballots, for any vote to count.
 	pub const PARTICIPATION_FLOOR: Fraction = Fraction::TWO_THIRDS;
 
+	/// Owners holding at least this share of area and headcount may call
+	/// an extraordinary assembly by co-sponsoring a proposal.
+	pub const SPONSORSHIP_FLOOR: Fraction = Fraction::ONE_FIFTH;
+
 	/// The bar of `matter`.
 	pub fn of(matter: Matter) -> Self {
 		if matter.needs_three_quarters() {
@@ -265,10 +269,7 @@ impl Bar {
 		let (mut aye, mut counted) = (tally.aye, participation);
 		if non_voters_follow_majority {
 			let non_voters = snapshot.saturating_sub(participation);
-			let aye_won =
-				tally.aye.area > tally.nay.area && tally.aye.headcount > tally.nay.headcount;
-			let nay_won =
-				tally.nay.area > tally.aye.area && tally.nay.headcount > tally.aye.headcount;
+			let (aye_won, nay_won) = (tally.aye.outweighs(&tally.nay), tally.nay.outweighs(&tally.aye));
 			if aye_won {
 				aye = aye.saturating_add(non_voters);
 			}

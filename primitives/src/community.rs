@@ -125,6 +125,16 @@ impl VoteWeight {
 		Self { area: self.area.saturating_sub(other.area), headcount: self.headcount.saturating_sub(other.headcount) }
 	}
 
+	/// Whether `self` is more than `other` by area AND by headcount.
+	pub fn outweighs(&self, other: &Self) -> bool {
+		self.area > other.area && self.headcount > other.headcount
+	}
+
+	/// Whether `self` is at most `whole` by area AND by headcount.
+	pub fn is_within(&self, whole: &Self) -> bool {
+		self.area <= whole.area && self.headcount <= whole.headcount
+	}
+
 	/// Whether `self` is at least `share` of `whole` by area AND by
 	/// headcount (the law counts both).
 	pub fn is_at_least(&self, share: Fraction, whole: &Self) -> bool {

@@ -69,6 +69,9 @@ pub struct Aggregate {
 /// many stars (of 5): the measure the grade-1 bar (80 % satisfied) counts.
 pub const SATISFIED_STARS: u8 = 4;
 
+/// The stars a rating may give: 1 to 5.
+pub const STARS: core::ops::RangeInclusive<u8> = 1..=5;
+
 /// Whether a rating of `stars` counts as satisfied.
 pub const fn is_satisfied(stars: u8) -> bool {
 	stars >= SATISFIED_STARS

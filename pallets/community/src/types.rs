@@ -244,3 +244,36 @@ pub struct PendingRotation<AccountId, BlockNumber> {
 	/// From this block anyone may complete it, unless the old key objected.
 	pub effective_at: BlockNumber,
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn a_voter_counts_once_however_many_units_it_holds() {
+		let (mut totals, mut developer) = (VoteWeight::default(), VoterTally::<u32>::default());
+		developer.add_unit(&mut totals, 100_00, 1).unwrap();
+		developer.add_unit(&mut totals, 80_00, 2).unwrap();
+		assert_eq!(totals, VoteWeight { area: 180_00, headcount: 1 });
+		assert_eq!((developer.units, developer.grown_at), (2, 2));
+		let mut owner = VoterTally::<u32>::default();
+		owner.add_unit(&mut totals, 90_00, 3).unwrap();
+		assert_eq!(totals, VoteWeight { area: 270_00, headcount: 2 });
+		assert_eq!(developer.remove_unit(&mut totals, 100_00), Some(false));
+		assert_eq!(totals, VoteWeight { area: 170_00, headcount: 2 });
+		assert_eq!(developer.remove_unit(&mut totals, 80_00), Some(true), "its last unit");
+		assert_eq!(totals, VoteWeight { area: 90_00, headcount: 1 });
+		// Taking off more than was counted fails and changes nothing.
+		assert_eq!(owner.remove_unit(&mut totals, 91_00), None);
+		assert_eq!((owner.area, totals.area), (90_00, 90_00));
+	}
+
+	#[test]
+	fn the_developers_units_count_for_the_developer_whoever_acts_for_it() {
+		assert_eq!(VoterKey::of_unit(UnitStatus::DeveloperHeld, Some(&7u64)), Some(VoterKey::Developer));
+		assert_eq!(VoterKey::of_unit(UnitStatus::Delivered, Some(&7u64)), Some(VoterKey::Owner(7)));
+		assert_eq!(VoterKey::<u64>::of_unit(UnitStatus::Delivered, None), None);
+		assert_eq!(VoterKey::of_account(&9u64, Some(&9)), VoterKey::Developer);
+		assert_eq!(VoterKey::of_account(&7u64, Some(&9)), VoterKey::Owner(7));
+	}
+}

@@ -46,8 +46,7 @@ impl<T: Config> Pallet<T> {
 			);
 			if !matches!(proposal.stage, Stage::Sponsoring { .. }) {
 				ensure!(
-					proposal.tally.participation().headcount <= proposal.snapshot.headcount
-						&& proposal.tally.participation().area <= proposal.snapshot.area,
+					proposal.tally.participation().is_within(&proposal.snapshot),
 					"more took part than the snapshot holds"
 				);
 			}

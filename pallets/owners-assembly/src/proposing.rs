@@ -10,8 +10,8 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use linli_primitives::{
+	assembly::Bar,
 	community::{CommunityId, CommunityInspect, ScopeId, VoteWeight},
-	fraction::Fraction,
 	governance::{is_legal_committee_size, CommitteeInstaller, Matter},
 };
 use sp_core::H256;
@@ -131,7 +131,7 @@ impl<T: Config> Pallet<T> {
 			totals,
 		});
 		// An extraordinary assembly: ≥ 20 % of area AND headcount asked.
-		if proposal.sponsors.is_at_least(Fraction::ONE_FIFTH, &totals) {
+		if proposal.sponsors.is_at_least(Bar::SPONSORSHIP_FLOOR, &totals) {
 			Self::open(index, proposal, totals);
 		}
 	}

@@ -1,5 +1,6 @@
-//! The ledger: every movement of money goes through [`Pallet::book_in`] or
-//! [`Pallet::book_out`], and each is a public
+//! The ledger: every movement of money goes through [`Pallet::book_in`],
+//! [`Pallet::book_out`] or (between two funds) `transfer_between`, which
+//! share one rule for a fund's state, and each is a public
 //! [`LedgerEntry`](crate::LedgerEntry) that says which fund, how much, what
 //! for, who paid or was paid, and who approved.
 
@@ -32,15 +33,7 @@ impl<T: Config> Pallet<T> {
 		movement: MovementOf<'_, T>,
 	) -> Result<u64, DispatchError> {
 		let account = Self::fund_account(community, movement.fund);
-		let mut state = match Funds::<T>::get(community, movement.fund) {
-			Some(state) => state,
-			None => {
-				// A fund's account holds everything on hold and nothing free:
-				// our provider reference keeps it alive whatever its balance.
-				frame_system::Pallet::<T>::inc_providers(&account);
-				FundState::default()
-			}
-		};
+		let state = Self::fund_after_income(community, movement.fund, movement.amount)?;
 		T::Currency::transfer_and_hold(
 			&HoldReason::Fund.into(),
 			movement.counterparty,
@@ -50,8 +43,6 @@ impl<T: Config> Pallet<T> {
 			Preservation::Preserve,
 			Fortitude::Polite,
 		)?;
-		state.balance = state.balance.checked_add(&movement.amount).ok_or(Error::<T>::Overflow)?;
-		state.income = state.income.checked_add(&movement.amount).ok_or(Error::<T>::Overflow)?;
 		Funds::<T>::insert(community, movement.fund, state);
 		Self::record(
 			community,
@@ -70,9 +61,7 @@ impl<T: Config> Pallet<T> {
 		// Money paid to a fund account would sit there outside every
 		// fund's books (only `book_in` holds money in a fund).
 		ensure!(!Self::is_fund_account(community, payee), Error::<T>::PayeeIsAFund);
-		let mut state = Funds::<T>::get(community, fund).unwrap_or_default();
-		state.balance = state.balance.checked_sub(&amount).ok_or(Error::<T>::InsufficientFund)?;
-		state.expense = state.expense.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		let state = Self::fund_after_expense(community, fund, amount)?;
 		T::Currency::transfer_on_hold(
 			&HoldReason::Fund.into(),
 			&Self::fund_account(community, fund),
@@ -163,18 +152,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let (from_account, to_account) =
 			(Self::fund_account(community, from), Self::fund_account(community, to));
-		let mut source = Funds::<T>::get(community, from).unwrap_or_default();
-		source.balance = source.balance.checked_sub(&amount).ok_or(Error::<T>::InsufficientFund)?;
-		source.expense = source.expense.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-		let mut dest = match Funds::<T>::get(community, to) {
-			Some(state) => state,
-			None => {
-				frame_system::Pallet::<T>::inc_providers(&to_account);
-				FundState::default()
-			}
-		};
-		dest.balance = dest.balance.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-		dest.income = dest.income.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		let source = Self::fund_after_expense(community, from, amount)?;
+		let dest = Self::fund_after_income(community, to, amount)?;
 		T::Currency::transfer_on_hold(
 			&HoldReason::Fund.into(),
 			&from_account,
@@ -192,6 +171,38 @@ impl<T: Config> Pallet<T> {
 		let into = Movement::new(to, category, amount, &from_account, approved_by, now);
 		Self::record(community, into.entry(Direction::In, block))?;
 		Ok(())
+	}
+
+	/// `fund`'s state with `amount` more come in. A fund's account holds
+	/// everything on hold and nothing free: from its first income our
+	/// provider reference keeps it alive whatever its balance.
+	fn fund_after_income(
+		community: CommunityId,
+		fund: FundKind,
+		amount: BalanceOf<T>,
+	) -> Result<FundState<BalanceOf<T>>, DispatchError> {
+		let mut state = match Funds::<T>::get(community, fund) {
+			Some(state) => state,
+			None => {
+				frame_system::Pallet::<T>::inc_providers(&Self::fund_account(community, fund));
+				FundState::default()
+			},
+		};
+		state.balance = state.balance.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		state.income = state.income.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		Ok(state)
+	}
+
+	/// `fund`'s state with `amount` more gone out.
+	fn fund_after_expense(
+		community: CommunityId,
+		fund: FundKind,
+		amount: BalanceOf<T>,
+	) -> Result<FundState<BalanceOf<T>>, DispatchError> {
+		let mut state = Funds::<T>::get(community, fund).unwrap_or_default();
+		state.balance = state.balance.checked_sub(&amount).ok_or(Error::<T>::InsufficientFund)?;
+		state.expense = state.expense.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		Ok(state)
 	}
 
 	/// Appends `entry` to the ledger and adds it to the running totals.

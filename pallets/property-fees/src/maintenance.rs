@@ -9,7 +9,7 @@ use linli_primitives::{
 	fees::{Approver, Category, Emergency, FundKind, MAINTENANCE_TOP_UP_FLOOR},
 };
 use sp_core::H256;
-use sp_runtime::traits::{CheckedAdd, SaturatedConversion, Saturating, Zero};
+use sp_runtime::traits::{CheckedAdd, SaturatedConversion, Zero};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_open_maintenance_round(
@@ -238,11 +238,7 @@ impl<T: Config> Pallet<T> {
 		);
 		let entry = Self::book_out(community, movement.on(pending.invoice))?;
 		EmergencySpent::<T>::mutate(community, |spent| {
-			let so_far = spent.filter(|s| s.period == now).map_or(Zero::zero(), |s| s.spent);
-			*spent = Some(EmergencySpending {
-				period: now,
-				spent: so_far.saturating_add(pending.amount),
-			});
+			*spent = Some(EmergencySpending::after_spending(*spent, now, pending.amount));
 		});
 		EmergencyRepairs::<T>::remove(community, repair);
 		PendingEmergencies::<T>::mutate(community, |n| *n = n.saturating_sub(1));

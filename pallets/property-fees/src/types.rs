@@ -331,8 +331,19 @@ impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> EmergencySpending
 	/// `balance` under `cap`: the cap is a share of the fund as it stood
 	/// before this month's emergencies.
 	pub fn headroom(this: Option<Self>, now: Month, balance: Balance, cap: Perbill) -> Balance {
-		let spent = this.filter(|s| s.period == now).map_or(Balance::zero(), |s| s.spent);
+		let spent = Self::spent_in(this, now);
 		cap.mul_floor(balance.saturating_add(spent)).saturating_sub(spent)
+	}
+
+	/// What emergencies took in `now` (a record of an earlier month counts
+	/// nothing: the cap starts again each month).
+	pub fn spent_in(this: Option<Self>, now: Month) -> Balance {
+		this.filter(|s| s.period == now).map_or(Balance::zero(), |s| s.spent)
+	}
+
+	/// The record after emergencies took `amount` more in `now`.
+	pub fn after_spending(this: Option<Self>, now: Month, amount: Balance) -> Self {
+		Self { period: now, spent: Self::spent_in(this, now).saturating_add(amount) }
 	}
 }
 

@@ -19,7 +19,7 @@ impl<T: Config> Pallet<T> {
 		let mut overall: BTreeMap<(CommunityId, RatingPeriod), Aggregate> = BTreeMap::new();
 		let mut households: BTreeMap<(CommunityId, RatingPeriod, UnitId), u8> = BTreeMap::new();
 		for ((c, p, unit, category), rating) in Ratings::<T>::iter() {
-			ensure!((1..=5).contains(&rating.stars), "a rating outside 1–5 stars");
+			ensure!(linli_primitives::ratings::STARS.contains(&rating.stars), "a rating outside 1–5 stars");
 			by_category.entry((c, p, category)).or_default().add(rating.stars);
 			overall.entry((c, p)).or_default().add(rating.stars);
 			*households.entry((c, p, unit)).or_default() += 1;

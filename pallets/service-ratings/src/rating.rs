@@ -37,7 +37,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let terms = Terms::<T>::get(community).ok_or(Error::<T>::NoRatingTerms)?;
 		ensure!((category as usize) < Self::category_count(community), Error::<T>::UnknownCategory);
-		ensure!((1..=5).contains(&stars), Error::<T>::BadStars);
+		ensure!(linli_primitives::ratings::STARS.contains(&stars), Error::<T>::BadStars);
 		ensure!(
 			matches!(
 				T::Community::residency(community, &unit, &who),
