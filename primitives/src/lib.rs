@@ -11,6 +11,7 @@
 //!   threshold;
 //! - [`community`]: units, areas, [`VoteWeight`](community::VoteWeight)
 //!   (counting a unit into totals, comparing shares by area AND headcount);
+//! - [`council`]: the stakeholders' council's pending root calls;
 //! - [`governance`]: matters, decisions and the origins they give, the
 //!   committee's legal size;
 //! - [`assembly`]: the owners' vote: [`Tally`](assembly::Tally) and the
@@ -24,6 +25,7 @@ extern crate alloc;
 pub mod assembly;
 pub mod calendar;
 pub mod community;
+pub mod council;
 pub mod fees;
 pub mod fraction;
 pub mod governance;
