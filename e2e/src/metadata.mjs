@@ -8,8 +8,8 @@
 import { stringCamelCase } from '@polkadot/util';
 import { Chain, check, log, Mismatch } from './lib.mjs';
 
-const PALLETS = ['calendar', 'community', 'propertyFees', 'ownersAssembly', 'serviceRatings'];
-const RUNTIME_APIS = ['calendarApi', 'communityApi', 'propertyFeesApi', 'ownersAssemblyApi', 'serviceRatingsApi'];
+const PALLETS = ['calendar', 'community', 'propertyFees', 'ownersAssembly', 'serviceRatings', 'chainGovernance'];
+const RUNTIME_APIS = ['calendarApi', 'communityApi', 'propertyFeesApi', 'ownersAssemblyApi', 'serviceRatingsApi', 'chainGovernanceApi'];
 
 const chain = await Chain.connect();
 const { api } = chain;

@@ -37,8 +37,10 @@ where
 	C::Api: pallet_property_fees_rpc::PropertyFeesRuntimeApi<Block, AccountId, Balance, BlockNumber>,
 	C::Api: pallet_owners_assembly_rpc::OwnersAssemblyRuntimeApi<Block, AccountId, BlockNumber>,
 	C::Api: pallet_service_ratings_rpc::ServiceRatingsRuntimeApi<Block, AccountId, Balance>,
+	C::Api: pallet_chain_governance_rpc::ChainGovernanceRuntimeApi<Block, AccountId, BlockNumber>,
 	P: TransactionPool + 'static,
 {
+	use pallet_chain_governance_rpc::{ChainGovernance, ChainGovernanceApiServer};
 	use pallet_community_rpc::{Community, CommunityApiServer};
 	use pallet_owners_assembly_rpc::{OwnersAssembly, OwnersAssemblyApiServer};
 	use pallet_property_fees_rpc::{PropertyFees, PropertyFeesApiServer};
@@ -63,7 +65,9 @@ where
 	// `assembly_proposal`, `assembly_proposals`, `assembly_ballot`.
 	module.merge(OwnersAssembly::new(client.clone()).into_rpc())?;
 	// `ratings_terms`, `ratings_scores`, `ratings_history`.
-	module.merge(ServiceRatings::new(client).into_rpc())?;
+	module.merge(ServiceRatings::new(client.clone()).into_rpc())?;
+	// `chainGovernance_pendingRootCalls`, `chainGovernance_enactmentDelay`.
+	module.merge(ChainGovernance::new(client).into_rpc())?;
 
 	Ok(module)
 }

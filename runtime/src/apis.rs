@@ -20,7 +20,7 @@ use sp_version::RuntimeVersion;
 use linli_primitives::community::{CommunityId, ScopeId, UnitId};
 
 use super::{
-	AccountId, Aura, Balance, Block, BlockNumber, Calendar, Community, Executive, OwnersAssembly, PropertyFees, ServiceRatings, Grandpa, InherentDataExt, Nonce, Runtime,
+	AccountId, Aura, Balance, Block, BlockNumber, Calendar, ChainGovernance, Community, Executive, OwnersAssembly, PropertyFees, ServiceRatings, Grandpa, InherentDataExt, Nonce, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -243,6 +243,16 @@ impl_runtime_apis! {
 			who: AccountId,
 		) -> Option<pallet_owners_assembly::Ballot> {
 			pallet_owners_assembly::Ballots::<Runtime>::get(index, who)
+		}
+	}
+
+	impl pallet_chain_governance_runtime_api::ChainGovernanceApi<Block, AccountId, BlockNumber> for Runtime {
+		fn pending_root_calls() -> Vec<pallet_chain_governance::PendingRootCall<AccountId, BlockNumber>> {
+			ChainGovernance::pending_root_calls()
+		}
+
+		fn enactment_delay() -> BlockNumber {
+			pallet_chain_governance::EnactmentDelay::<Runtime>::get()
 		}
 	}
 

@@ -13,4 +13,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_owners_assembly, OwnersAssembly]
 	[pallet_service_ratings, ServiceRatings]
 	[pallet_calendar, Calendar]
+	[pallet_chain_governance, ChainGovernance]
+	[pallet_collective, Council]
+	[pallet_membership, CouncilMembership]
+	[pallet_scheduler, Scheduler]
 );

@@ -32,7 +32,7 @@ use sp_runtime::{traits::Bounded, FixedPointNumber, Perbill, Perquintill};
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Calendar, Community, Hash, Nonce, OriginCaller, OwnersAssembly,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Calendar, Community, Council, Hash, Nonce, OriginCaller, OwnersAssembly, Scheduler,
 	PropertyFees,
 	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
 	RuntimeOrigin, RuntimeTask, System, Timestamp, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT, SLOT_DURATION, UNIT,
@@ -340,4 +340,87 @@ impl pallet_service_ratings::Config for Runtime {
 	type WeightInfo = pallet_service_ratings::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Community;
+}
+
+// ---- The stakeholders' council and chain governance (no sudo key needed).
+
+/// The council's `pallet-collective` instance.
+pub type CouncilInstance = pallet_collective::Instance1;
+
+/// At least three quarters of the council: approves root calls and changes
+/// the council's own membership.
+pub type CouncilSupermajority = pallet_collective::EnsureProportionAtLeast<AccountId, CouncilInstance, 3, 4>;
+
+/// More than half of the council: cancels a root call while it waits.
+pub type CouncilMajority = pallet_collective::EnsureProportionMoreThan<AccountId, CouncilInstance, 1, 2>;
+
+parameter_types! {
+	/// The heaviest motion or scheduled call: half a block.
+	pub HalfBlock: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+	/// What the scheduler may use of a block.
+	pub SchedulerMaxWeight: Weight = Perbill::from_percent(80) * RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_collective::Config<CouncilInstance> for Runtime {
+	type RuntimeOrigin = RuntimeOrigin;
+	type Proposal = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	/// A motion not decided within three days closes.
+	type MotionDuration = ConstU32<{ 3 * DAYS }>;
+	type MaxProposals = ConstU32<32>;
+	type MaxMembers = ConstU32<16>;
+	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	// Membership goes through `CouncilMembership` only.
+	type SetMembersOrigin = EnsureRoot<AccountId>;
+	type MaxProposalWeight = HalfBlock;
+	type DisapproveOrigin = EnsureRoot<AccountId>;
+	type KillOrigin = EnsureRoot<AccountId>;
+	type Consideration = ();
+}
+
+impl pallet_membership::Config<pallet_membership::Instance1> for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AddOrigin = CouncilSupermajority;
+	type RemoveOrigin = CouncilSupermajority;
+	type SwapOrigin = CouncilSupermajority;
+	type ResetOrigin = CouncilSupermajority;
+	type PrimeOrigin = CouncilSupermajority;
+	type MembershipInitialized = Council;
+	type MembershipChanged = Council;
+	type MaxMembers = ConstU32<16>;
+	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_scheduler::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeOrigin = RuntimeOrigin;
+	type PalletsOrigin = OriginCaller;
+	type RuntimeCall = RuntimeCall;
+	type MaximumWeight = SchedulerMaxWeight;
+	type ScheduleOrigin = EnsureRoot<AccountId>;
+	type OriginPrivilegeCmp = frame_support::traits::EqualPrivilegeOnly;
+	type MaxScheduledPerBlock = ConstU32<50>;
+	type WeightInfo = pallet_scheduler::weights::SubstrateWeight<Runtime>;
+	// Only the small `chainGovernance.enact(id)` is scheduled: it is always
+	// inline, no preimage store is needed.
+	type Preimages = ();
+	type BlockNumberProvider = System;
+}
+
+impl pallet_chain_governance::Config for Runtime {
+	type RuntimeCall = RuntimeCall;
+	type PalletsOrigin = OriginCaller;
+	type Scheduler = Scheduler;
+	type Preimages = ();
+	type ApproveOrigin = CouncilSupermajority;
+	type CancelOrigin = CouncilMajority;
+	type Approvals = pallet_chain_governance::CollectiveApprovals<Runtime, CouncilInstance>;
+	/// A dev chain's delay; production presets set two days in genesis.
+	type MinEnactmentDelay = ConstU32<2>;
+	type MaxCallSize = ConstU32<2048>;
+	type MaxCallWeight = HalfBlock;
+	type MaxPending = ConstU32<16>;
+	type MaxCouncil = ConstU32<16>;
+	type WeightInfo = pallet_chain_governance::weights::SubstrateWeight<Runtime>;
 }

@@ -13,7 +13,7 @@
 
 use crate::{
 	AccountId, Balance, BalancesConfig, BlockNumber, CalendarConfig, CommunityConfig, OwnersAssemblyConfig,
-	RuntimeGenesisConfig, SudoConfig, DAYS, UNIT,
+	RuntimeGenesisConfig, SudoConfig, CouncilMembershipConfig, ChainGovernanceConfig, DAYS, UNIT,
 };
 use linli_primitives::community::{salted_commitment, ResidentRole, UnitId, UnitStatus};
 use pallet_community::{GenesisCommunity, NewUnit};
@@ -29,6 +29,14 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 /// What each endowed account starts with.
 pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
+
+/// How long a root call the stakeholders' council approved waits before it
+/// acts, on a chain without a sudo key: two days, so that everyone sees
+/// what is coming and the council can still cancel it.
+pub const PRODUCTION_ENACTMENT_DELAY: BlockNumber = 2 * DAYS;
+
+/// The same on a development chain: five blocks (30 s).
+pub const DEV_ENACTMENT_DELAY: BlockNumber = 5;
 
 /// The shortest owners' vote on a chain without a sudo key: three days (a
 /// development chain keeps the runtime's ten blocks).
@@ -173,12 +181,14 @@ pub fn linli_genesis(
 	validators: Vec<Validator>,
 	endowed: Vec<AccountId>,
 	sudo: Option<AccountId>,
+	council: Vec<AccountId>,
 	communities: Vec<GenesisCommunity<AccountId>>,
 ) -> Value {
 	let advanceable = sudo.is_some();
 	// Only a development chain (the one with a sudo key) votes in minutes;
 	// every other chain's owners have at least three days.
 	let min_voting_period: BlockNumber = if advanceable { 0 } else { PRODUCTION_MIN_VOTING_PERIOD };
+	let enactment_delay: BlockNumber = if advanceable { DEV_ENACTMENT_DELAY } else { PRODUCTION_ENACTMENT_DELAY };
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed.iter().cloned().map(|who| (who, ENDOWMENT)).collect::<Vec<_>>(),
@@ -190,6 +200,8 @@ pub fn linli_genesis(
 			authorities: validators.iter().map(|v| (v.grandpa.clone(), 1)).collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: sudo },
+		council_membership: CouncilMembershipConfig { members: council.try_into().expect("a council of at most 16") },
+		chain_governance: ChainGovernanceConfig { enactment_delay },
 		calendar: CalendarConfig { advanceable },
 		community: CommunityConfig { communities: communities.clone() },
 		owners_assembly: OwnersAssemblyConfig { min_voting_period },
@@ -213,6 +225,7 @@ pub fn development_config_genesis() -> Value {
 		vec![dev_validator(Alice, Ed25519Keyring::Alice)],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		Some(Alice.to_account_id()),
+		local_stakeholders().into_iter().map(|s| s.account).collect(),
 		vec![demo_community(roles)],
 	)
 }
@@ -237,6 +250,7 @@ pub fn local_testnet_genesis() -> Value {
 		stakeholders.iter().map(|s| s.validator.clone()).collect(),
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		None,
+		stakeholders.iter().map(|s| s.account.clone()).collect(),
 		vec![demo_community(roles)],
 	)
 }

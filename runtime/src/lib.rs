@@ -68,7 +68,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("linli"),
 	impl_name: alloc::borrow::Cow::Borrowed("linli-node"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -192,6 +192,16 @@ mod runtime {
 	#[runtime::pallet_index(8)]
 	pub type Sudo = pallet_sudo;
 
+	// The stakeholders' council and the delay before it acts as root.
+	#[runtime::pallet_index(9)]
+	pub type Scheduler = pallet_scheduler;
+
+	#[runtime::pallet_index(10)]
+	pub type Council = pallet_collective<Instance1>;
+
+	#[runtime::pallet_index(11)]
+	pub type CouncilMembership = pallet_membership<Instance1>;
+
 	// Linli's own pallets.
 	#[runtime::pallet_index(19)]
 	pub type Calendar = pallet_calendar;
@@ -207,6 +217,9 @@ mod runtime {
 
 	#[runtime::pallet_index(23)]
 	pub type ServiceRatings = pallet_service_ratings;
+
+	#[runtime::pallet_index(24)]
+	pub type ChainGovernance = pallet_chain_governance;
 }
 
 #[cfg(test)]

@@ -735,3 +735,143 @@ fn filling_a_block_with_the_cheapest_call_costs_tens_of_lnl() {
 		assert!(transfer_fee < UNIT / 100, "{transfer_fee}");
 	});
 }
+
+/// The stakeholders' council of the `local_testnet` preset reaches root
+/// only by three quarters, only after the two-day delay, and so adds a
+/// community and authorizes a runtime upgrade; it alone changes its
+/// membership.
+mod council {
+	use super::*;
+	use crate::{
+		configs::CouncilInstance, genesis_config_presets::PRODUCTION_ENACTMENT_DELAY, ChainGovernance,
+		Council, CouncilMembership, RuntimeCall, RuntimeEvent, RuntimeOrigin, Scheduler, System,
+	};
+	use codec::Encode;
+	use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::OnInitialize};
+	use sp_runtime::{traits::Hash, DispatchError, DispatchResult};
+
+	fn members() -> Vec<AccountId> {
+		local_stakeholders().into_iter().map(|s| s.account).collect()
+	}
+
+	/// Puts `motion` to the council, `ayes` vote for it, and it is closed;
+	/// returns what its dispatch returned (`None`: it did not pass).
+	fn pass_motion(motion: RuntimeCall, ayes: &[AccountId]) -> Option<DispatchResult> {
+		let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&motion);
+		let length = motion.encoded_size() as u32;
+		let weight = motion.get_dispatch_info().call_weight;
+		let index = pallet_collective::ProposalCount::<Runtime, CouncilInstance>::get();
+		assert_ok!(Council::propose(RuntimeOrigin::signed(ayes[0].clone()), ayes.len() as u32, Box::new(motion), length));
+		for who in ayes {
+			assert_ok!(Council::vote(RuntimeOrigin::signed(who.clone()), hash, index, true));
+		}
+		System::reset_events();
+		assert_ok!(Council::close(RuntimeOrigin::signed(ayes[0].clone()), hash, index, weight, length));
+		System::events().into_iter().find_map(|r| match r.event {
+			RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => Some(result),
+			_ => None,
+		})
+	}
+
+	fn as_root(call: RuntimeCall) -> RuntimeCall {
+		RuntimeCall::ChainGovernance(pallet_chain_governance::Call::enact_as_root { call: Box::new(call) })
+	}
+
+	fn run_to(n: crate::BlockNumber) {
+		while System::block_number() < n {
+			let next = System::block_number() + 1;
+			System::set_block_number(next);
+			Scheduler::on_initialize(next);
+		}
+	}
+
+	#[test]
+	fn the_four_stakeholders_sit_on_the_council_and_root_waits_two_days() {
+		with_preset_state("local_testnet", || {
+			assert_eq!(pallet_collective::Members::<Runtime, CouncilInstance>::get(), {
+				let mut m = members();
+				m.sort();
+				m
+			});
+			assert_eq!(pallet_chain_governance::EnactmentDelay::<Runtime>::get(), PRODUCTION_ENACTMENT_DELAY);
+			assert_eq!(PRODUCTION_ENACTMENT_DELAY, 2 * crate::DAYS);
+		});
+	}
+
+	#[test]
+	fn the_council_adds_a_community_after_the_delay_and_a_minority_cannot() {
+		with_preset_state("local_testnet", || {
+			System::set_block_number(1);
+			let m = members();
+			let create = RuntimeCall::Community(pallet_community::Call::create_community {
+				name: b"Second Garden".to_vec(),
+				registrar: m[2].clone(),
+				developer: None,
+			});
+			let next = pallet_community::NextCommunityId::<Runtime>::get();
+			// Two of four is no supermajority.
+			assert_eq!(pass_motion(as_root(create.clone()), &m[..2]), Some(Err(DispatchError::BadOrigin)));
+			// No member, and not root either, skips the vote and the delay.
+			assert_noop!(
+				ChainGovernance::enact_as_root(RuntimeOrigin::signed(m[0].clone()), Box::new(create.clone())),
+				DispatchError::BadOrigin
+			);
+			assert_eq!(pass_motion(as_root(create), &m[..3]), Some(Ok(())));
+			let pending = ChainGovernance::pending_root_calls();
+			assert_eq!(pending.len(), 1);
+			assert_eq!(pending[0].enact_at, 1 + PRODUCTION_ENACTMENT_DELAY);
+			assert_eq!(pending[0].ayes, m[..3].to_vec());
+			run_to(PRODUCTION_ENACTMENT_DELAY);
+			assert!(pallet_community::Communities::<Runtime>::get(next).is_none(), "not before its block");
+			run_to(1 + PRODUCTION_ENACTMENT_DELAY);
+			assert!(pallet_community::Communities::<Runtime>::get(next).is_some(), "created by the council's root");
+		});
+	}
+
+	#[test]
+	fn the_council_authorizes_an_upgrade_that_anyone_applies_only_with_that_code() {
+		with_preset_state("local_testnet", || {
+			System::set_block_number(1);
+			let m = members();
+			let code = b"a wasm blob the council read".to_vec();
+			let code_hash = <Runtime as frame_system::Config>::Hashing::hash(&code);
+			let authorize = RuntimeCall::System(frame_system::Call::authorize_upgrade { code_hash });
+			assert_eq!(pass_motion(as_root(authorize), &m[..3]), Some(Ok(())));
+			// Nothing is authorized until the delay has passed.
+			assert_noop!(
+				System::apply_authorized_upgrade(RuntimeOrigin::signed(m[3].clone()), code.clone()),
+				frame_system::Error::<Runtime>::NothingAuthorized
+			);
+			run_to(1 + PRODUCTION_ENACTMENT_DELAY);
+			assert!(System::authorized_upgrade().is_some());
+			// Other code than the one authorized is refused.
+			assert_noop!(
+				System::apply_authorized_upgrade(RuntimeOrigin::signed(m[3].clone()), b"other code".to_vec()),
+				frame_system::Error::<Runtime>::Unauthorized
+			);
+			// (Applying the authorized code itself needs a real wasm runtime
+			// and a node: it is not run in these externalities.)
+		});
+	}
+
+	#[test]
+	fn only_the_council_itself_changes_its_members() {
+		with_preset_state("local_testnet", || {
+			System::set_block_number(1);
+			let m = members();
+			let newcomer = Sr25519Keyring::Eve.to_account_id();
+			let add = RuntimeCall::CouncilMembership(pallet_membership::Call::add_member {
+				who: sp_runtime::MultiAddress::Id(newcomer.clone()),
+			});
+			for origin in [RuntimeOrigin::root(), RuntimeOrigin::signed(m[0].clone())] {
+				assert_noop!(
+					CouncilMembership::add_member(origin, sp_runtime::MultiAddress::Id(newcomer.clone())),
+					DispatchError::BadOrigin
+				);
+			}
+			assert_eq!(pass_motion(add.clone(), &m[..2]), Some(Err(DispatchError::BadOrigin)));
+			assert_eq!(pass_motion(add, &m[..3]), Some(Ok(())));
+			assert!(pallet_collective::Members::<Runtime, CouncilInstance>::get().contains(&newcomer));
+		});
+	}
+}
