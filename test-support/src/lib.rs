@@ -113,12 +113,13 @@ impl CheckedExternalities {
 	}
 }
 
-/// A test runtime `$runtime` of the listed pallets at their indices, with
+/// A test runtime `$runtime` of the listed pallets (an instance as
+/// `pallet_collective<Instance1>`) at their indices, with
 /// every aggregate type the pallets may need (`RuntimeCall`,
 /// `RuntimeEvent`, `RuntimeHoldReason`, …).
 #[macro_export]
 macro_rules! construct_test_runtime {
-	($runtime:ident { $($index:literal => $name:ident: $pallet:ident),* $(,)? }) => {
+	($runtime:ident { $($index:literal => $name:ident: $pallet:ident $(<$instance:ident>)?),* $(,)? }) => {
 		#[frame_support::runtime]
 		mod runtime {
 			#[runtime::runtime]
@@ -138,7 +139,7 @@ macro_rules! construct_test_runtime {
 
 			$(
 				#[runtime::pallet_index($index)]
-				pub type $name = $pallet;
+				pub type $name = $pallet $(<$instance>)?;
 			)*
 		}
 	};
@@ -149,7 +150,7 @@ macro_rules! construct_test_runtime {
 /// `pallet_balances` for the test runtime `$runtime`, whose `System` and
 /// `RuntimeHoldReason` the `#[frame_support::runtime]` macro defined (the
 /// mock's crate depends on `frame_support`, `frame_system` and
-/// `pallet_balances`).
+/// `pallet_balances`, and imports `frame_support::derive_impl`).
 #[macro_export]
 macro_rules! impl_system_and_balances {
 	($runtime:ident, ExistentialDeposit = $ed:ty) => {

@@ -12,34 +12,13 @@ use sp_runtime::BuildStorage;
 
 pub type AccountId = u128;
 
-#[frame_support::runtime]
-mod runtime {
-	#[runtime::runtime]
-	#[runtime::derive(
-		RuntimeCall,
-		RuntimeEvent,
-		RuntimeError,
-		RuntimeOrigin,
-		RuntimeFreezeReason,
-		RuntimeHoldReason,
-		RuntimeSlashReason,
-		RuntimeLockId,
-		RuntimeTask,
-		RuntimeViewFunction
-	)]
-	pub struct Test;
-
-	#[runtime::pallet_index(0)]
-	pub type System = frame_system;
-	#[runtime::pallet_index(1)]
-	pub type Balances = pallet_balances;
-	#[runtime::pallet_index(2)]
-	pub type Council = pallet_collective<Instance1>;
-	#[runtime::pallet_index(3)]
-	pub type Scheduler = pallet_scheduler;
-	#[runtime::pallet_index(4)]
-	pub type ChainGovernance = pallet_chain_governance;
-}
+linli_test_support::construct_test_runtime!(Test {
+	0 => System: frame_system,
+	1 => Balances: pallet_balances,
+	2 => Council: pallet_collective<Instance1>,
+	3 => Scheduler: pallet_scheduler,
+	4 => ChainGovernance: pallet_chain_governance,
+});
 
 linli_test_support::impl_system_and_balances!(Test, ExistentialDeposit = ConstU128<1>);
 
