@@ -18,10 +18,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 BENCH_PACKAGES=(-p pallet-community -p pallet-property-fees -p pallet-owners-assembly
-	-p pallet-service-ratings -p pallet-calendar
+	-p pallet-service-ratings -p pallet-calendar -p pallet-chain-governance
 	--features pallet-community/runtime-benchmarks,pallet-property-fees/runtime-benchmarks
 	--features pallet-owners-assembly/runtime-benchmarks,pallet-service-ratings/runtime-benchmarks
-	--features pallet-calendar/runtime-benchmarks --lib)
+	--features pallet-calendar/runtime-benchmarks,pallet-chain-governance/runtime-benchmarks --lib)
 
 log "building the workspace and its tests"
 # LINLI_TIMINGS=1 writes cargo's build-time report (target/cargo-timings/).
