@@ -355,6 +355,14 @@ pub type CouncilSupermajority = pallet_collective::EnsureProportionAtLeast<Accou
 pub type CouncilMajority = pallet_collective::EnsureProportionMoreThan<AccountId, CouncilInstance, 1, 2>;
 
 parameter_types! {
+	/// What a council member holds while a motion of theirs is open.
+	pub const ProposalHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Council(pallet_collective::HoldReason::ProposalSubmission);
+	/// The hold for a motion when none is open: 10 tokens ...
+	pub const MotionDepositBase: Balance = 10 * UNIT;
+	/// ... doubling with every motion already open, so that no member can
+	/// fill the council's 32 slots and block a cancel.
+	pub MotionDepositRatio: sp_runtime::FixedU128 = sp_runtime::FixedU128::from_u32(2);
 	/// The heaviest motion or scheduled call: half a block.
 	pub HalfBlock: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
 	/// What the scheduler may use of a block.
@@ -372,20 +380,30 @@ impl pallet_collective::Config<CouncilInstance> for Runtime {
 	type DefaultVote = pallet_collective::PrimeDefaultVote;
 	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
 	// Membership goes through `CouncilMembership` only.
-	type SetMembersOrigin = EnsureRoot<AccountId>;
+	type SetMembersOrigin = frame_system::EnsureNever<()>;
 	type MaxProposalWeight = HalfBlock;
-	type DisapproveOrigin = EnsureRoot<AccountId>;
-	type KillOrigin = EnsureRoot<AccountId>;
-	type Consideration = ();
+	type DisapproveOrigin = CouncilMajority;
+	type KillOrigin = CouncilMajority;
+	type Consideration = frame_support::traits::fungible::HoldConsideration<
+		AccountId,
+		Balances,
+		ProposalHoldReason,
+		pallet_collective::deposit::Geometric<MotionDepositRatio, MotionDepositBase>,
+		u32,
+	>;
 }
 
+/// The council's members change only by its own root: three quarters, then
+/// the enactment delay (so a member cannot be voted out, nor the council
+/// emptied, between two blocks).
 impl pallet_membership::Config<pallet_membership::Instance1> for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type AddOrigin = CouncilSupermajority;
-	type RemoveOrigin = CouncilSupermajority;
-	type SwapOrigin = CouncilSupermajority;
-	type ResetOrigin = CouncilSupermajority;
-	type PrimeOrigin = CouncilSupermajority;
+	type AddOrigin = EnsureRoot<AccountId>;
+	type RemoveOrigin = EnsureRoot<AccountId>;
+	type SwapOrigin = EnsureRoot<AccountId>;
+	type ResetOrigin = EnsureRoot<AccountId>;
+	// No prime: with one, silent members would vote as the prime does.
+	type PrimeOrigin = frame_system::EnsureNever<()>;
 	type MembershipInitialized = Council;
 	type MembershipChanged = Council;
 	type MaxMembers = ConstU32<16>;
@@ -413,14 +431,34 @@ impl pallet_chain_governance::Config for Runtime {
 	type PalletsOrigin = OriginCaller;
 	type Scheduler = Scheduler;
 	type Preimages = ();
+	type CallFilter = NotGovernanceMachinery;
 	type ApproveOrigin = CouncilSupermajority;
 	type CancelOrigin = CouncilMajority;
 	type Approvals = pallet_chain_governance::CollectiveApprovals<Runtime, CouncilInstance>;
 	/// A dev chain's delay; production presets set two days in genesis.
 	type MinEnactmentDelay = ConstU32<2>;
+	/// A month: a longer delay would freeze the council's root.
+	type MaxEnactmentDelay = ConstU32<{ 30 * DAYS }>;
 	type MaxCallSize = ConstU32<2048>;
 	type MaxCallWeight = HalfBlock;
 	type MaxPending = ConstU32<16>;
 	type MaxCouncil = ConstU32<16>;
 	type WeightInfo = pallet_chain_governance::weights::SubstrateWeight<Runtime>;
+}
+
+/// The calls the council may enact as root: all but the scheduler's and
+/// `chainGovernance.enact`/`enactAsRoot`, which could move an approved call
+/// ahead of its delay.
+pub struct NotGovernanceMachinery;
+impl frame_support::traits::Contains<RuntimeCall> for NotGovernanceMachinery {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(
+			call,
+			RuntimeCall::Scheduler(_) |
+				RuntimeCall::ChainGovernance(
+					pallet_chain_governance::Call::enact { .. } |
+						pallet_chain_governance::Call::enact_as_root { .. }
+				)
+		)
+	}
 }

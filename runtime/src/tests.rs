@@ -863,15 +863,44 @@ mod council {
 			let add = RuntimeCall::CouncilMembership(pallet_membership::Call::add_member {
 				who: sp_runtime::MultiAddress::Id(newcomer.clone()),
 			});
-			for origin in [RuntimeOrigin::root(), RuntimeOrigin::signed(m[0].clone())] {
-				assert_noop!(
-					CouncilMembership::add_member(origin, sp_runtime::MultiAddress::Id(newcomer.clone())),
-					DispatchError::BadOrigin
-				);
-			}
-			assert_eq!(pass_motion(add.clone(), &m[..2]), Some(Err(DispatchError::BadOrigin)));
-			assert_eq!(pass_motion(add, &m[..3]), Some(Ok(())));
+			// A member alone, or a motion of three quarters without the
+			// delay, does not change the council.
+			assert_noop!(
+				CouncilMembership::add_member(
+					RuntimeOrigin::signed(m[0].clone()),
+					sp_runtime::MultiAddress::Id(newcomer.clone())
+				),
+				DispatchError::BadOrigin
+			);
+			assert_eq!(pass_motion(add.clone(), &m[..3]), Some(Err(DispatchError::BadOrigin)));
+			// Its own root does: three quarters, then the delay.
+			assert_eq!(pass_motion(as_root(add.clone()), &m[..2]), Some(Err(DispatchError::BadOrigin)));
+			assert_eq!(pass_motion(as_root(add), &m[..3]), Some(Ok(())));
+			run_to(PRODUCTION_ENACTMENT_DELAY);
+			assert!(!pallet_collective::Members::<Runtime, CouncilInstance>::get().contains(&newcomer));
+			run_to(1 + PRODUCTION_ENACTMENT_DELAY);
 			assert!(pallet_collective::Members::<Runtime, CouncilInstance>::get().contains(&newcomer));
 		});
 	}
+}
+
+/// A council member cannot block the council by filling its motion slots:
+/// each open motion of theirs holds a deposit that doubles with every open
+/// motion, returned when it closes.
+#[test]
+fn a_council_motion_holds_a_deposit_that_doubles_with_each_open_motion() {
+	use crate::{configs::MotionDepositBase, Council, RuntimeCall, RuntimeOrigin};
+	use codec::Encode;
+	use frame_support::{assert_ok, traits::fungible::InspectHold};
+	with_preset_state("local_testnet", || {
+		frame_system::Pallet::<Runtime>::set_block_number(1);
+		let member = local_stakeholders()[0].account.clone();
+		let held = || pallet_balances::Pallet::<Runtime>::total_balance_on_hold(&member);
+		for (n, expected) in [(0u8, 1u128), (1, 3), (2, 7)] {
+			let motion = RuntimeCall::System(frame_system::Call::remark { remark: vec![n] });
+			let length = motion.encoded_size() as u32;
+			assert_ok!(Council::propose(RuntimeOrigin::signed(member.clone()), 3, Box::new(motion), length));
+			assert_eq!(held(), expected * MotionDepositBase::get(), "after {} motions", n + 1);
+		}
+	});
 }

@@ -7,7 +7,11 @@ use frame_support::{ensure, traits::schedule::v3::Named as _, traits::Get};
 impl<T: Config> Pallet<T> {
 	/// Checks every pending call against the scheduler and the counters.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		ensure!(EnactmentDelay::<T>::get() >= T::MinEnactmentDelay::get(), "the enactment delay is below the minimum");
+		let delay = EnactmentDelay::<T>::get();
+		ensure!(
+			T::MinEnactmentDelay::get() <= delay && delay <= T::MaxEnactmentDelay::get(),
+			"the enactment delay is outside its bounds"
+		);
 		let next = NextId::<T>::get();
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut count = 0u32;

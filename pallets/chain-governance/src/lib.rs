@@ -14,7 +14,9 @@
 //! production chain). Until then everyone can read it (runtime API
 //! `ChainGovernanceApi::pending_root_calls`, RPC
 //! `chainGovernance_pendingRootCalls`), and a majority of the council may
-//! [`cancel`](Pallet::cancel) it.
+//! [`cancel`](Pallet::cancel) it. Not even root dispatches it before its
+//! block, and the council may not enact the scheduler's calls or this
+//! pallet's enacting ones (`CallFilter`), which could move a call ahead.
 //!
 //! A runtime upgrade goes the same way without the wasm ever sitting in a
 //! motion: the council enacts `system.authorize_upgrade(code_hash)`, then
@@ -67,7 +69,7 @@ pub mod pallet {
 		pallet_prelude::*,
 		traits::{
 			schedule::{v3::Named as ScheduleNamed, DispatchTime, HARD_DEADLINE},
-			QueryPreimage, StorePreimage,
+			Contains, QueryPreimage, StorePreimage,
 		},
 	};
 	use frame_system::pallet_prelude::*;
@@ -112,6 +114,10 @@ pub mod pallet {
 		>;
 		/// Bounds the scheduled call (a small `enact`, always inline).
 		type Preimages: QueryPreimage<H = Self::Hashing> + StorePreimage;
+		/// The calls the council may enact as root: never the scheduler's
+		/// nor this pallet's `enact`/`enact_as_root` (they could move an
+		/// approved call ahead of its delay).
+		type CallFilter: Contains<<Self as Config>::RuntimeCall>;
 		/// Approves a root call: a supermajority of the council.
 		type ApproveOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Cancels a pending root call: a majority of the council.
@@ -121,6 +127,10 @@ pub mod pallet {
 		/// The shortest enactment delay any chain may set.
 		#[pallet::constant]
 		type MinEnactmentDelay: Get<BlockNumberFor<Self>>;
+		/// The longest enactment delay (a longer one would freeze the
+		/// council's root).
+		#[pallet::constant]
+		type MaxEnactmentDelay: Get<BlockNumberFor<Self>>;
 		/// The largest encoded call the council may enact, in bytes (a wasm
 		/// never: it is authorized by its hash).
 		#[pallet::constant]
@@ -161,7 +171,7 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			let delay = self.enactment_delay.max(T::MinEnactmentDelay::get());
+			let delay = self.enactment_delay.clamp(T::MinEnactmentDelay::get(), T::MaxEnactmentDelay::get());
 			EnactmentDelay::<T>::put(delay);
 		}
 	}
@@ -219,6 +229,13 @@ pub mod pallet {
 		TooManyPending,
 		/// The delay is shorter than `MinEnactmentDelay`.
 		DelayTooShort,
+		/// The delay is longer than `MaxEnactmentDelay`.
+		DelayTooLong,
+		/// The council may not enact this call (the scheduler's, or this
+		/// pallet's `enact`/`enact_as_root`).
+		CallNotAllowed,
+		/// The call's enactment block has not come yet.
+		TooEarly,
 		/// The stored call no longer decodes (a runtime upgrade changed it).
 		UndecodableCall,
 		/// A counter would overflow.
@@ -229,6 +246,7 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
 			assert!(!T::MinEnactmentDelay::get().is_zero(), "a root call must wait at least one block");
+			assert!(T::MinEnactmentDelay::get() <= T::MaxEnactmentDelay::get(), "the delay bounds are ordered");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -249,6 +267,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::enact_as_root(T::MaxCallSize::get()))]
 		pub fn enact_as_root(origin: OriginFor<T>, call: Box<<T as Config>::RuntimeCall>) -> DispatchResult {
 			T::ApproveOrigin::ensure_origin(origin)?;
+			ensure!(T::CallFilter::contains(&call), Error::<T>::CallNotAllowed);
 			let seats = T::Approvals::seats();
 			let encoded = call.encode();
 			let bytes: BoundedVec<u8, T::MaxCallSize> =
@@ -295,7 +314,13 @@ pub mod pallet {
 		pub fn cancel(origin: OriginFor<T>, id: u32) -> DispatchResult {
 			T::CancelOrigin::ensure_origin(origin)?;
 			let pending = Pending::<T>::take(id).ok_or(Error::<T>::NotPending)?;
-			T::Scheduler::cancel_named(Self::task_name(id))?;
+			// A task the scheduler no longer holds (it found it overweight
+			// for good, or a later runtime changed the call) is gone
+			// already: the pending call is still cancelled.
+			match T::Scheduler::cancel_named(Self::task_name(id)) {
+				Ok(()) | Err(DispatchError::Unavailable) => {},
+				Err(e) => return Err(e),
+			}
 			Self::deposit_event(Event::RootCallCancelled { id, call_hash: pending.call_hash });
 			Ok(())
 		}
@@ -309,7 +334,10 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::enact(T::MaxCallSize::get()).saturating_add(T::MaxCallWeight::get()))]
 		pub fn enact(origin: OriginFor<T>, id: u32) -> DispatchResultWithPostInfo {
 			ensure_root(origin)?;
-			let pending = Pending::<T>::take(id).ok_or(Error::<T>::NotPending)?;
+			let pending = Pending::<T>::get(id).ok_or(Error::<T>::NotPending)?;
+			// Not even root moves a call ahead of the delay everyone saw.
+			ensure!(frame_system::Pallet::<T>::block_number() >= pending.enact_at, Error::<T>::TooEarly);
+			Pending::<T>::remove(id);
 			let base = T::WeightInfo::enact(pending.call.len() as u32);
 			let call =
 				<T as Config>::RuntimeCall::decode_with_depth_limit(MAX_CALL_DEPTH, &mut &pending.call[..]);
@@ -339,6 +367,7 @@ pub mod pallet {
 		pub fn set_enactment_delay(origin: OriginFor<T>, delay: BlockNumberFor<T>) -> DispatchResult {
 			ensure_root(origin)?;
 			ensure!(delay >= T::MinEnactmentDelay::get(), Error::<T>::DelayTooShort);
+			ensure!(delay <= T::MaxEnactmentDelay::get(), Error::<T>::DelayTooLong);
 			EnactmentDelay::<T>::put(delay);
 			Self::deposit_event(Event::EnactmentDelaySet { delay });
 			Ok(())

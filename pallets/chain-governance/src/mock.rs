@@ -65,15 +65,32 @@ impl pallet_chain_governance::Config for Test {
 	type PalletsOrigin = OriginCaller;
 	type Scheduler = Scheduler;
 	type Preimages = ();
+	type CallFilter = NotGovernanceMachinery;
 	type ApproveOrigin = pallet_collective::EnsureProportionAtLeast<AccountId, CouncilInstance, 3, 4>;
 	type CancelOrigin = pallet_collective::EnsureProportionMoreThan<AccountId, CouncilInstance, 1, 2>;
 	type Approvals = pallet_chain_governance::CollectiveApprovals<Test, CouncilInstance>;
 	type MinEnactmentDelay = ConstU64<2>;
+	type MaxEnactmentDelay = ConstU64<1_000>;
 	type MaxCallSize = ConstU32<256>;
 	type MaxCallWeight = MaxCallWeight;
 	type MaxPending = ConstU32<3>;
 	type MaxCouncil = ConstU32<8>;
 	type WeightInfo = ();
+}
+
+/// Every call but the scheduler's and the enacting calls of this pallet.
+pub struct NotGovernanceMachinery;
+impl frame_support::traits::Contains<RuntimeCall> for NotGovernanceMachinery {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(
+			call,
+			RuntimeCall::Scheduler(_) |
+				RuntimeCall::ChainGovernance(
+					pallet_chain_governance::Call::enact { .. } |
+						pallet_chain_governance::Call::enact_as_root { .. }
+				)
+		)
+	}
 }
 
 /// The four stakeholders on the council: 街道办, 居委会, 业委会, 物业.
