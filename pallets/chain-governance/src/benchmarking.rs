@@ -46,6 +46,8 @@ mod benchmarks {
 	#[benchmark]
 	fn enact(c: Linear<8, { T::MaxCallSize::get() }>) {
 		let id = approve::<T>(c);
+		let enact_at = Pending::<T>::get(id).expect("just approved").enact_at;
+		frame_system::Pallet::<T>::set_block_number(enact_at);
 		#[extrinsic_call]
 		_(RawOrigin::Root, id);
 		assert_eq!(Pending::<T>::count(), 0);
