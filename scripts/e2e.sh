@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Drives a running dev chain with @polkadot/api (the library behind
-# Polkadot.js apps): the metadata check, bad input, and a community's year.
+# Polkadot.js apps): the metadata check, bad input, a community's year, and
+# the stakeholders' council governing the chain.
 #
 #   scripts/e2e.sh              starts its own `linli-node --dev` (fresh
 #                               state, free ports) and stops it afterwards
@@ -46,3 +47,5 @@ log "bad input is rejected and the chain goes on"
 node src/bad-input.mjs
 log "a year in the life of a community"
 node src/year.mjs
+log "the stakeholders' council acts as root only after its delay"
+node src/council.mjs

@@ -70,10 +70,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `197`
 		//  Estimated: `13928`
-		// Minimum execution time: 30_971_000 picoseconds.
-		Weight::from_parts(33_127_099, 13928)
-			// Standard Error: 4
-			.saturating_add(Weight::from_parts(2_802, 0).saturating_mul(c.into()))
+		// Minimum execution time: 29_982_000 picoseconds.
+		Weight::from_parts(31_867_230, 13928)
+			// Standard Error: 3
+			.saturating_add(Weight::from_parts(2_673, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -89,8 +89,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2364`
 		//  Estimated: `13928`
-		// Minimum execution time: 26_482_000 picoseconds.
-		Weight::from_parts(28_760_000, 13928)
+		// Minimum execution time: 25_861_000 picoseconds.
+		Weight::from_parts(27_928_000, 13928)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -103,10 +103,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `157 + c * (1 ±0)`
 		//  Estimated: `6084`
-		// Minimum execution time: 14_926_000 picoseconds.
-		Weight::from_parts(16_197_628, 6084)
+		// Minimum execution time: 17_197_000 picoseconds.
+		Weight::from_parts(18_227_863, 6084)
 			// Standard Error: 2
-			.saturating_add(Weight::from_parts(795, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(765, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -116,8 +116,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_726_000 picoseconds.
-		Weight::from_parts(5_491_000, 0)
+		// Minimum execution time: 4_639_000 picoseconds.
+		Weight::from_parts(5_384_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -125,24 +125,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn enact_as_root(c: u32, ) -> Weight {
-		Weight::from_parts(33_127_099, 13928)
-			.saturating_add(Weight::from_parts(2_802, 0).saturating_mul(c.into()))
+		Weight::from_parts(31_867_230, 13928)
+			.saturating_add(Weight::from_parts(2_673, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(28_760_000, 13928)
+		Weight::from_parts(27_928_000, 13928)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn enact(c: u32, ) -> Weight {
-		Weight::from_parts(16_197_628, 6084)
-			.saturating_add(Weight::from_parts(795, 0).saturating_mul(c.into()))
+		Weight::from_parts(18_227_863, 6084)
+			.saturating_add(Weight::from_parts(765, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_enactment_delay() -> Weight {
-		Weight::from_parts(5_491_000, 0)
+		Weight::from_parts(5_384_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }
