@@ -7,6 +7,8 @@
 #                               state, free ports) and stops it afterwards
 #   LINLI_WS=ws://127.0.0.1:9944 scripts/e2e.sh
 #                               uses a node you started (scripts/run-dev.sh)
+#   LINLI_SNAPSHOT=<file>       afterwards writes the chain's state to <file>
+#                               (for runtime/tests/try_runtime.rs)
 #
 # Needs the built node (scripts/test.sh or scripts/run-dev.sh builds it) and
 # Node.js ≥ 18 with npm; installs the client's locked packages into e2e/.
@@ -49,3 +51,7 @@ log "a year in the life of a community"
 node src/year.mjs
 log "the stakeholders' council acts as root only after its delay"
 node src/council.mjs
+if [ -n "${LINLI_SNAPSHOT:-}" ]; then
+	log "the chain's state after its year, for try-runtime: $LINLI_SNAPSHOT"
+	node src/snapshot.mjs "$LINLI_SNAPSHOT"
+fi

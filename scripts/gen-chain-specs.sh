@@ -7,6 +7,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 build_node
 mkdir -p "$ROOT/chain-specs"
-"$NODE_BIN" build-spec --chain local --disable-default-bootnode 2>/dev/null \
+# Raw: the genesis storage itself, so every node that starts from the spec
+# has the same genesis whatever runtime it was built with.
+"$NODE_BIN" build-spec --chain local --raw --disable-default-bootnode 2>/dev/null \
 	>"$ROOT/chain-specs/local-testnet.json"
 log "wrote chain-specs/local-testnet.json"

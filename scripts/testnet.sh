@@ -17,7 +17,7 @@ DIR="${LINLI_TESTNET_DIR:-$(mktemp -d -t linli-testnet.XXXXXX)}"
 SPEC="$ROOT/chain-specs/local-testnet.json"
 mkdir -p "$DIR"
 # A fixed key for the bootnode (alice), so the others know its peer id.
-echo 0000000000000000000000000000000000000000000000000000000000000001 >"$DIR/alice.node-key"
+printf %s 0000000000000000000000000000000000000000000000000000000000000001 >"$DIR/alice.node-key"
 BOOT_PEER="$("$NODE_BIN" key inspect-node-key --file "$DIR/alice.node-key")"
 BOOTNODE="/ip4/127.0.0.1/tcp/30333/p2p/$BOOT_PEER"
 

@@ -14,6 +14,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_service_ratings, ServiceRatings]
 	[pallet_calendar, Calendar]
 	[pallet_chain_governance, ChainGovernance]
+	[pallet_validator_set, ValidatorSet]
 	[pallet_collective, Council]
 	[pallet_membership, CouncilMembership]
 	[pallet_scheduler, Scheduler]

@@ -32,7 +32,7 @@ use sp_runtime::{traits::Bounded, FixedPointNumber, Perbill, Perquintill};
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Calendar, Community, Council, Hash, Nonce, OriginCaller, OwnersAssembly, Scheduler,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Calendar, Community, Council, Hash, Nonce, OriginCaller, OwnersAssembly, Scheduler, ValidatorSet,
 	PropertyFees,
 	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
 	RuntimeOrigin, RuntimeTask, System, Timestamp, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT, SLOT_DURATION, UNIT,
@@ -461,4 +461,41 @@ impl frame_support::traits::Contains<RuntimeCall> for NotGovernanceMachinery {
 				)
 		)
 	}
+}
+
+/// The most validators a chain may have: Aura's and GRANDPA's
+/// `MaxAuthorities`.
+pub type MaxValidators = ConstU32<32>;
+
+/// Who validates: changed only by root, that is the council after its
+/// enactment delay (or a development chain's sudo).
+impl pallet_validator_set::Config for Runtime {
+	type ManageOrigin = EnsureRoot<AccountId>;
+	type MaxValidators = MaxValidators;
+	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
+}
+
+/// Sessions of [`SESSION_LENGTH`](crate::SESSION_LENGTH) blocks hand the
+/// validator set's keys to Aura and GRANDPA.
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = AccountId;
+	/// Only a validator (or an account that already holds keys) sets keys.
+	type ValidatorIdOf = pallet_validator_set::ValidatorOf<Runtime>;
+	type ShouldEndSession = pallet_session::PeriodicSessions<SessionLength, ConstU32<0>>;
+	type NextSessionRotation = pallet_session::PeriodicSessions<SessionLength, ConstU32<0>>;
+	type SessionManager = ValidatorSet;
+	type SessionHandler = <crate::SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = crate::SessionKeys;
+	/// No staking, hence no offences to disable a validator for: a
+	/// misbehaving validator is removed by the council.
+	type DisablingStrategy = ();
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	/// Only validators set keys, and the council chose them: no deposit.
+	type KeyDeposit = ConstU128<0>;
+}
+
+parameter_types! {
+	pub const SessionLength: BlockNumber = crate::SESSION_LENGTH;
 }

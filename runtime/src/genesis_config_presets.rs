@@ -13,7 +13,8 @@
 
 use crate::{
 	AccountId, Balance, BalancesConfig, BlockNumber, CalendarConfig, CommunityConfig, OwnersAssemblyConfig,
-	RuntimeGenesisConfig, SudoConfig, CouncilMembershipConfig, ChainGovernanceConfig, DAYS, UNIT,
+	RuntimeGenesisConfig, SudoConfig, CouncilMembershipConfig, ChainGovernanceConfig, SessionConfig, SessionKeys,
+	ValidatorSetConfig, DAYS, UNIT,
 };
 use linli_primitives::community::{salted_commitment, ResidentRole, UnitId, UnitStatus};
 use pallet_community::{GenesisCommunity, NewUnit};
@@ -42,9 +43,18 @@ pub const DEV_ENACTMENT_DELAY: BlockNumber = 5;
 /// development chain keeps the runtime's ten blocks).
 pub const PRODUCTION_MIN_VOTING_PERIOD: BlockNumber = 3 * DAYS;
 
-/// A validator's keys: Aura (authoring) and GRANDPA (finality).
+/// The fewest validators a production chain may shrink to: one server for
+/// each of the four stakeholders. GRANDPA finalizes while more than two
+/// thirds are up, so four survive one fault; the council may lower it
+/// (`validatorSet.set_minimum_validators`) if a stakeholder leaves for good.
+pub const PRODUCTION_MIN_VALIDATORS: u32 = 4;
+
+/// A validator: its account (which the council adds or removes, and which
+/// sets its session keys) and its keys, Aura (authoring) and GRANDPA
+/// (finality).
 #[derive(Clone)]
 pub struct Validator {
+	pub account: AccountId,
 	pub aura: AuraId,
 	pub grandpa: GrandpaId,
 }
@@ -53,14 +63,13 @@ pub struct Validator {
 pub struct Stakeholder {
 	/// Who it is, for people reading the chain spec.
 	pub role: &'static str,
-	/// Its account (pays fees, signs as that stakeholder).
-	pub account: AccountId,
-	/// Its validator keys.
+	/// Its validator: the account (pays fees, signs as that stakeholder,
+	/// sits on the council) and its keys.
 	pub validator: Validator,
 }
 
 fn dev_validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Validator {
-	Validator { aura: sr.public().into(), grandpa: ed.public().into() }
+	Validator { account: sr.to_account_id(), aura: sr.public().into(), grandpa: ed.public().into() }
 }
 
 /// The four stakeholders of the local testnet, in validator order. Their
@@ -68,11 +77,7 @@ fn dev_validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Validator {
 /// preset is for trying a four-validator network on one machine, never for
 /// a real community, whose stakeholders generate their own keys.
 pub fn local_stakeholders() -> Vec<Stakeholder> {
-	let s = |role, sr: Sr25519Keyring, ed| Stakeholder {
-		role,
-		account: sr.to_account_id(),
-		validator: dev_validator(sr, ed),
-	};
+	let s = |role, sr: Sr25519Keyring, ed| Stakeholder { role, validator: dev_validator(sr, ed) };
 	vec![
 		s("owners' committee (业委会)", Sr25519Keyring::Alice, Ed25519Keyring::Alice),
 		s("property company (物业)", Sr25519Keyring::Bob, Ed25519Keyring::Bob),
@@ -189,15 +194,25 @@ pub fn linli_genesis(
 	// every other chain's owners have at least three days.
 	let min_voting_period: BlockNumber = if advanceable { 0 } else { PRODUCTION_MIN_VOTING_PERIOD };
 	let enactment_delay: BlockNumber = if advanceable { DEV_ENACTMENT_DELAY } else { PRODUCTION_ENACTMENT_DELAY };
+	// A development chain validates alone.
+	let min_validators = if advanceable { 1 } else { PRODUCTION_MIN_VALIDATORS };
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed.iter().cloned().map(|who| (who, ENDOWMENT)).collect::<Vec<_>>(),
 		},
-		aura: pallet_aura::GenesisConfig {
-			authorities: validators.iter().map(|v| v.aura.clone()).collect::<Vec<_>>(),
+		// Aura's and GRANDPA's authorities come from the session keys.
+		validator_set: ValidatorSetConfig {
+			validators: validators.iter().map(|v| v.account.clone()).collect::<Vec<_>>(),
+			min_validators,
 		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: validators.iter().map(|v| (v.grandpa.clone(), 1)).collect::<Vec<_>>(),
+		session: SessionConfig {
+			keys: validators
+				.iter()
+				.map(|v| {
+					let keys = SessionKeys { aura: v.aura.clone(), grandpa: v.grandpa.clone() };
+					(v.account.clone(), v.account.clone(), keys)
+				})
+				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: sudo },
 		council_membership: CouncilMembershipConfig { members: council.try_into().expect("a council of at most 16") },
@@ -225,7 +240,7 @@ pub fn development_config_genesis() -> Value {
 		vec![dev_validator(Alice, Ed25519Keyring::Alice)],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		Some(Alice.to_account_id()),
-		local_stakeholders().into_iter().map(|s| s.account).collect(),
+		local_stakeholders().into_iter().map(|s| s.validator.account).collect(),
 		vec![demo_community(roles)],
 	)
 }
@@ -250,7 +265,7 @@ pub fn local_testnet_genesis() -> Value {
 		stakeholders.iter().map(|s| s.validator.clone()).collect(),
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		None,
-		stakeholders.iter().map(|s| s.account.clone()).collect(),
+		stakeholders.iter().map(|s| s.validator.account.clone()).collect(),
 		vec![demo_community(roles)],
 	)
 }

@@ -61,19 +61,33 @@ impl_opaque_keys! {
 	}
 }
 
-/// The runtime's version. Bump `spec_version` with every change of logic;
-/// bump `transaction_version` when a call's index or arguments change.
-#[runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: alloc::borrow::Cow::Borrowed("linli"),
-	impl_name: alloc::borrow::Cow::Borrowed("linli-node"),
-	authoring_version: 1,
-	spec_version: 106,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
-	system_version: 1,
-};
+/// Declares the runtime's version with `spec_version` `$spec` (the
+/// attribute reads literals only, hence a macro).
+macro_rules! linli_runtime_version {
+	($spec:tt) => {
+		/// The runtime's version. Bump `spec_version` with every change of
+		/// logic; bump `transaction_version` when a call's index or
+		/// arguments change.
+		#[runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: alloc::borrow::Cow::Borrowed("linli"),
+			impl_name: alloc::borrow::Cow::Borrowed("linli-node"),
+			authoring_version: 1,
+			spec_version: $spec,
+			impl_version: 1,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 1,
+			system_version: 1,
+		};
+	};
+}
+
+#[cfg(not(feature = "next-spec-version"))]
+linli_runtime_version!(107);
+// The same runtime one version on: the wasm the end-to-end test upgrades a
+// running network to (`scripts/e2e-testnet.sh`). Never deployed.
+#[cfg(feature = "next-spec-version")]
+linli_runtime_version!(108);
 
 /// Target block time. Blocks come at most this often (one Aura slot).
 pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
@@ -85,6 +99,12 @@ pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
 pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
 pub const HOURS: BlockNumber = MINUTES * 60;
 pub const DAYS: BlockNumber = HOURS * 24;
+
+/// A session: the validator set can change at its end. A change the council
+/// enacts during session `s` validates from session `s + 2`, so within two
+/// sessions (two minutes); rotating costs a few storage reads when the set
+/// did not change.
+pub const SESSION_LENGTH: BlockNumber = MINUTES;
 
 /// An account below this balance is reaped.
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
@@ -201,6 +221,15 @@ mod runtime {
 
 	#[runtime::pallet_index(11)]
 	pub type CouncilMembership = pallet_membership<Instance1>;
+
+	// Who validates: the set (changed only by the council's root) and the
+	// sessions that hand its keys to Aura and GRANDPA. The set's genesis
+	// is built before session's, which asks it for the first validators.
+	#[runtime::pallet_index(12)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	#[runtime::pallet_index(13)]
+	pub type Session = pallet_session;
 
 	// Linli's own pallets.
 	#[runtime::pallet_index(19)]

@@ -1,7 +1,7 @@
 //! Runtime-level tests: genesis presets and metadata.
 
 use crate::{
-	genesis_config_presets::{local_stakeholders, preset_names, ENDOWMENT},
+	genesis_config_presets::{local_stakeholders, preset_names, ENDOWMENT, PRODUCTION_MIN_VALIDATORS},
 	Runtime, RuntimeGenesisConfig,
 };
 use codec::Decode;
@@ -30,6 +30,13 @@ fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 /// JSON patched over the default config, then `build_state`) and runs `f`
 /// in it.
 fn with_preset_state<R>(name: &str, f: impl FnOnce() -> R) -> R {
+	preset_externalities(name).execute_with(f)
+}
+
+/// The externalities of preset `name`'s genesis, as a node builds it (preset
+/// JSON patched over the default config, then `build_state`), with a
+/// keystore for session keys.
+fn preset_externalities(name: &str) -> sp_io::TestExternalities {
 	let patch = get_preset::<RuntimeGenesisConfig>(&Some(PresetId::from(name)), |id| {
 		crate::genesis_config_presets::get_preset(id)
 	})
@@ -37,11 +44,13 @@ fn with_preset_state<R>(name: &str, f: impl FnOnce() -> R) -> R {
 	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
 	merge(&mut config, serde_json::from_slice(&patch).unwrap());
 	let mut ext = sp_io::TestExternalities::default();
+	// Session keys are generated (and their ownership proved) in a keystore.
+	ext.register_extension(sp_keystore::KeystoreExt::new(sp_keystore::testing::MemoryKeystore::new()));
 	ext.execute_with(|| {
 		build_state::<RuntimeGenesisConfig>(serde_json::to_vec(&config).unwrap())
 			.expect("the preset builds a genesis state");
-		f()
-	})
+	});
+	ext
 }
 
 #[test]
@@ -107,6 +116,11 @@ fn local_testnet_has_the_four_stakeholders_and_no_superuser() {
 			stakeholders.iter().map(|s| s.validator.grandpa.clone()).collect::<Vec<_>>()
 		);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None, "no superuser outside development");
+		// The set the council manages, session's validators and the minimum.
+		let accounts: Vec<AccountId> = stakeholders.iter().map(|s| s.validator.account.clone()).collect();
+		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().into_inner(), accounts);
+		assert_eq!(pallet_session::Validators::<Runtime>::get(), accounts);
+		assert_eq!(pallet_validator_set::MinValidators::<Runtime>::get(), PRODUCTION_MIN_VALIDATORS);
 	});
 }
 
@@ -751,7 +765,7 @@ mod council {
 	use sp_runtime::{traits::Hash, DispatchError, DispatchResult};
 
 	fn members() -> Vec<AccountId> {
-		local_stakeholders().into_iter().map(|s| s.account).collect()
+		local_stakeholders().into_iter().map(|s| s.validator.account).collect()
 	}
 
 	/// Puts `motion` to the council, `ayes` vote for it, and it is closed;
@@ -849,8 +863,75 @@ mod council {
 				System::apply_authorized_upgrade(RuntimeOrigin::signed(m[3].clone()), b"other code".to_vec()),
 				frame_system::Error::<Runtime>::Unauthorized
 			);
-			// (Applying the authorized code itself needs a real wasm runtime
-			// and a node: it is not run in these externalities.)
+			// (Applying a real wasm is the node end-to-end test's:
+			// scripts/e2e-testnet.sh.)
+		});
+	}
+
+	/// Reads the runtime version of the tests' stand-in wasm blobs: the code
+	/// names the version it claims to be.
+	struct StandInVersions;
+	impl sp_core::traits::ReadRuntimeVersion for StandInVersions {
+		fn read_runtime_version(
+			&self,
+			code: &[u8],
+			_: &mut dyn sp_externalities::Externalities,
+		) -> Result<Vec<u8>, String> {
+			let mut version = crate::VERSION;
+			match code {
+				b"next version" => version.spec_version += 1,
+				b"same version" => {},
+				b"another chain's runtime" => version.spec_name = "another-chain".into(),
+				_ => return Err("not a stand-in".into()),
+			}
+			Ok(version.encode())
+		}
+	}
+
+	#[test]
+	fn an_authorized_upgrade_must_raise_the_spec_version_of_this_chains_runtime() {
+		let mut ext = preset_externalities("local_testnet");
+		ext.register_extension(sp_core::traits::ReadRuntimeVersionExt::new(StandInVersions));
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			let m = members();
+			let anyone = RuntimeOrigin::signed(Sr25519Keyring::Ferdie.to_account_id());
+			let authorize = |code: &[u8]| {
+				let code_hash = <Runtime as frame_system::Config>::Hashing::hash(code);
+				assert_eq!(
+					pass_motion(as_root(RuntimeCall::System(frame_system::Call::authorize_upgrade { code_hash })), &m[..3]),
+					Some(Ok(()))
+				);
+				run_to(System::block_number() + PRODUCTION_ENACTMENT_DELAY);
+			};
+			// A runtime that does not raise the version, or of another chain,
+			// is rejected with its error (frame-system reports it in an event
+			// and drops the authorization: applying it again cannot help);
+			// the code stays as it was.
+			let code_before = sp_io::storage::get(sp_core::storage::well_known_keys::CODE);
+			for (code, error) in [
+				(&b"same version"[..], frame_system::Error::<Runtime>::SpecVersionNeedsToIncrease),
+				(&b"another chain's runtime"[..], frame_system::Error::<Runtime>::InvalidSpecName),
+			] {
+				authorize(code);
+				System::reset_events();
+				assert_ok!(System::apply_authorized_upgrade(anyone.clone(), code.to_vec()));
+				let rejected = System::events().into_iter().find_map(|r| match r.event {
+					RuntimeEvent::System(frame_system::Event::RejectedInvalidAuthorizedUpgrade { error, .. }) =>
+						Some(error),
+					_ => None,
+				});
+				assert_eq!(rejected, Some(error.into()));
+				assert_eq!(sp_io::storage::get(sp_core::storage::well_known_keys::CODE), code_before);
+				assert!(System::authorized_upgrade().is_none());
+			}
+			authorize(b"next version");
+			assert_ok!(System::apply_authorized_upgrade(anyone, b"next version".to_vec()));
+			assert!(System::events().iter().any(|r| matches!(
+				r.event,
+				RuntimeEvent::System(frame_system::Event::CodeUpdated { .. })
+			)));
+			assert_eq!(sp_io::storage::get(sp_core::storage::well_known_keys::CODE).as_deref(), Some(&b"next version"[..]));
 		});
 	}
 
@@ -882,6 +963,104 @@ mod council {
 			assert!(pallet_collective::Members::<Runtime, CouncilInstance>::get().contains(&newcomer));
 		});
 	}
+
+	/// What the enacted root call returned, from its event.
+	fn enacted_result() -> Option<DispatchResult> {
+		System::events().into_iter().rev().find_map(|r| match r.event {
+			RuntimeEvent::ChainGovernance(pallet_chain_governance::Event::RootCallEnacted { result, .. }) =>
+				Some(result),
+			_ => None,
+		})
+	}
+
+	/// The council's root call `call` passes (three of four) and acts.
+	fn council_enacts(call: RuntimeCall) -> DispatchResult {
+		let m = members();
+		assert_eq!(pass_motion(as_root(call), &m[..3]), Some(Ok(())));
+		run_to(System::block_number() + PRODUCTION_ENACTMENT_DELAY);
+		enacted_result().expect("the call was enacted")
+	}
+
+	fn aura_authorities() -> Vec<sp_consensus_aura::sr25519::AuthorityId> {
+		pallet_aura::Authorities::<Runtime>::get().into_inner()
+	}
+
+	#[test]
+	fn the_council_adds_and_removes_a_validator_and_aura_and_grandpa_follow() {
+		use crate::{Session, SessionKeys, ValidatorSet};
+		with_preset_state("local_testnet", || {
+			System::set_block_number(1);
+			let m = members();
+			let eve = Sr25519Keyring::Eve.to_account_id();
+			// What `author_rotateKeysWithOwner(eve)` returns on Eve's node.
+			let generated = SessionKeys::generate(&eve.encode(), None);
+			let (keys, proof) = (generated.keys, generated.proof.encode());
+			let set_keys = || Session::set_keys(RuntimeOrigin::signed(eve.clone()), keys.clone(), proof.clone());
+
+			// Not a validator: no keys.
+			assert_noop!(set_keys(), pallet_session::Error::<Runtime>::NoAssociatedValidatorId);
+			// Keys with a proof for another owner are refused.
+			assert_ok!(council_enacts(RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator {
+				validator: eve.clone()
+			})));
+			assert_noop!(
+				Session::set_keys(
+					RuntimeOrigin::signed(eve.clone()),
+					keys.clone(),
+					SessionKeys::generate(&m[0].encode(), None).proof.encode()
+				),
+				pallet_session::Error::<Runtime>::InvalidProof
+			);
+			assert_ok!(set_keys());
+			assert_eq!(pallet_validator_set::Validators::<Runtime>::get().len(), 5);
+
+			// Planned at the end of this session, validating from the one
+			// after: then Aura schedules Eve and GRANDPA's set changes.
+			Session::rotate_session();
+			assert!(!aura_authorities().contains(&keys.aura));
+			Session::rotate_session();
+			assert_eq!(pallet_session::Validators::<Runtime>::get().last(), Some(&eve));
+			assert!(aura_authorities().contains(&keys.aura));
+			let change = pallet_grandpa::PendingChange::<Runtime>::get().expect("GRANDPA's set changes");
+			assert!(change.next_authorities.iter().any(|(id, _)| id == &keys.grandpa));
+			assert_eq!(change.next_authorities.len(), 5);
+
+			// Dave's server leaves.
+			let dave = m[3].clone();
+			let dave_aura = local_stakeholders()[3].validator.aura.clone();
+			assert_ok!(council_enacts(RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
+				validator: dave.clone()
+			})));
+			Session::rotate_session();
+			Session::rotate_session();
+			assert!(!pallet_session::Validators::<Runtime>::get().contains(&dave));
+			assert!(!aura_authorities().contains(&dave_aura));
+			assert_eq!(aura_authorities().len(), 4);
+
+			// Four is the production minimum: one more removal fails with
+			// its error and changes nothing.
+			assert_eq!(
+				council_enacts(RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
+					validator: m[0].clone()
+				})),
+				Err(pallet_validator_set::Error::<Runtime>::BelowMinimum.into())
+			);
+			assert_eq!(pallet_validator_set::Validators::<Runtime>::get().len(), 4);
+			// Nobody but the council's root changes the set.
+			assert_noop!(
+				ValidatorSet::add_validator(RuntimeOrigin::signed(m[0].clone()), dave.clone()),
+				DispatchError::BadOrigin
+			);
+			assert_eq!(
+				pass_motion(
+					RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator { validator: dave }),
+					&m[..4]
+				),
+				Some(Err(DispatchError::BadOrigin)),
+				"even all four, without the delay, are not root"
+			);
+		});
+	}
 }
 
 /// A council member cannot block the council by filling its motion slots:
@@ -894,7 +1073,7 @@ fn a_council_motion_holds_a_deposit_that_doubles_with_each_open_motion() {
 	use frame_support::{assert_ok, traits::fungible::InspectHold};
 	with_preset_state("local_testnet", || {
 		frame_system::Pallet::<Runtime>::set_block_number(1);
-		let member = local_stakeholders()[0].account.clone();
+		let member = local_stakeholders()[0].validator.account.clone();
 		let held = || pallet_balances::Pallet::<Runtime>::total_balance_on_hold(&member);
 		for (n, expected) in [(0u8, 1u128), (1, 3), (2, 7)] {
 			let motion = RuntimeCall::System(frame_system::Call::remark { remark: vec![n] });
