@@ -1,7 +1,6 @@
 //! Benchmarks of the validator-set pallet: the set at its largest.
 
 use super::*;
-use crate::Pallet as ValidatorSet;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, Get};
 
@@ -53,5 +52,5 @@ mod benchmarks {
 		Ok(())
 	}
 
-	impl_benchmark_test_suite!(ValidatorSet, crate::mock::new_test_ext().0, crate::mock::Test);
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext().0, crate::mock::Test);
 }
