@@ -964,6 +964,31 @@ mod council {
 		});
 	}
 
+	#[test]
+	fn a_majority_cancels_a_pending_root_call_and_it_never_acts() {
+		with_preset_state("local_testnet", || {
+			System::set_block_number(1);
+			let m = members();
+			let eve = Sr25519Keyring::Eve.to_account_id();
+			let add = RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator { validator: eve.clone() });
+			assert_eq!(pass_motion(as_root(add), &m[..3]), Some(Ok(())));
+			let id = ChainGovernance::pending_root_calls()[0].id;
+			let cancel = || RuntimeCall::ChainGovernance(pallet_chain_governance::Call::cancel { id });
+			// A member alone, or two of four, cannot cancel; three can.
+			assert_noop!(ChainGovernance::cancel(RuntimeOrigin::signed(m[0].clone()), id), DispatchError::BadOrigin);
+			assert_eq!(pass_motion(cancel(), &m[..2]), Some(Err(DispatchError::BadOrigin)));
+			assert_eq!(pass_motion(cancel(), &m[..3]), Some(Ok(())));
+			assert!(ChainGovernance::pending_root_calls().is_empty());
+			run_to(1 + PRODUCTION_ENACTMENT_DELAY + 1);
+			assert!(!pallet_validator_set::Validators::<Runtime>::get().contains(&eve), "cancelled: never enacted");
+			// Cancelling it again, or a call already enacted, fails.
+			assert_eq!(
+				pass_motion(cancel(), &m[..3]),
+				Some(Err(pallet_chain_governance::Error::<Runtime>::NotPending.into()))
+			);
+		});
+	}
+
 	/// What the enacted root call returned, from its event.
 	fn enacted_result() -> Option<DispatchResult> {
 		System::events().into_iter().rev().find_map(|r| match r.event {
