@@ -7,7 +7,8 @@
 # (the runtime's `next-spec-version` feature, built by runtime/next with
 # LINLI_BUILD_NEXT_RUNTIME=1; the wasm gets its own file name, so the node's
 # runtime is untouched). The spec's enactment delay is shortened for the
-# test (e2e/src/testnet-spec.mjs); all else is the checked-in spec.
+# test, to three blocks, the session to ten, and the spec's code is this
+# tree's runtime (e2e/src/testnet-spec.mjs); all else is the checked-in spec.
 #
 # Needs the built node (scripts/test.sh builds it). Takes ~6 min.
 set -euo pipefail
@@ -15,10 +16,16 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 command -v node >/dev/null || { log "Node.js is needed: apt-get install nodejs npm"; exit 1; }
 [ -x "$NODE_BIN" ] || { log "no node at $NODE_BIN: run scripts/test.sh first"; exit 1; }
+WASM="$CARGO_TARGET_DIR/debug/wbuild/linli-runtime/linli_runtime.compact.compressed.wasm"
+[ -f "$WASM" ] || { log "no runtime wasm at $WASM: run scripts/test.sh first"; exit 1; }
+wasm_before="$(sha256sum <"$WASM")"
 log "building the upgrade's wasm (the runtime with spec_version + 1)"
 LINLI_BUILD_NEXT_RUNTIME=1 cargo build --locked --manifest-path "$ROOT/Cargo.toml" -p linli-runtime-next
 NEXT_WASM="$CARGO_TARGET_DIR/debug/wbuild/linli-runtime/linli_runtime_next_spec_version.compact.compressed.wasm"
 [ -f "$NEXT_WASM" ] || { log "no wasm at $NEXT_WASM"; exit 1; }
+# The two builds share the runtime's wasm project: the node's runtime must
+# be untouched by the second.
+[ "$(sha256sum <"$WASM")" = "$wasm_before" ] || { log "building the next runtime changed $WASM"; exit 1; }
 
 cd "$ROOT/e2e"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
@@ -26,14 +33,17 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
 fi
 
 DIR="$(mktemp -d -t linli-e2e-testnet.XXXXXX)"
-node src/testnet-spec.mjs "$ROOT/chain-specs/local-testnet.json" "$DIR/spec.json" 3
+node src/testnet-spec.mjs "$ROOT/chain-specs/local-testnet.json" "$DIR/spec.json" 3 10 "$WASM"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 printf %s 0000000000000000000000000000000000000000000000000000000000000001 >"$DIR/alice.node-key"
 boot_peer="$("$NODE_BIN" key inspect-node-key --file "$DIR/alice.node-key")"
 declare -A rpc pid
 pids=()
-stop_all() { [ ${#pids[@]} -gt 0 ] && kill -INT "${pids[@]}" 2>/dev/null; wait 2>/dev/null || true; }
+stop_all() {
+	for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && kill -INT "$p"; done
+	wait 2>/dev/null || true
+}
 trap stop_all EXIT
 bootnode=""
 # Eve's node validates too once the council adds her; her keys come from
@@ -52,13 +62,15 @@ for name in alice bob charlie dave eve; do
 	[ "$name" = alice ] && bootnode="/ip4/127.0.0.1/tcp/$p2p/p2p/$boot_peer"
 done
 log "five nodes from the checked-in spec (logs: $DIR)"
+started=""
 for _ in $(seq 180); do
 	curl -sf -H 'content-type: application/json' \
 		-d '{"jsonrpc":"2.0","id":1,"method":"chain_getHeader","params":[]}' "http://127.0.0.1:${rpc[alice]}" |
-		grep -q '"number":"0x[2-9a-f]' && break
+		grep -q '"number":"0x[2-9a-f]' && { started=1; break; }
 	kill -0 "${pid[alice]}" 2>/dev/null || { tail -n 20 "$DIR/alice.log"; exit 1; }
 	sleep 1
 done
+[ -n "$started" ] || { log "no block #2 within 180 s"; tail -n 20 "$DIR/alice.log"; exit 1; }
 
 status=0
 LINLI_WS="ws://127.0.0.1:${rpc[alice]}" LINLI_WS_EVE="ws://127.0.0.1:${rpc[eve]}" LINLI_NEXT_WASM="$NEXT_WASM" \
@@ -67,3 +79,6 @@ if [ "$status" -ne 0 ]; then
 	for name in alice eve; do log "--- $name.log (last lines)"; tail -n 40 "$DIR/$name.log"; done
 	exit "$status"
 fi
+stop_all
+trap - EXIT
+rm -rf "$DIR"

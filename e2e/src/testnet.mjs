@@ -25,7 +25,7 @@ const { api } = chain;
 const [alice, bob, charlie, dave, eve, ferdie] = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve', '//Ferdie'].map((k) =>
   chain.key(k),
 );
-const SESSION = 10; // blocks: the runtime's SESSION_LENGTH
+const SESSION = 10; // blocks: the test spec's session length (scripts/e2e-testnet.sh)
 
 /** Calls `method` on the node at `url` (Eve's own node, for her keys). */
 async function rpcAt(url, method, params) {
@@ -78,8 +78,10 @@ async function authorOf(n) {
   return authorities[Number(slot % BigInt(authorities.length))].toHex();
 }
 
+/** GRANDPA's authorities at the finalized head: the set that finalizes. */
 async function grandpaAuthorities() {
-  return (await api.call.grandpaApi.grandpaAuthorities()).map(([id]) => id.toHex());
+  const finalized = await api.at(await api.rpc.chain.getFinalizedHead());
+  return (await finalized.call.grandpaApi.grandpaAuthorities()).map(([id]) => id.toHex());
 }
 
 // ---- 1. A runtime upgrade -------------------------------------------------

@@ -76,6 +76,7 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
+	type BaseCallFilter = NotKeyPurge;
 }
 
 impl pallet_aura::Config for Runtime {
@@ -475,15 +476,15 @@ impl pallet_validator_set::Config for Runtime {
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
 }
 
-/// Sessions of [`SESSION_LENGTH`](crate::SESSION_LENGTH) blocks hand the
-/// validator set's keys to Aura and GRANDPA.
+/// Sessions (of `validatorSet.sessionLength` blocks, fixed at genesis) hand
+/// the validator set's keys to Aura and GRANDPA.
 impl pallet_session::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = AccountId;
 	/// Only a validator (or an account that already holds keys) sets keys.
 	type ValidatorIdOf = pallet_validator_set::ValidatorOf<Runtime>;
-	type ShouldEndSession = pallet_session::PeriodicSessions<SessionLength, ConstU32<0>>;
-	type NextSessionRotation = pallet_session::PeriodicSessions<SessionLength, ConstU32<0>>;
+	type ShouldEndSession = ValidatorSet;
+	type NextSessionRotation = ValidatorSet;
 	type SessionManager = ValidatorSet;
 	type SessionHandler = <crate::SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = crate::SessionKeys;
@@ -496,6 +497,12 @@ impl pallet_session::Config for Runtime {
 	type KeyDeposit = ConstU128<0>;
 }
 
-parameter_types! {
-	pub const SessionLength: BlockNumber = crate::SESSION_LENGTH;
+/// The calls no one may make: `session.purge_keys`, by which a validator
+/// would leave the set that validates without the council (its keys stay
+/// registered after a removal; no deposit is held for them).
+pub struct NotKeyPurge;
+impl frame_support::traits::Contains<RuntimeCall> for NotKeyPurge {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(call, RuntimeCall::Session(pallet_session::Call::purge_keys { .. }))
+	}
 }

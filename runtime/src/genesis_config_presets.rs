@@ -14,7 +14,7 @@
 use crate::{
 	AccountId, Balance, BalancesConfig, BlockNumber, CalendarConfig, CommunityConfig, OwnersAssemblyConfig,
 	RuntimeGenesisConfig, SudoConfig, CouncilMembershipConfig, ChainGovernanceConfig, SessionConfig, SessionKeys,
-	ValidatorSetConfig, DAYS, UNIT,
+	ValidatorSetConfig, DAYS, HOURS, UNIT,
 };
 use linli_primitives::community::{salted_commitment, ResidentRole, UnitId, UnitStatus};
 use pallet_community::{GenesisCommunity, NewUnit};
@@ -48,6 +48,15 @@ pub const PRODUCTION_MIN_VOTING_PERIOD: BlockNumber = 3 * DAYS;
 /// thirds are up, so four survive one fault; the council may lower it
 /// (`validatorSet.set_minimum_validators`) if a stakeholder leaves for good.
 pub const PRODUCTION_MIN_VALIDATORS: u32 = 4;
+
+/// Blocks per session on a chain without a sudo key: an hour. The validator
+/// set changes at a session's end (a change enacted in session `s` validates
+/// from `s + 2`, so within two hours), and session charges a whole block for
+/// each rotation (no ordinary transaction fits in it): one block an hour.
+pub const PRODUCTION_SESSION_LENGTH: BlockNumber = HOURS;
+
+/// The same on a development chain: ten blocks (a minute).
+pub const DEV_SESSION_LENGTH: BlockNumber = 10;
 
 /// A validator: its account (which the council adds or removes, and which
 /// sets its session keys) and its keys, Aura (authoring) and GRANDPA
@@ -196,6 +205,7 @@ pub fn linli_genesis(
 	let enactment_delay: BlockNumber = if advanceable { DEV_ENACTMENT_DELAY } else { PRODUCTION_ENACTMENT_DELAY };
 	// A development chain validates alone.
 	let min_validators = if advanceable { 1 } else { PRODUCTION_MIN_VALIDATORS };
+	let session_length = if advanceable { DEV_SESSION_LENGTH } else { PRODUCTION_SESSION_LENGTH };
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed.iter().cloned().map(|who| (who, ENDOWMENT)).collect::<Vec<_>>(),
@@ -204,6 +214,7 @@ pub fn linli_genesis(
 		validator_set: ValidatorSetConfig {
 			validators: validators.iter().map(|v| v.account.clone()).collect::<Vec<_>>(),
 			min_validators,
+			session_length,
 		},
 		session: SessionConfig {
 			keys: validators

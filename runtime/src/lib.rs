@@ -100,12 +100,6 @@ pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
 pub const HOURS: BlockNumber = MINUTES * 60;
 pub const DAYS: BlockNumber = HOURS * 24;
 
-/// A session: the validator set can change at its end. A change the council
-/// enacts during session `s` validates from session `s + 2`, so within two
-/// sessions (two minutes); rotating costs a few storage reads when the set
-/// did not change.
-pub const SESSION_LENGTH: BlockNumber = MINUTES;
-
 /// An account below this balance is reaped.
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
 

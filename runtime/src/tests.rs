@@ -1,7 +1,9 @@
 //! Runtime-level tests: genesis presets and metadata.
 
 use crate::{
-	genesis_config_presets::{local_stakeholders, preset_names, ENDOWMENT, PRODUCTION_MIN_VALIDATORS},
+	genesis_config_presets::{
+		local_stakeholders, preset_names, ENDOWMENT, PRODUCTION_MIN_VALIDATORS, PRODUCTION_SESSION_LENGTH,
+	},
 	Runtime, RuntimeGenesisConfig,
 };
 use codec::Decode;
@@ -121,6 +123,7 @@ fn local_testnet_has_the_four_stakeholders_and_no_superuser() {
 		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().into_inner(), accounts);
 		assert_eq!(pallet_session::Validators::<Runtime>::get(), accounts);
 		assert_eq!(pallet_validator_set::MinValidators::<Runtime>::get(), PRODUCTION_MIN_VALIDATORS);
+		assert_eq!(pallet_validator_set::SessionLength::<Runtime>::get(), PRODUCTION_SESSION_LENGTH);
 	});
 }
 
@@ -989,6 +992,24 @@ mod council {
 		});
 	}
 
+	#[test]
+	fn no_validator_leaves_the_validating_set_by_purging_its_keys() {
+		use frame_support::dispatch::{DispatchErrorWithPostInfo, RawOrigin};
+		use sp_runtime::traits::Dispatchable;
+		with_preset_state("local_testnet", || {
+			System::set_block_number(1);
+			let dave = members()[3].clone();
+			let purge = RuntimeCall::Session(pallet_session::Call::purge_keys {});
+			let result = purge.dispatch(RawOrigin::Signed(dave.clone()).into());
+			assert!(matches!(
+				result,
+				Err(DispatchErrorWithPostInfo { error, .. })
+					if error == frame_system::Error::<Runtime>::CallFiltered.into()
+			));
+			assert!(pallet_session::NextKeys::<Runtime>::get(&dave).is_some(), "the keys stay");
+		});
+	}
+
 	/// What the enacted root call returned, from its event.
 	fn enacted_result() -> Option<DispatchResult> {
 		System::events().into_iter().rev().find_map(|r| match r.event {
@@ -1024,16 +1045,14 @@ mod council {
 
 			// Not a validator: no keys.
 			assert_noop!(set_keys(), pallet_session::Error::<Runtime>::NoAssociatedValidatorId);
-			// Keys with a proof for another owner are refused.
 			assert_ok!(council_enacts(RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator {
 				validator: eve.clone()
 			})));
+			// Keys someone generated for another owner (Alice), with their
+			// proof, are not Eve's to set.
+			let alices = SessionKeys::generate(&m[0].encode(), None);
 			assert_noop!(
-				Session::set_keys(
-					RuntimeOrigin::signed(eve.clone()),
-					keys.clone(),
-					SessionKeys::generate(&m[0].encode(), None).proof.encode()
-				),
+				Session::set_keys(RuntimeOrigin::signed(eve.clone()), alices.keys, alices.proof.encode()),
 				pallet_session::Error::<Runtime>::InvalidProof
 			);
 			assert_ok!(set_keys());

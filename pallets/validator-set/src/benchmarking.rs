@@ -4,12 +4,13 @@ use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, Get};
 
-/// A set of `n` validators with a minimum of one.
+/// A set of `n` validators with a minimum of one, on a chain with sessions.
 fn set_of<T: Config>(n: u32) {
 	let validators: alloc::vec::Vec<T::AccountId> =
 		(0..n).map(|i| account("validator", i, 0)).collect();
 	Validators::<T>::put(ValidatorsOf::<T>::try_from(validators).expect("within MaxValidators"));
 	MinValidators::<T>::put(1);
+	SessionLength::<T>::put(frame_system::pallet_prelude::BlockNumberFor::<T>::from(10u32));
 }
 
 #[benchmarks]

@@ -3,6 +3,7 @@
 
 use crate::pallet::*;
 use frame_support::ensure;
+use sp_runtime::traits::Zero;
 
 impl<T: Config> Pallet<T> {
 	/// Checks the set against its minimum and for duplicates.
@@ -10,6 +11,10 @@ impl<T: Config> Pallet<T> {
 		let validators = Validators::<T>::get();
 		let minimum = MinValidators::<T>::get();
 		ensure!(validators.is_empty() || minimum >= 1, "the minimum is below one validator");
+		ensure!(
+			validators.is_empty() || !SessionLength::<T>::get().is_zero(),
+			"a managed set without sessions"
+		);
 		ensure!(validators.len() as u32 >= minimum, "fewer validators than the minimum");
 		for (i, v) in validators.iter().enumerate() {
 			ensure!(!validators[i + 1..].contains(v), "a validator is in the set twice");

@@ -17,7 +17,15 @@
 //! A change made during session `s` is planned at the end of `s` and takes
 //! effect when session `s + 2` starts ([`Event::NewSetPlanned`]): session
 //! keeps one session's notice so that every node knows the next keys in
-//! time.
+//! time. Sessions last [`SessionLength`] blocks, fixed at genesis (this
+//! pallet is session's `ShouldEndSession`): an hour on a production chain,
+//! because session charges a whole block for each rotation.
+//!
+//! The minimum holds for who actually validates, not only for the list:
+//! session is handed the set only when at least [`MinValidators`] of its
+//! validators have keys (so replacing the validators waits for the
+//! newcomers' keys), and the runtime does not let a validator purge its
+//! keys.
 //!
 //! ## How a node operator joins
 //! 1. On the validator's node: `author_rotateKeysWithOwner(<account>)`
@@ -69,6 +77,7 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::Zero;
 
 	/// The in-code storage version.
 	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -101,9 +110,17 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Validators<T: Config> = StorageValue<_, ValidatorsOf<T>, ValueQuery>;
 
-	/// The fewest validators the set may hold; a removal below it fails.
+	/// The fewest validators the set may hold; a removal below it fails,
+	/// and session is not handed a set with fewer validators with keys.
 	#[pallet::storage]
 	pub type MinValidators<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// Blocks per session, fixed at genesis: the set can change at a
+	/// session's end. Session charges a whole block for a rotation (no
+	/// ordinary transaction fits in that block), so a production chain
+	/// rotates hourly; a development chain every few blocks.
+	#[pallet::storage]
+	pub type SessionLength<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -113,6 +130,8 @@ pub mod pallet {
 		pub validators: Vec<T::AccountId>,
 		/// The fewest validators the set may hold.
 		pub min_validators: u32,
+		/// Blocks per session.
+		pub session_length: BlockNumberFor<T>,
 	}
 
 	#[pallet::genesis_build]
@@ -124,6 +143,7 @@ pub mod pallet {
 				assert_eq!(self.min_validators, 0, "a minimum without validators");
 				return;
 			}
+			assert!(!self.session_length.is_zero(), "a session is at least one block");
 			let mut unique = self.validators.clone();
 			unique.sort();
 			unique.dedup();
@@ -140,6 +160,7 @@ pub mod pallet {
 				.expect("more genesis validators than MaxValidators");
 			Validators::<T>::put(validators);
 			MinValidators::<T>::put(self.min_validators);
+			SessionLength::<T>::put(self.session_length);
 		}
 	}
 
@@ -190,6 +211,9 @@ pub mod pallet {
 		MinimumTooLow,
 		/// The minimum may not exceed the validators there are.
 		MinimumAboveValidators,
+		/// The chain has no sessions (its genesis did not set up the set:
+		/// it was launched before validators were managed), so no set.
+		NoSessions,
 	}
 
 	#[pallet::call]
@@ -198,8 +222,9 @@ pub mod pallet {
 		/// planning; the validator authors once it has set its session keys
 		/// (`session.set_keys`).
 		///
-		/// Origin: `ManageOrigin`. Fails with `AlreadyValidator` or
-		/// `TooManyValidators`.
+		/// Origin: `ManageOrigin`. Fails with `AlreadyValidator`,
+		/// `TooManyValidators`, or `NoSessions` on a chain whose genesis did
+		/// not set the set up.
 		#[pallet::call_index(0)]
 		#[pallet::weight(<T as Config>::WeightInfo::add_validator(T::MaxValidators::get()))]
 		pub fn add_validator(
@@ -207,6 +232,7 @@ pub mod pallet {
 			validator: T::AccountId,
 		) -> DispatchResultWithPostInfo {
 			T::ManageOrigin::ensure_origin(origin)?;
+			ensure!(!SessionLength::<T>::get().is_zero(), Error::<T>::NoSessions);
 			let mut validators = Validators::<T>::get();
 			ensure!(!validators.contains(&validator), Error::<T>::AlreadyValidator);
 			validators.try_push(validator.clone()).map_err(|_| Error::<T>::TooManyValidators)?;

@@ -4,7 +4,7 @@
 use crate as pallet_validator_set;
 use frame_support::{
 	derive_impl,
-	traits::{ConstU128, ConstU32, ConstU64},
+	traits::{ConstU128, ConstU32},
 };
 use frame_system::EnsureRoot;
 use sp_runtime::{testing::UintAuthorityId, BuildStorage};
@@ -24,8 +24,8 @@ impl pallet_session::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = AccountId;
 	type ValidatorIdOf = pallet_validator_set::ValidatorOf<Test>;
-	type ShouldEndSession = pallet_session::PeriodicSessions<ConstU64<5>, ConstU64<0>>;
-	type NextSessionRotation = pallet_session::PeriodicSessions<ConstU64<5>, ConstU64<0>>;
+	type ShouldEndSession = ValidatorSet;
+	type NextSessionRotation = ValidatorSet;
 	type SessionManager = ValidatorSet;
 	type SessionHandler = pallet_session::TestSessionHandler;
 	type Keys = UintAuthorityId;
@@ -41,6 +41,9 @@ impl pallet_validator_set::Config for Test {
 	type WeightInfo = ();
 }
 
+/// Blocks per session in the tests.
+pub const SESSION_LENGTH: u64 = 5;
+
 /// The four genesis validators (accounts 1–4, keys 1–4).
 pub const GENESIS: [AccountId; 4] = [1, 2, 3, 4];
 /// A fifth server's account, endowed but not validating.
@@ -48,11 +51,15 @@ pub const NEWCOMER: AccountId = 5;
 /// An account with no part in validation.
 pub const STRANGER: AccountId = 9;
 
-/// Four validators with keys, a minimum of three; `try_state` runs after
-/// the test.
+/// Four validators with keys, a minimum of three, sessions of five
+/// blocks; `try_state` runs after the test.
 pub fn new_test_ext() -> TestExternalities {
-	let mut storage = linli_test_support::endowed::<Test>([1, 2, 3, 4, NEWCOMER, STRANGER], 1_000);
-	pallet_validator_set::GenesisConfig::<Test> { validators: GENESIS.to_vec(), min_validators: 3 }
+	let mut storage = linli_test_support::endowed::<Test>([1, 2, 3, 4, NEWCOMER, 6, STRANGER], 1_000);
+	pallet_validator_set::GenesisConfig::<Test> {
+		validators: GENESIS.to_vec(),
+		min_validators: 3,
+		session_length: SESSION_LENGTH,
+	}
 		.assimilate_storage(&mut storage)
 		.unwrap();
 	pallet_session::GenesisConfig::<Test> {
