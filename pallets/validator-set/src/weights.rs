@@ -48,18 +48,20 @@ pub trait WeightInfo {
 /// Weights measured on the reference machine, with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `ValidatorSet::SessionLength` (r:1 w:0)
+	/// Proof: `ValidatorSet::SessionLength` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ValidatorSet::Validators` (r:1 w:1)
 	/// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 32]`.
 	fn add_validator(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `95 + n * (32 ±0)`
+		//  Measured:  `119 + n * (32 ±0)`
 		//  Estimated: `2510`
-		// Minimum execution time: 10_602_000 picoseconds.
-		Weight::from_parts(13_811_722, 2510)
-			// Standard Error: 1_278
-			.saturating_add(Weight::from_parts(48_599, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		// Minimum execution time: 12_631_000 picoseconds.
+		Weight::from_parts(18_877_771, 2510)
+			// Standard Error: 1_688
+			.saturating_add(Weight::from_parts(31_436, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `ValidatorSet::Validators` (r:1 w:1)
@@ -69,12 +71,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 32]`.
 	fn remove_validator(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `127 + n * (32 ±0)`
+		//  Measured:  `151 + n * (32 ±0)`
 		//  Estimated: `2510`
-		// Minimum execution time: 12_092_000 picoseconds.
-		Weight::from_parts(14_233_383, 2510)
-			// Standard Error: 824
-			.saturating_add(Weight::from_parts(10_419, 0).saturating_mul(n.into()))
+		// Minimum execution time: 13_124_000 picoseconds.
+		Weight::from_parts(21_834_317, 2510)
+			// Standard Error: 2_521
+			.saturating_add(Weight::from_parts(17_295, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -84,10 +86,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ValidatorSet::MinValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_minimum_validators() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1151`
+		//  Measured:  `1175`
 		//  Estimated: `2510`
-		// Minimum execution time: 10_910_000 picoseconds.
-		Weight::from_parts(15_021_000, 2510)
+		// Minimum execution time: 11_619_000 picoseconds.
+		Weight::from_parts(20_633_000, 2510)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -96,19 +98,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn add_validator(n: u32, ) -> Weight {
-		Weight::from_parts(13_811_722, 2510)
-			.saturating_add(Weight::from_parts(48_599, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
+		Weight::from_parts(18_877_771, 2510)
+			.saturating_add(Weight::from_parts(31_436, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_validator(n: u32, ) -> Weight {
-		Weight::from_parts(14_233_383, 2510)
-			.saturating_add(Weight::from_parts(10_419, 0).saturating_mul(n.into()))
+		Weight::from_parts(21_834_317, 2510)
+			.saturating_add(Weight::from_parts(17_295, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_minimum_validators() -> Weight {
-		Weight::from_parts(15_021_000, 2510)
+		Weight::from_parts(20_633_000, 2510)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
