@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The stakeholders' council governs a running four-validator network
 # started from chain-specs/local-testnet.json (e2e/src/testnet.mjs): a real
-# runtime upgrade, a fifth validator added, one removed.
+# runtime upgrade, a fifth validator added, one removed. Then the same
+# network survives faults (e2e/src/faults.mjs): validators SIGKILLed and
+# restarted, every node at once, fresh nodes syncing from genesis.
 #
 # Builds the upgrade's wasm first: the same runtime with spec_version + 1
 # (the runtime's `next-spec-version` feature, built by runtime/next with
@@ -10,7 +12,7 @@
 # test, to three blocks, the session to ten, and the spec's code is this
 # tree's runtime (e2e/src/testnet-spec.mjs); all else is the checked-in spec.
 #
-# Needs the built node (scripts/test.sh builds it). Takes ~6 min.
+# Needs the built node (scripts/test.sh builds it). Takes ~12 min.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -54,10 +56,14 @@ for name in alice bob charlie dave eve; do
 	[ "$name" = alice ] && extra=(--node-key-file "$DIR/alice.node-key")
 	identity=(--"$name")
 	[ "$name" = eve ] && identity=(--name eve)
-	"$NODE_BIN" --chain "$DIR/spec.json" "${identity[@]}" --validator --base-path "$DIR/$name" \
-		--listen-addr "/ip4/127.0.0.1/tcp/$p2p" --rpc-port "${rpc[$name]}" \
-		--no-prometheus --no-telemetry --no-mdns "${extra[@]}" >"$DIR/$name.log" 2>&1 &
+	args=(--chain "$DIR/spec.json" "${identity[@]}" --validator --base-path "$DIR/$name"
+		--listen-addr "/ip4/127.0.0.1/tcp/$p2p" --rpc-port "${rpc[$name]}"
+		--no-prometheus --no-telemetry --no-mdns "${extra[@]}")
+	# e2e/src/faults.mjs restarts the node with the same arguments.
+	python3 -c 'import json, sys; print(json.dumps(sys.argv[1:]))' "${args[@]}" >"$DIR/$name.args.json"
+	"$NODE_BIN" "${args[@]}" >"$DIR/$name.log" 2>&1 &
 	pid[$name]=$!
+	echo "$!" >"$DIR/$name.pid"
 	pids+=("$!")
 	[ "$name" = alice ] && bootnode="/ip4/127.0.0.1/tcp/$p2p/p2p/$boot_peer"
 done
@@ -75,8 +81,14 @@ done
 status=0
 LINLI_WS="ws://127.0.0.1:${rpc[alice]}" LINLI_WS_EVE="ws://127.0.0.1:${rpc[eve]}" LINLI_NEXT_WASM="$NEXT_WASM" \
 	LINLI_DAVE_PID="${pid[dave]}" node src/testnet.mjs || status=$?
+if [ "$status" -eq 0 ]; then
+	log "faults: validators SIGKILLed and restarted, every node at once, fresh nodes syncing"
+	LINLI_NODE_BIN="$NODE_BIN" LINLI_NET_DIR="$DIR" LINLI_BOOTNODE="$bootnode" node src/faults.mjs || status=$?
+fi
 if [ "$status" -ne 0 ]; then
-	for name in alice eve; do log "--- $name.log (last lines)"; tail -n 40 "$DIR/$name.log"; done
+	for name in alice bob charlie eve fifth-full fifth-warp; do
+		[ -f "$DIR/$name.log" ] && { log "--- $name.log (last lines)"; tail -n 40 "$DIR/$name.log"; }
+	done
 	exit "$status"
 fi
 stop_all

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Drives a running dev chain with @polkadot/api (the library behind
 # Polkadot.js apps): the metadata check, bad input, a community's year, and
-# the stakeholders' council governing the chain.
+# the stakeholders' council governing the chain; then a minute of load.
 #
 #   scripts/e2e.sh              starts its own `linli-node --dev` (fresh
 #                               state, free ports) and stops it afterwards
@@ -23,6 +23,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
 fi
 
 node_pid=""
+POOL_LIMIT=4096
 stop_node() { [ -n "$node_pid" ] && kill -INT "$node_pid" 2>/dev/null && wait "$node_pid" 2>/dev/null || true; }
 trap stop_node EXIT
 if [ -z "${LINLI_WS:-}" ]; then
@@ -30,7 +31,9 @@ if [ -z "${LINLI_WS:-}" ]; then
 	port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 	base=$(mktemp -d)
 	log "starting linli-node --dev on ws://127.0.0.1:$port (log: $base/node.log)"
-	"$NODE_BIN" --dev --base-path "$base" --rpc-port "$port" --port 0 \
+	# A pool of 4,096 ready transactions (and 409 future ones): the load test
+	# fills it and sees the node refuse the rest with a reason.
+	"$NODE_BIN" --dev --base-path "$base" --rpc-port "$port" --port 0 --pool-limit "$POOL_LIMIT" \
 		--no-prometheus --no-telemetry --no-mdns >"$base/node.log" 2>&1 &
 	node_pid=$!
 	export LINLI_WS="ws://127.0.0.1:$port"
@@ -55,3 +58,5 @@ if [ -n "${LINLI_SNAPSHOT:-}" ]; then
 	log "the chain's state after its year, for try-runtime: $LINLI_SNAPSHOT"
 	node src/snapshot.mjs "$LINLI_SNAPSHOT"
 fi
+log "load: a minute of mixed Linli extrinsics, more than the blocks take"
+LINLI_NODE_PID="$node_pid" LINLI_POOL_LIMIT="$POOL_LIMIT" node src/load.mjs

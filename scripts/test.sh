@@ -2,10 +2,12 @@
 # Sets up what is missing, builds everything and runs every test: the
 # pallets' and the runtime's unit tests, the end-to-end tests that start
 # real nodes (a dev chain, the checked-in chain specs), the pallets'
-# benchmarks as tests, and the @polkadot/api client scripts against a dev
-# chain (scripts/e2e.sh) and against the four-validator network of the
-# checked-in spec (scripts/e2e-testnet.sh: a runtime upgrade, validator
-# changes; it builds the upgrade's wasm, one more small wasm build).
+# benchmarks as tests, random calls against the runtime (runtime/tests/fuzz),
+# and the @polkadot/api client scripts against a dev chain (scripts/e2e.sh:
+# ending with a minute of load) and against the four-validator network of
+# the checked-in spec (scripts/e2e-testnet.sh: a runtime upgrade, validator
+# changes, validators killed and restarted, fresh nodes syncing; it builds
+# the upgrade's wasm, one more small wasm build).
 #
 # One build of the workspace serves the unit tests, the node tests and the
 # client scripts. The benchmarks need the pallets compiled with
@@ -32,10 +34,11 @@ cargo nextest run --workspace --locked --no-run ${LINLI_TIMINGS:+--timings}
 log "building the pallets with their benchmarks"
 cargo nextest run --locked "${BENCH_PACKAGES[@]}" --no-run
 # try-runtime: the runtime's upgrade and invariants on the state the client
-# scripts leave (native only: the try-runtime wasm is never needed here).
-TRY_RUNTIME=(--locked -p linli-runtime --features try-runtime --test try_runtime)
+# scripts leave, and random calls with every invariant checked after each
+# (native only: the try-runtime wasm is never needed here).
+TRY_RUNTIME=(--locked -p linli-runtime --features try-runtime)
 log "building the runtime with try-runtime"
-SKIP_WASM_BUILD=1 cargo nextest run "${TRY_RUNTIME[@]}" --no-run
+SKIP_WASM_BUILD=1 cargo nextest run "${TRY_RUNTIME[@]}" --test try_runtime --test fuzz --no-run
 
 e2e_log="$(mktemp)"
 export LINLI_SNAPSHOT="$(mktemp -t linli-snapshot.XXXXXX.json)"
@@ -46,9 +49,11 @@ trap 'kill "$e2e_pid" 2>/dev/null || true' EXIT
 
 log "pallet, primitives and runtime tests (in parallel)"
 cargo nextest run --workspace --locked -E 'not package(linli-node)'
+log "random input against the runtime: 10,000 calls, a fixed seed, every invariant after each (runtime/tests/fuzz)"
+SKIP_WASM_BUILD=1 cargo nextest run "${TRY_RUNTIME[@]}" --test fuzz --no-capture
 log "node tests: real nodes, one test at a time"
 cargo nextest run --workspace --locked -E 'package(linli-node)' --test-threads 1
-log "the council governs a running four-validator network: a runtime upgrade, a validator added and one removed"
+log "the council governs a running four-validator network (a runtime upgrade, a validator added and one removed), which survives faults"
 "$ROOT/scripts/e2e-testnet.sh"
 log "the pallets' benchmarks as tests (every benchmark's setup and assertions)"
 cargo nextest run --locked "${BENCH_PACKAGES[@]}" -E 'test(/benchmarking::/)'
@@ -60,4 +65,4 @@ trap - EXIT
 cat "$e2e_log"
 [ "$e2e_status" -eq 0 ] || { log "the client scripts failed ($e2e_status)"; exit "$e2e_status"; }
 log "try-runtime on the dev chain after its year: every migration and every pallet's invariants"
-SKIP_WASM_BUILD=1 cargo nextest run "${TRY_RUNTIME[@]}"
+SKIP_WASM_BUILD=1 cargo nextest run "${TRY_RUNTIME[@]}" --test try_runtime

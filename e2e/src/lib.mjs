@@ -15,10 +15,11 @@ export const UNIT = 10n ** 12n;
 /**
  * Calls one of the node's JSON-RPC methods over HTTP and parses the answer
  * keeping integers of 16 digits or more exact (as strings): balances are
- * JSON numbers, which a plain `JSON.parse` rounds above 2^53.
+ * JSON numbers, which a plain `JSON.parse` rounds above 2^53. `ws`: another
+ * node than LINLI_WS's.
  */
-export async function rpcExact(method, params) {
-  const url = WS.replace(/^ws/, 'http');
+export async function rpcExact(method, params, ws = WS) {
+  const url = ws.replace(/^ws/, 'http');
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

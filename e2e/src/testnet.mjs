@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
-import { Chain, check, checkEq, findEvent, log, Mismatch } from './lib.mjs';
+import { Chain, check, checkEq, findEvent, log, Mismatch, rpcExact } from './lib.mjs';
 
 const chain = await Chain.connect();
 const { api } = chain;
@@ -26,18 +26,6 @@ const [alice, bob, charlie, dave, eve, ferdie] = ['//Alice', '//Bob', '//Charlie
   chain.key(k),
 );
 const SESSION = 10; // blocks: the test spec's session length (scripts/e2e-testnet.sh)
-
-/** Calls `method` on the node at `url` (Eve's own node, for her keys). */
-async function rpcAt(url, method, params) {
-  const response = await fetch(url.replace(/^ws/, 'http'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  const body = await response.json();
-  if (body.error) throw new Mismatch(`${method}: ${JSON.stringify(body.error)}`);
-  return body.result;
-}
 
 async function blockHash(n) {
   return (await api.rpc.chain.getBlockHash(n)).toHex();
@@ -127,7 +115,7 @@ log('blocks and finality go on past the upgrade');
 // ---- 2. A fifth validator -------------------------------------------------
 
 const eveOwner = u8aToHex(decodeAddress(eve.address));
-const generated = await rpcAt(process.env.LINLI_WS_EVE, 'author_rotateKeysWithOwner', [eveOwner]);
+const generated = await rpcExact('author_rotateKeysWithOwner', [eveOwner], process.env.LINLI_WS_EVE);
 check(generated.proof, 'the node proves the keys belong to Eve');
 const eveAura = generated.keys.slice(0, 66); // the first key: Aura's
 await chain.fails(eve, api.tx.session.setKeys(generated.keys, generated.proof), 'session.NoAssociatedValidatorId');

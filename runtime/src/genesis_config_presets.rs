@@ -302,3 +302,29 @@ pub fn preset_names() -> Vec<PresetId> {
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
 	]
 }
+
+/// Merges the JSON `patch` into `base`, as a node merges a preset over the
+/// default genesis config (objects key by key, anything else replaced).
+#[cfg(feature = "std")]
+fn merge_json(base: &mut Value, patch: Value) {
+	match (base, patch) {
+		(Value::Object(base), Value::Object(patch)) =>
+			for (key, value) in patch {
+				merge_json(base.entry(key).or_insert(Value::Null), value);
+			},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// The genesis storage of preset `name`, built as a node builds it: the
+/// preset's JSON patched over the default config, then every pallet's
+/// genesis. For tests and tools that start from a preset's state.
+#[cfg(feature = "std")]
+pub fn preset_storage(name: &str) -> Result<sp_core::storage::Storage, alloc::string::String> {
+	use sp_runtime::BuildStorage;
+	let patch = get_preset(&PresetId::from(name)).ok_or_else(|| alloc::format!("no preset {name}"))?;
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).map_err(|e| e.to_string())?;
+	merge_json(&mut config, serde_json::from_slice(&patch).map_err(|e| e.to_string())?);
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).map_err(|e| e.to_string())?;
+	config.build_storage()
+}

@@ -4,54 +4,29 @@ use crate::{
 	genesis_config_presets::{
 		local_stakeholders, preset_names, ENDOWMENT, PRODUCTION_MIN_VALIDATORS, PRODUCTION_SESSION_LENGTH,
 	},
-	Runtime, RuntimeGenesisConfig,
+	Runtime,
 };
 use codec::Decode;
 use frame_metadata::{v15::RuntimeMetadataV15, RuntimeMetadata, RuntimeMetadataPrefixed};
-use frame_support::{
-	genesis_builder_helper::{build_state, get_preset},
-	traits::Get,
-};
+use frame_support::traits::Get;
 use scale_info::TypeDef;
 use sp_genesis_builder::PresetId;
 use sp_keyring::Sr25519Keyring;
 
-/// Merges the JSON `patch` into `base`, as a node merges a preset over the
-/// default genesis config (objects key by key, anything else replaced).
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			},
-		(base, patch) => *base = patch,
-	}
-}
-
-/// Builds the genesis state of preset `name` the way a node does (preset
-/// JSON patched over the default config, then `build_state`) and runs `f`
-/// in it.
+/// Runs `f` in the genesis state of preset `name`.
 fn with_preset_state<R>(name: &str, f: impl FnOnce() -> R) -> R {
 	preset_externalities(name).execute_with(f)
 }
 
-/// The externalities of preset `name`'s genesis, as a node builds it (preset
-/// JSON patched over the default config, then `build_state`), with a
-/// keystore for session keys.
+/// The externalities of preset `name`'s genesis, as a node builds it
+/// ([`crate::genesis_config_presets::preset_storage`]), with a keystore for
+/// session keys.
 fn preset_externalities(name: &str) -> sp_io::TestExternalities {
-	let patch = get_preset::<RuntimeGenesisConfig>(&Some(PresetId::from(name)), |id| {
-		crate::genesis_config_presets::get_preset(id)
-	})
-	.unwrap_or_else(|| panic!("preset {name} exists"));
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge(&mut config, serde_json::from_slice(&patch).unwrap());
-	let mut ext = sp_io::TestExternalities::default();
+	let storage = crate::genesis_config_presets::preset_storage(name)
+		.unwrap_or_else(|e| panic!("preset {name} builds a genesis state: {e}"));
+	let mut ext = sp_io::TestExternalities::new(storage);
 	// Session keys are generated (and their ownership proved) in a keystore.
 	ext.register_extension(sp_keystore::KeystoreExt::new(sp_keystore::testing::MemoryKeystore::new()));
-	ext.execute_with(|| {
-		build_state::<RuntimeGenesisConfig>(serde_json::to_vec(&config).unwrap())
-			.expect("the preset builds a genesis state");
-	});
 	ext
 }
 

@@ -1,0 +1,159 @@
+// Load held: a dev node is sent mixed Linli extrinsics — fee payments,
+// public income, transfers — for LINLI_LOAD_SECONDS (60) at LINLI_LOAD_RATE
+// (400) per second, more than its blocks take, from many accounts at once.
+//
+// It must hold: blocks go on carrying transactions while the load lasts;
+// the pool stays within its limit (sampled every 2 s); every transaction
+// the node refuses is refused with an error saying why; every one it
+// accepts ends finalized or dropped with a reason (its watch says which) —
+// none is left hanging once the pool has drained. Reports the counts, the
+// rates and the node's memory (VmRSS) before and after.
+//
+// Environment: LINLI_WS, LINLI_NODE_PID (for memory; optional),
+// LINLI_POOL_LIMIT (the node's --pool-limit, to check the bound).
+
+import { readFileSync } from 'node:fs';
+import { Chain, check, doc, log, Mismatch, UNIT } from './lib.mjs';
+
+const SECONDS = Number(process.env.LINLI_LOAD_SECONDS ?? 60);
+const RATE = Number(process.env.LINLI_LOAD_RATE ?? 400);
+const ACCOUNTS = Number(process.env.LINLI_LOAD_ACCOUNTS ?? 800);
+const POOL_LIMIT = Number(process.env.LINLI_POOL_LIMIT ?? 8192);
+const COMMUNITY = 0; // the demo community
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const rss = () => {
+  if (!process.env.LINLI_NODE_PID) return null;
+  const status = readFileSync(`/proc/${process.env.LINLI_NODE_PID}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024;
+};
+
+const chain = await Chain.connect();
+const { api } = chain;
+const alice = chain.key('//Alice');
+const memoryBefore = rss();
+
+// ---- Setup: a fee schedule for the demo community, funded payers ----------
+const month = (await api.call.calendarApi.today()).period.toNumber();
+await chain.sudo(alice, api.tx.propertyFees.setFeeSchedule(COMMUNITY, 3n * UNIT, 'LumpSum', month));
+const units = (await api.query.community.units.keys(COMMUNITY)).map((k) => k.args[1].toHex());
+check(units.length > 0, 'the demo community has units');
+const payers = Array.from({ length: ACCOUNTS }, (_, i) => chain.key(`//Alice//load//${i}`));
+for (let i = 0; i < ACCOUNTS; i += 400) {
+  const transfers = payers.slice(i, i + 400).map((p) => api.tx.balances.transferKeepAlive(p.address, 2_000n * UNIT));
+  await chain.ok(alice, api.tx.utility.batchAll(transfers));
+}
+log(`${ACCOUNTS} payers funded; ${units.length} units billed at 3 LNL/m²`);
+
+// ---- Pre-signed, so that signing does not limit the rate ------------------
+const total = SECONDS * RATE;
+const perAccount = Math.ceil(total / ACCOUNTS);
+const genesis = api.genesisHash;
+const signed = [];
+const signStart = Date.now();
+for (let k = 0; k < perAccount; k++) {
+  for (let i = 0; i < ACCOUNTS && signed.length < total; i++) {
+    const n = signed.length;
+    const tx =
+      n % 5 < 2
+        ? api.tx.propertyFees.payFees(COMMUNITY, units[n % units.length], UNIT)
+        : n % 5 < 4
+          ? api.tx.propertyFees.recordPublicIncome(COMMUNITY, 'Advertising', UNIT, doc(`load ${n}`))
+          : api.tx.balances.transferKeepAlive(payers[(i + 1) % ACCOUNTS].address, UNIT);
+    // Immortal: the test measures the pool, not mortality.
+    signed.push({ label: `${tx.method.section}.${tx.method.method}`, tx: await tx.signAsync(payers[i], { nonce: k, era: 0, blockHash: genesis }) });
+  }
+}
+log(`${signed.length} extrinsics signed (${perAccount} per account) in ${((Date.now() - signStart) / 1000).toFixed(0)} s`);
+
+// ---- Submitted at RATE for SECONDS, each watched ---------------------------
+const outcome = { accepted: 0, rejected: new Map(), ended: new Map(), pending: new Set() };
+const count = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
+const poolSizes = [];
+const blocks = [];
+const unsubscribeHeads = await api.rpc.chain.subscribeNewHeads(async (h) => {
+  blocks.push({ number: h.number.toNumber(), at: Date.now() });
+});
+let sampling = true;
+const sampler = (async () => {
+  while (sampling) {
+    poolSizes.push((await api.rpc.author.pendingExtrinsics()).length);
+    await sleep(2000);
+  }
+})();
+
+const submitStart = Date.now();
+const watches = [];
+for (let n = 0; n < signed.length; n++) {
+  // Pace: extrinsic n goes out at n / RATE seconds.
+  const due = submitStart + (n * 1000) / RATE;
+  if (due > Date.now()) await sleep(due - Date.now());
+  const { tx } = signed[n];
+  outcome.pending.add(n);
+  watches.push(
+    new Promise((resolve) => {
+      api.rpc.author
+        .submitAndWatchExtrinsic(tx, (status) => {
+          if (status.isFinalized || status.isDropped || status.isInvalid || status.isUsurped || status.isFinalityTimeout) {
+            outcome.pending.delete(n);
+            count(outcome.ended, status.type);
+            resolve();
+          }
+        })
+        .then(() => (outcome.accepted += 1))
+        .catch((e) => {
+          outcome.pending.delete(n);
+          // The node's reason, e.g. "1016: Immediately Dropped: ..." or "1014: Priority is too low".
+          count(outcome.rejected, (e.message ?? String(e)).replace(/\s+/g, ' ').slice(0, 90));
+          resolve();
+        });
+    }),
+  );
+}
+const submitSeconds = (Date.now() - submitStart) / 1000;
+const loadEnd = Date.now();
+log(`${signed.length} submitted in ${submitSeconds.toFixed(1)} s (${(signed.length / submitSeconds).toFixed(0)}/s)`);
+
+// ---- Drained: every accepted extrinsic ends --------------------------------
+const drainDeadline = Date.now() + 240_000;
+while (outcome.pending.size > 0 && Date.now() < drainDeadline) await sleep(1000);
+sampling = false;
+await sampler;
+unsubscribeHeads();
+const memoryAfter = rss();
+
+const duringLoad = blocks.filter((b) => b.at >= submitStart && b.at <= loadEnd);
+let included = 0;
+for (const b of duringLoad) {
+  const block = await api.rpc.chain.getBlock(await api.rpc.chain.getBlockHash(b.number));
+  included += block.block.extrinsics.length - 1; // minus the timestamp inherent
+}
+const finalized = outcome.ended.get('Finalized') ?? 0;
+const fmt = (m) => [...m.entries()].map(([k, v]) => `${v} ${k}`).join('; ') || 'none';
+console.log(`
+  load: ${signed.length} extrinsics (40 % propertyFees.payFees, 40 % propertyFees.recordPublicIncome, 20 % balances.transferKeepAlive)
+        from ${ACCOUNTS} accounts, ${perAccount} each, submitted at ${(signed.length / submitSeconds).toFixed(0)}/s for ${submitSeconds.toFixed(0)} s
+  accepted by the pool:   ${outcome.accepted}
+  rejected at submission: ${signed.length - outcome.accepted} (${fmt(outcome.rejected)})
+  ended:                  ${fmt(outcome.ended)}
+  still pending:          ${outcome.pending.size}
+  finalized per second:   ${(finalized / ((Date.now() - submitStart) / 1000)).toFixed(0)} over the whole run
+  blocks during the load: ${duringLoad.length}, ${included} extrinsics, ${(included / Math.max(1, duringLoad.length)).toFixed(0)} per block
+  pool size (every 2 s):  max ${Math.max(...poolSizes)}, last ${poolSizes.at(-1)} (limit ${POOL_LIMIT})
+  node memory (VmRSS):    ${memoryBefore === null ? 'n/a' : `${memoryBefore.toFixed(0)} MiB before, ${memoryAfter.toFixed(0)} MiB after`}
+`);
+
+check(outcome.pending.size === 0, `${outcome.pending.size} accepted extrinsics neither finalized nor dropped after the drain`);
+check(outcome.accepted > 0 && finalized > 0, 'the node accepted and finalized part of the load');
+check(duringLoad.length >= SECONDS / 6 - 2, `blocks stalled under load: ${duringLoad.length} in ${SECONDS} s`);
+check(included > 0, 'blocks carried the load');
+// The limit counts ready transactions; a tenth more may wait for their nonce.
+check(Math.max(...poolSizes) <= POOL_LIMIT + Math.floor(POOL_LIMIT / 10), 'the pool stayed within its limit');
+for (const reason of outcome.rejected.keys()) {
+  check(/^\d{4}: /.test(reason), `a rejection without the node's error code: ${reason}`);
+}
+for (const end of outcome.ended.keys()) {
+  check(['Finalized', 'Dropped', 'Usurped', 'Invalid'].includes(end), `an extrinsic ended ${end}`);
+}
+await chain.disconnect();
+if (outcome.pending.size) throw new Mismatch('pending');
