@@ -32,8 +32,10 @@ if [ -z "${LINLI_WS:-}" ]; then
 	base=$(mktemp -d)
 	log "starting linli-node --dev on ws://127.0.0.1:$port (log: $base/node.log)"
 	# A pool of 4,096 ready transactions (and 409 future ones): the load test
-	# fills it and sees the node refuse the rest with a reason.
+	# fills it and sees the node refuse the rest with a reason. It watches
+	# every transaction it sends (one subscription each) on one connection.
 	"$NODE_BIN" --dev --base-path "$base" --rpc-port "$port" --port 0 --pool-limit "$POOL_LIMIT" \
+		--rpc-max-subscriptions-per-connection 65536 \
 		--no-prometheus --no-telemetry --no-mdns >"$base/node.log" 2>&1 &
 	node_pid=$!
 	export LINLI_WS="ws://127.0.0.1:$port"

@@ -94,9 +94,16 @@ checkEq((await api.query.system.authorizedUpgrade()).unwrap().codeHash.toHex(), 
 // Other code than the authorized is refused.
 await chain.fails(ferdie, api.tx.system.applyAuthorizedUpgrade('0x0061736d01000000'), 'system.Unauthorized');
 const applied = await chain.ok(ferdie, api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)));
-findEvent(applied, 'system', 'CodeUpdated');
 const upgradedIn = (await api.rpc.chain.getHeader(applied.blockHash)).number.toNumber();
 await chain.waitForBlock(upgradedIn + 1);
+// The upgrade block's events are read again once the client has settled on
+// the new runtime: while it switches, @polkadot/api may decode that block's
+// events (written by the old runtime) with the new one's types and see none.
+const upgradeEvents = await (await api.at(applied.blockHash)).query.system.events();
+check(
+  upgradeEvents.some(({ event }) => event.section === 'system' && event.method === 'CodeUpdated'),
+  `no system.CodeUpdated in the upgrade's block #${upgradedIn}`,
+);
 const upgraded = (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
 checkEq(upgraded, version + 1, 'state_getRuntimeVersion after the upgrade');
 log(

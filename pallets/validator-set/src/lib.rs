@@ -32,8 +32,10 @@
 //!    returns the new session keys and a proof that the account owns them.
 //! 2. The council adds the account ([`add_validator`](Pallet::add_validator)).
 //! 3. The account submits `session.set_keys(keys, proof)`. Only a validator
-//!    of this pallet (or an account that already has keys, to rotate or
-//!    purge them) may; anyone else gets `session.NoAssociatedValidatorId`.
+//!    of this pallet (or an account that already has keys, to rotate them)
+//!    may; anyone else gets `session.NoAssociatedValidatorId`. (Linli's
+//!    runtime filters `session.purge_keys` out: no validator leaves the
+//!    validating set but through the council.)
 //!    A validator without keys is skipped by session until it sets them.
 //!
 //! ## Where the code lives
@@ -243,7 +245,8 @@ pub mod pallet {
 		}
 
 		/// Removes `validator` from the set, from the next planned session.
-		/// Its session keys stay until it purges them (`session.purge_keys`).
+		/// Its session keys stay in session (a runtime that does not filter
+		/// `session.purge_keys` lets it purge them).
 		///
 		/// Origin: `ManageOrigin`. Fails with `NotValidator`, or
 		/// `BelowMinimum` if fewer than [`MinValidators`] would remain.

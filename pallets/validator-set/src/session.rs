@@ -67,7 +67,8 @@ impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 
 /// Who may set session keys (`pallet_session::Config::ValidatorIdOf`): a
 /// validator of the set, or an account that already holds keys (so that a
-/// removed validator can still rotate or purge them). Anyone else gets
+/// removed validator can still rotate them, or purge them where the runtime
+/// allows it; Linli's does not). Anyone else gets
 /// `session.NoAssociatedValidatorId`.
 pub struct ValidatorOf<T>(PhantomData<T>);
 

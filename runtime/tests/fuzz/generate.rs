@@ -112,7 +112,9 @@ fn hint_of(field: &Field<PortableForm>) -> Option<Hint> {
 		"Month" => Some(Hint::Month),
 		"ProposalIndex" => Some(Hint::Proposal),
 		"BlockNumberFor<T>" | "BlockNumber" => Some(Hint::Block),
-		t if t.starts_with("BalanceOf") || t == "Balance" || t == "T::Balance" => Some(Hint::Amount),
+		t if t.starts_with("BalanceOf") || t == "Balance" || t == "T::Balance" => {
+			Some(Hint::Amount)
+		}
 		_ => None,
 	};
 	by_type.or(match field.name.as_deref().unwrap_or("") {
@@ -123,8 +125,9 @@ fn hint_of(field: &Field<PortableForm>) -> Option<Hint> {
 		"amount" | "value" | "price_per_m2" => Some(Hint::Amount),
 		"stars" => Some(Hint::Stars),
 		"proposal" => Some(Hint::Proposal),
-		"months" | "seats" | "minimum" | "repair" | "id" | "budget_line" | "category" | "index" =>
-			Some(Hint::Small),
+		"months" | "seats" | "minimum" | "repair" | "id" | "budget_line" | "category" | "index" => {
+			Some(Hint::Small)
+		}
 		_ => None,
 	})
 }
@@ -148,7 +151,9 @@ const PALLETS: &[(&str, u64)] = &[
 fn is_fuzzed(pallet: &str, call: &str) -> bool {
 	match pallet {
 		"Utility" => matches!(call, "batch" | "batch_all" | "force_batch"),
-		"Balances" => matches!(call, "transfer_keep_alive" | "transfer_allow_death" | "transfer_all"),
+		"Balances" => {
+			matches!(call, "transfer_keep_alive" | "transfer_allow_death" | "transfer_all")
+		}
 		_ => true,
 	}
 }
@@ -165,7 +170,8 @@ pub struct Generator {
 impl Generator {
 	pub fn new() -> Self {
 		let bytes = Runtime::metadata_at_version(15).expect("v15 metadata");
-		let metadata: RuntimeMetadataPrefixed = codec::Decode::decode(&mut &bytes[..]).expect("metadata decodes");
+		let metadata: RuntimeMetadataPrefixed =
+			codec::Decode::decode(&mut &bytes[..]).expect("metadata decodes");
 		let RuntimeMetadata::V15(RuntimeMetadataV15 { types, outer_enums, .. }) = metadata.1 else {
 			panic!("asked for v15")
 		};
@@ -186,14 +192,22 @@ impl Generator {
 		}
 	}
 
-	fn value(&self, ty: u32, hint: Option<Hint>, depth: u32, rng: &mut Rng, ctx: &Context, out: &mut Vec<u8>) {
+	fn value(
+		&self,
+		ty: u32,
+		hint: Option<Hint>,
+		depth: u32,
+		rng: &mut Rng,
+		ctx: &Context,
+		out: &mut Vec<u8>,
+	) {
 		let ty_info = self.registry.resolve(ty).expect("a type of the registry");
 		let last = ty_info.path.segments.last().map(String::as_str).unwrap_or("");
 		match &ty_info.type_def {
 			TypeDef::Composite(c) if last == "AccountId32" => {
 				debug_assert_eq!(c.fields.len(), 1);
 				rng.pick(&ctx.actors).encode_to(out)
-			},
+			}
 			TypeDef::Composite(_) if last == "H256" => {
 				// Unit ids mostly name registered units; other hashes
 				// (documents, identity commitments) are anything.
@@ -208,19 +222,25 @@ impl Generator {
 					H256::from_slice(&rng.bytes(32))
 				};
 				hash.encode_to(out)
-			},
-			TypeDef::Composite(c) =>
+			}
+			TypeDef::Composite(c) => {
 				for field in &c.fields {
 					let inner = hint_of(field).or(if c.fields.len() == 1 { hint } else { None });
 					self.value(field.ty.id, inner, depth, rng, ctx, out)
-				},
-			TypeDef::Variant(v) if ty == self.call_ty => self.call_variant(&v.variants, depth, rng, ctx, out),
+				}
+			}
+			TypeDef::Variant(v) if ty == self.call_ty => {
+				self.call_variant(&v.variants, depth, rng, ctx, out)
+			}
 			TypeDef::Variant(v) => {
 				let variants = &v.variants;
 				let variant = if last == "Option" {
 					// None and Some equally often.
 					let some = rng.chance(50);
-					variants.iter().find(|x| x.name == if some { "Some" } else { "None" }).expect("Option")
+					variants
+						.iter()
+						.find(|x| x.name == if some { "Some" } else { "None" })
+						.expect("Option")
 				} else {
 					rng.pick(variants)
 				};
@@ -228,7 +248,7 @@ impl Generator {
 				for field in &variant.fields {
 					self.value(field.ty.id, hint_of(field).or(hint), depth, rng, ctx, out)
 				}
-			},
+			}
 			TypeDef::Sequence(s) => {
 				let element = s.type_param.id;
 				let is_bytes = matches!(
@@ -236,30 +256,56 @@ impl Generator {
 					Some(TypeDef::Primitive(TypeDefPrimitive::U8))
 				);
 				if is_bytes {
-					let len: usize =
-						rng.weighted(&[(2, 0), (2, 1), (3, 8), (4, 32), (2, 64), (2, 65), (1, 256), (1, 1025)]);
+					let len: usize = rng.weighted(&[
+						(2, 0),
+						(2, 1),
+						(3, 8),
+						(4, 32),
+						(2, 64),
+						(2, 65),
+						(1, 256),
+						(1, 1025),
+					]);
 					Compact(len as u32).encode_to(out);
 					out.extend(rng.bytes(len));
 				} else {
 					let len: u32 = if element == self.call_ty {
 						rng.weighted(&[(1, 0), (4, 1), (3, 2), (2, 3), (1, 6)])
 					} else {
-						rng.weighted(&[(3, 0), (6, 1), (4, 2), (3, 3), (2, 8), (1, 33), (1, 129), (1, 600)])
+						rng.weighted(&[
+							(3, 0),
+							(6, 1),
+							(4, 2),
+							(3, 3),
+							(2, 8),
+							(1, 33),
+							(1, 129),
+							(1, 600),
+						])
 					};
 					Compact(len).encode_to(out);
 					for _ in 0..len {
-						self.value(element, hint, depth + u32::from(element == self.call_ty), rng, ctx, out)
+						self.value(
+							element,
+							hint,
+							depth + u32::from(element == self.call_ty),
+							rng,
+							ctx,
+							out,
+						)
 					}
 				}
-			},
-			TypeDef::Array(a) =>
+			}
+			TypeDef::Array(a) => {
 				for _ in 0..a.len {
 					self.value(a.type_param.id, hint, depth, rng, ctx, out)
-				},
-			TypeDef::Tuple(t) =>
+				}
+			}
+			TypeDef::Tuple(t) => {
 				for field in &t.fields {
 					self.value(field.id, None, depth, rng, ctx, out)
-				},
+				}
+			}
 			TypeDef::Primitive(p) => self.primitive(p, hint, rng, ctx, out),
 			TypeDef::Compact(c) => {
 				let inner = self.registry.resolve(c.type_param.id).expect("compact's type");
@@ -267,13 +313,15 @@ impl Generator {
 					TypeDef::Primitive(p) => {
 						let mut scratch = Vec::new();
 						self.primitive(p, hint, rng, ctx, &mut scratch);
-						let value = scratch.iter().rev().fold(0u128, |acc, b| (acc << 8) | u128::from(*b));
+						let value =
+							scratch.iter().rev().fold(0u128, |acc, b| (acc << 8) | u128::from(*b));
 						Compact(value).encode_to(out)
-					},
+					}
 					// Compact wrappers (a `Perbill`'s parts): as their number.
-					_ => Compact(rng.weighted(&[(1, 0u128), (1, 1), (1, u32::MAX as u128)])).encode_to(out),
+					_ => Compact(rng.weighted(&[(1, 0u128), (1, 1), (1, u32::MAX as u128)]))
+						.encode_to(out),
 				}
-			},
+			}
 			TypeDef::BitSequence(_) => Compact(0u32).encode_to(out),
 		}
 	}
@@ -294,7 +342,9 @@ impl Generator {
 		out.push(pallet.index);
 		// The pallet's variant has one field: its `Call` enum.
 		let calls_ty = pallet.fields[0].ty.id;
-		let TypeDef::Variant(calls) = &self.registry.resolve(calls_ty).expect("a pallet's calls").type_def else {
+		let TypeDef::Variant(calls) =
+			&self.registry.resolve(calls_ty).expect("a pallet's calls").type_def
+		else {
 			panic!("a pallet's calls are an enum")
 		};
 		let candidates: Vec<_> = calls
@@ -305,7 +355,8 @@ impl Generator {
 			.collect();
 		if candidates.is_empty() {
 			// Nothing at this depth (a batch too deep): an empty batch.
-			let batch = calls.variants.iter().find(|c| c.name == "batch").expect("only Utility nests only");
+			let batch =
+				calls.variants.iter().find(|c| c.name == "batch").expect("only Utility nests only");
 			out.push(batch.index);
 			Compact(0u32).encode_to(out);
 			return;
@@ -321,19 +372,26 @@ impl Generator {
 	/// Whether a call carries another call (a batch, a proposal, a root call).
 	fn nests(&self, call: &scale_info::Variant<PortableForm>) -> bool {
 		call.fields.iter().any(|f| {
-			f.ty.id == self.call_ty ||
-				matches!(&self.registry.resolve(f.ty.id).map(|t| &t.type_def),
+			f.ty.id == self.call_ty
+				|| matches!(&self.registry.resolve(f.ty.id).map(|t| &t.type_def),
 					Some(TypeDef::Sequence(s)) if s.type_param.id == self.call_ty)
 		})
 	}
 
-	fn primitive(&self, p: &TypeDefPrimitive, hint: Option<Hint>, rng: &mut Rng, ctx: &Context, out: &mut Vec<u8>) {
+	fn primitive(
+		&self,
+		p: &TypeDefPrimitive,
+		hint: Option<Hint>,
+		rng: &mut Rng,
+		ctx: &Context,
+		out: &mut Vec<u8>,
+	) {
 		let bits = match p {
 			TypeDefPrimitive::Bool => return rng.chance(50).encode_to(out),
 			TypeDefPrimitive::Str => {
 				let len: usize = rng.weighted(&[(1, 0), (2, 8), (1, 300)]);
-				return String::from_utf8_lossy(&rng.bytes(len)).into_owned().encode_to(out)
-			},
+				return String::from_utf8_lossy(&rng.bytes(len)).into_owned().encode_to(out);
+			}
 			TypeDefPrimitive::Char => return u32::from('x').encode_to(out),
 			TypeDefPrimitive::U8 | TypeDefPrimitive::I8 => 8,
 			TypeDefPrimitive::U16 | TypeDefPrimitive::I16 => 16,
@@ -358,9 +416,17 @@ impl Generator {
 				Some((community, ..)) if rng.chance(70) => u128::from(*community),
 				_ => rng.weighted(&[(12, 0), (5, 1), (2, 2), (1, u32::MAX as u128)]),
 			},
-			Some(Hint::Scope) => rng.weighted(&[(4, 1), (3, 2), (2, 3), (1, 0), (1, 4), (1, u32::MAX as u128)]),
-			Some(Hint::Area) =>
-				rng.weighted(&[(1, 0), (1, 1), (4, 89_50), (3, 120_25), (1, 1_000_000_00), (1, u64::MAX as u128)]),
+			Some(Hint::Scope) => {
+				rng.weighted(&[(4, 1), (3, 2), (2, 3), (1, 0), (1, 4), (1, u32::MAX as u128)])
+			}
+			Some(Hint::Area) => rng.weighted(&[
+				(1, 0),
+				(1, 1),
+				(4, 89_50),
+				(3, 120_25),
+				(1, 1_000_000_00),
+				(1, u64::MAX as u128),
+			]),
 			Some(Hint::Amount) => rng.weighted(&[
 				(2, 0),
 				(1, 1),
@@ -381,17 +447,31 @@ impl Generator {
 				(1, 0),
 				(1, u32::MAX as u128),
 			]),
-			Some(Hint::Block) =>
-				rng.weighted(&[(2, 0), (2, 1), (3, 10), (2, 100), (2, now + 20), (1, now + 100_000), (1, u32::MAX as u128)]),
+			Some(Hint::Block) => rng.weighted(&[
+				(2, 0),
+				(2, 1),
+				(3, 10),
+				(2, 100),
+				(2, now + 20),
+				(1, now + 100_000),
+				(1, u32::MAX as u128),
+			]),
 			Some(Hint::Proposal) => {
 				// Mostly one of the last few (the open ones), now and then
 				// an old, the next or an unknown one.
 				let next = u128::from(ctx.next_proposal);
 				let recent = next.saturating_sub(1 + any % 3);
-				rng.weighted(&[(7, recent), (2, any % (next + 1)), (1, next), (1, u32::MAX as u128)])
-			},
+				rng.weighted(&[
+					(7, recent),
+					(2, any % (next + 1)),
+					(1, next),
+					(1, u32::MAX as u128),
+				])
+			}
 			Some(Hint::Stars) => rng.weighted(&[(8, 1 + any % 5), (1, 0), (1, 6), (1, 255)]),
-			Some(Hint::Small) => rng.weighted(&[(3, 0), (4, 1), (3, 2), (2, 3), (1, 12), (1, u32::MAX as u128)]),
+			Some(Hint::Small) => {
+				rng.weighted(&[(3, 0), (4, 1), (3, 2), (2, 3), (1, 12), (1, u32::MAX as u128)])
+			}
 			Some(Hint::Unit) | None => rng.weighted(&[
 				(4, 0),
 				(4, 1),

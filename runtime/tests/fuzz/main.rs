@@ -39,11 +39,13 @@ const CASE_LENGTH: usize = 300;
 fn env_u64(name: &str, default: u64) -> u64 {
 	std::env::var(name)
 		.ok()
-		.map(|v| match v.strip_prefix("0x") {
-			Some(hex) => u64::from_str_radix(hex, 16),
-			None => v.parse(),
-		}
-		.unwrap_or_else(|_| panic!("{name} is a number")))
+		.map(|v| {
+			match v.strip_prefix("0x") {
+				Some(hex) => u64::from_str_radix(hex, 16),
+				None => v.parse(),
+			}
+			.unwrap_or_else(|_| panic!("{name} is a number"))
+		})
 		.unwrap_or(default)
 }
 
@@ -79,9 +81,17 @@ fn replay(actions: &[Action]) -> Result<(), (usize, Failure)> {
 		let issuance = pallet_balances::TotalIssuance::<linli_runtime::Runtime>::get();
 		for (i, action) in actions.iter().enumerate() {
 			match std::panic::catch_unwind(AssertUnwindSafe(|| world::apply(action, issuance))) {
-				Ok(Ok(_)) => {},
+				Ok(Ok(_)) => {}
 				Ok(Err(failure)) => return Err((i, failure)),
-				Err(_) => return Err((i, format!("panicked: {}", LAST_PANIC.lock().unwrap_or_else(|e| e.into_inner())))),
+				Err(_) => {
+					return Err((
+						i,
+						format!(
+							"panicked: {}",
+							LAST_PANIC.lock().unwrap_or_else(|e| e.into_inner())
+						),
+					))
+				}
 			}
 		}
 		Ok(())
@@ -107,7 +117,7 @@ fn shrink(mut actions: Vec<Action>) -> (Vec<Action>, Failure) {
 					actions = candidate;
 					failure = why;
 					dropped = true;
-				},
+				}
 				Ok(()) => start += chunk,
 			}
 		}
@@ -139,10 +149,12 @@ fn run(seed: u64, calls: u64) -> Stats {
 			let issuance = pallet_balances::TotalIssuance::<linli_runtime::Runtime>::get();
 			while actions.len() < CASE_LENGTH && stats.calls < calls {
 				let ctx = world::context(&actors, &units, &mut rng);
-				let (action, undecodable) = world::next_action(&generator, &mut rng, &ctx, &learned);
+				let (action, undecodable) =
+					world::next_action(&generator, &mut rng, &ctx, &learned);
 				stats.undecodable += u64::from(undecodable);
 				actions.push(action.clone());
-				match std::panic::catch_unwind(AssertUnwindSafe(|| world::apply(&action, issuance))) {
+				match std::panic::catch_unwind(AssertUnwindSafe(|| world::apply(&action, issuance)))
+				{
 					Ok(Ok(outcome)) => match (&action, outcome) {
 						(Action::NextBlock, _) => stats.blocks += 1,
 						(Action::Call(origin, call), Outcome::Ok) => {
@@ -150,15 +162,19 @@ fn run(seed: u64, calls: u64) -> Stats {
 							let name = call_name(call);
 							*stats.ok.entry(name.clone()).or_default() += 1;
 							world::learn(&mut learned, name, origin);
-						},
+						}
 						(Action::Call(..), Outcome::Failed(error)) => {
 							stats.calls += 1;
 							*stats.failed.entry(error).or_default() += 1;
-						},
+						}
 					},
 					Ok(Err(failure)) => return Some(failure),
-					Err(_) =>
-						return Some(format!("panicked: {}", LAST_PANIC.lock().unwrap_or_else(|e| e.into_inner()))),
+					Err(_) => {
+						return Some(format!(
+							"panicked: {}",
+							LAST_PANIC.lock().unwrap_or_else(|e| e.into_inner())
+						))
+					}
 				}
 			}
 			None
@@ -219,7 +235,10 @@ fn ten_thousand_random_calls_break_no_invariant() {
 	// The run reached deep: owners' money moved, votes and ratings counted,
 	// residents registered.
 	for deep in ["PropertyFees.pay_fees", "OwnersAssembly.vote", "Community.verify_resident"] {
-		assert!(stats.ok.contains_key(deep), "no {deep} succeeded: the generator does not reach it");
+		assert!(
+			stats.ok.contains_key(deep),
+			"no {deep} succeeded: the generator does not reach it"
+		);
 	}
 }
 
@@ -251,5 +270,8 @@ fn a_broken_invariant_is_caught_and_shrunk_to_its_cause() {
 	let _ = std::panic::take_hook();
 	assert!(why.contains("issuance") || why.contains("hold"), "{why}");
 	assert!(minimal.len() <= 2, "the mint (and the block that ends): {minimal:?}");
-	assert!(matches!(minimal[0], Action::Call(world::Origin::Root, linli_runtime::RuntimeCall::Balances(_))));
+	assert!(matches!(
+		minimal[0],
+		Action::Call(world::Origin::Root, linli_runtime::RuntimeCall::Balances(_))
+	));
 }

@@ -15,12 +15,12 @@ use linli_primitives::{
 	governance::{Decision, Matter},
 	ratings::RatingTerms,
 };
-use pallet_property_fees::ContractModel;
-use sp_runtime::{Perbill, Permill};
 use linli_runtime::{
 	genesis_config_presets::{demo_owner, demo_unit, preset_storage},
-	AccountId, AllPalletsWithSystem, Executive, Header, Runtime, RuntimeCall, RuntimeOrigin, SLOT_DURATION, UNIT,
+	AccountId, AllPalletsWithSystem, Executive, Header, Runtime, RuntimeCall, RuntimeOrigin,
+	SLOT_DURATION, UNIT,
 };
+use pallet_property_fees::ContractModel;
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring;
@@ -28,6 +28,7 @@ use sp_runtime::{
 	traits::{Dispatchable, Header as _},
 	Digest, DigestItem, StateVersion,
 };
+use sp_runtime::{Perbill, Permill};
 
 /// Who a call comes from.
 #[derive(Clone, PartialEq, Debug)]
@@ -39,7 +40,10 @@ pub enum Origin {
 	/// A passed owners' decision: of any community, matter and scope.
 	Decision(Decision),
 	/// A motion of the stakeholders' council: `ayes` of `of` members.
-	Council { ayes: u32, of: u32 },
+	Council {
+		ayes: u32,
+		of: u32,
+	},
 	/// One council member.
 	CouncilMember(AccountId),
 }
@@ -79,7 +83,8 @@ fn second_community_unit(i: u8) -> H256 {
 
 /// Everyone a call may come from, and every account a call may name.
 pub fn actors() -> Vec<AccountId> {
-	let mut actors: Vec<AccountId> = Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect();
+	let mut actors: Vec<AccountId> =
+		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect();
 	actors.extend([(1, 4), (2, 5), (3, 2), (3, 11)].map(|(b, r)| demo_owner(b, r)));
 	// Strangers: never endowed, never registered.
 	actors.push(AccountId::new([0x57; 32]));
@@ -90,7 +95,8 @@ pub fn actors() -> Vec<AccountId> {
 /// Every unit a call may name: the demo community's 36 and the second
 /// community's 4.
 pub fn units() -> Vec<H256> {
-	let mut units: Vec<H256> = (1..=3).flat_map(|b| (1..=12).map(move |r| demo_unit(b, r))).collect();
+	let mut units: Vec<H256> =
+		(1..=3).flat_map(|b| (1..=12).map(move |r| demo_unit(b, r))).collect();
 	units.extend((0..4).map(second_community_unit));
 	units
 }
@@ -130,10 +136,18 @@ pub fn genesis() -> sp_io::TestExternalities {
 				status: UnitStatus::Delivered,
 			})
 			.collect();
-		setup(RuntimeOrigin::signed(eve.clone()), pallet_community::Call::register_units { community: 1, units });
-		for (i, owner) in [Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave, Sr25519Keyring::Ferdie]
-			.into_iter()
-			.enumerate()
+		setup(
+			RuntimeOrigin::signed(eve.clone()),
+			pallet_community::Call::register_units { community: 1, units },
+		);
+		for (i, owner) in [
+			Sr25519Keyring::Bob,
+			Sr25519Keyring::Charlie,
+			Sr25519Keyring::Dave,
+			Sr25519Keyring::Ferdie,
+		]
+		.into_iter()
+		.enumerate()
 		{
 			setup(
 				RuntimeOrigin::signed(eve.clone()),
@@ -245,7 +259,13 @@ pub fn next_block() {
 	let next = number + 1;
 	let slot = Slot::from(slot_of(next));
 	let digest = Digest { logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, slot.encode())] };
-	Executive::initialize_block(&Header::new(next, Default::default(), Default::default(), parent, digest));
+	Executive::initialize_block(&Header::new(
+		next,
+		Default::default(),
+		Default::default(),
+		parent,
+		digest,
+	));
 	RuntimeCall::Timestamp(pallet_timestamp::Call::set { now: *slot * SLOT_DURATION })
 		.dispatch(RuntimeOrigin::none())
 		.expect("the timestamp inherent applies");
@@ -265,7 +285,9 @@ pub fn check_money(issuance: u128) -> Result<(), Failure> {
 	if total != issuance {
 		return Err(format!("total issuance {total} ≠ {issuance} at the start"));
 	}
-	let held: u128 = frame_system::Account::<Runtime>::iter_values().map(|a| a.data.free + a.data.reserved).sum();
+	let held: u128 = frame_system::Account::<Runtime>::iter_values()
+		.map(|a| a.data.free + a.data.reserved)
+		.sum();
 	if held != total {
 		return Err(format!("accounts hold {held} ≠ total issuance {total}"));
 	}
@@ -287,7 +309,7 @@ pub fn apply(action: &Action, issuance: u128) -> Result<Outcome, Failure> {
 			check_money(issuance)?;
 			check_state()?;
 			Ok(Outcome::Ok)
-		},
+		}
 		Action::Call(origin, call) => {
 			let before = sp_io::storage::root(StateVersion::V1);
 			// Weighing a call must not panic either (a node weighs every
@@ -306,11 +328,11 @@ pub fn apply(action: &Action, issuance: u128) -> Result<Outcome, Failure> {
 						sp_runtime::DispatchError::BadOrigin => "BadOrigin",
 						other => <&'static str>::from(other),
 					})
-				},
+				}
 			};
 			check_state()?;
 			Ok(outcome)
-		},
+		}
 	}
 }
 
@@ -352,11 +374,19 @@ pub fn learn(learned: &mut Learned, name: String, origin: &Origin) {
 
 /// The next action of a case: mostly a call, now and then a new block or
 /// a month gone by.
-pub fn next_action(generator: &Generator, rng: &mut Rng, ctx: &Context, learned: &Learned) -> (Action, u32) {
+pub fn next_action(
+	generator: &Generator,
+	rng: &mut Rng,
+	ctx: &Context,
+	learned: &Learned,
+) -> (Action, u32) {
 	match rng.below(100) {
 		0..=9 => (Action::NextBlock, 0),
 		10..=11 => (
-			Action::Call(Origin::Root, RuntimeCall::Calendar(pallet_calendar::Call::advance { months: 1 })),
+			Action::Call(
+				Origin::Root,
+				RuntimeCall::Calendar(pallet_calendar::Call::advance { months: 1 }),
+			),
 			0,
 		),
 		_ => {
@@ -366,7 +396,7 @@ pub fn next_action(generator: &Generator, rng: &mut Rng, ctx: &Context, learned:
 				_ => origin(rng, ctx),
 			};
 			(Action::Call(origin, call), undecodable)
-		},
+		}
 	}
 }
 
@@ -377,7 +407,9 @@ fn origin(rng: &mut Rng, ctx: &Context) -> Origin {
 			Some((_, who, _)) if rng.chance(60) => Origin::Signed(who.clone()),
 			// The demo community's registrar, property manager, committee
 			// and developer, or anyone.
-			_ if rng.chance(50) => Origin::Signed(rng.pick(&[Eve, Ferdie, Alice, Bob, Charlie, One]).to_account_id()),
+			_ if rng.chance(50) => {
+				Origin::Signed(rng.pick(&[Eve, Ferdie, Alice, Bob, Charlie, One]).to_account_id())
+			}
 			_ => Origin::Signed(rng.pick(&ctx.actors).clone()),
 		},
 		55..=69 => Origin::Root,
@@ -403,4 +435,3 @@ fn origin(rng: &mut Rng, ctx: &Context) -> Origin {
 		_ => Origin::Unsigned,
 	}
 }
-
