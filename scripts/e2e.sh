@@ -61,4 +61,6 @@ if [ -n "${LINLI_SNAPSHOT:-}" ]; then
 	node src/snapshot.mjs "$LINLI_SNAPSHOT"
 fi
 log "load: a minute of mixed Linli extrinsics, more than the blocks take"
+# A node of yours: its pool limit is yours (8,192 unless you set one).
+[ -n "$node_pid" ] || POOL_LIMIT="${LINLI_POOL_LIMIT:-8192}"
 LINLI_NODE_PID="$node_pid" LINLI_POOL_LIMIT="$POOL_LIMIT" node src/load.mjs

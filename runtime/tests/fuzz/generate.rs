@@ -132,6 +132,19 @@ fn hint_of(field: &Field<PortableForm>) -> Option<Hint> {
 	})
 }
 
+/// The accuracy and width in bytes of a per-thing type (`Perbill`…), by
+/// its name.
+fn per_thing(name: &str) -> Option<(u64, usize)> {
+	match name {
+		"Percent" => Some((100, 1)),
+		"PerU16" => Some((u16::MAX as u64, 2)),
+		"Permill" => Some((1_000_000, 4)),
+		"Perbill" => Some((1_000_000_000, 4)),
+		"Perquintill" => Some((1_000_000_000_000_000_000, 8)),
+		_ => None,
+	}
+}
+
 /// The pallets whose calls are fuzzed, with how often each is picked:
 /// Linli's own, and the batches and transfers that wrap and move their money.
 const PALLETS: &[(&str, u64)] = &[
@@ -222,6 +235,21 @@ impl Generator {
 					H256::from_slice(&rng.bytes(32))
 				};
 				hash.encode_to(out)
+			}
+			TypeDef::Composite(_) if per_thing(last).is_some() => {
+				// A share: its parts, within its accuracy (a value above
+				// does not decode, so it is drawn only now and then).
+				let (accuracy, bytes) = per_thing(last).expect("matched");
+				let parts = rng.weighted(&[
+					(2, 0),
+					(1, 1),
+					(3, accuracy / 10),
+					(3, accuracy / 2),
+					(2, accuracy - 1),
+					(3, accuracy),
+					(1, accuracy + 1),
+				]);
+				out.extend(&parts.to_le_bytes()[..bytes])
 			}
 			TypeDef::Composite(c) => {
 				for field in &c.fields {
