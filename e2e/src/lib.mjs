@@ -59,6 +59,9 @@ export function lnl(amount) {
   return `${sign}${milli / 1000n}.${String(milli % 1000n).padStart(3, '0')}`;
 }
 
+/** Resolves after `ms` milliseconds. */
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export function log(...args) {
   console.log('[linli]', ...args);
 }
@@ -112,7 +115,7 @@ export class Chain {
   async waitForBlock(n) {
     for (;;) {
       if ((await this.bestNumber()) >= n) return;
-      await new Promise((r) => setTimeout(r, 500));
+      await sleep(500);
     }
   }
 
@@ -123,7 +126,7 @@ export class Chain {
       const f = await this.finalizedNumber();
       if (f >= n) return f;
       if (Date.now() > deadline) throw new Mismatch(`block ${n} not finalized after ${seconds} s (finalized: ${f})`);
-      await new Promise((r) => setTimeout(r, 1000));
+      await sleep(1000);
     }
   }
 

@@ -24,6 +24,7 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod nonce_in_turn;
 #[cfg(feature = "std")]
 pub mod signing;
 
@@ -83,11 +84,11 @@ macro_rules! linli_runtime_version {
 }
 
 #[cfg(not(feature = "next-spec-version"))]
-linli_runtime_version!(107);
+linli_runtime_version!(108);
 // The same runtime one version on: the wasm the end-to-end test upgrades a
 // running network to (`scripts/e2e-testnet.sh`). Never deployed.
 #[cfg(feature = "next-spec-version")]
-linli_runtime_version!(108);
+linli_runtime_version!(109);
 
 /// Target block time. Blocks come at most this often (one Aura slot).
 pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
@@ -123,7 +124,8 @@ pub type TxExtension = (
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
 	frame_system::CheckEra<Runtime>,
-	frame_system::CheckNonce<Runtime>,
+	// frame_system's nonce check, ranking a transaction by its turn.
+	nonce_in_turn::CheckNonceInTurn<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 	// Lets wallets check the metadata they decode the call with (RFC-78).

@@ -39,7 +39,7 @@ pub fn tx_extension(nonce: Nonce, tip: u128, anchor: &ChainAnchor) -> TxExtensio
 		frame_system::CheckTxVersion::<Runtime>::new(),
 		frame_system::CheckGenesis::<Runtime>::new(),
 		frame_system::CheckEra::<Runtime>::from(Era::mortal(era_period(), anchor.block_number.into())),
-		frame_system::CheckNonce::<Runtime>::from(nonce),
+		crate::nonce_in_turn::CheckNonceInTurn::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
 		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(tip),
 		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),

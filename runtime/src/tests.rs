@@ -1102,3 +1102,108 @@ fn a_council_motion_holds_a_deposit_that_doubles_with_each_open_motion() {
 		}
 	});
 }
+
+/// Every signed transaction is ranked by its turn in its sender's queue
+/// (`nonce_in_turn`): a full pool evicts the end of the longest queue, not
+/// the head of a chain with everything behind it.
+mod nonce_in_turn {
+	use super::*;
+	use crate::{
+		nonce_in_turn::{priority_of_turn, CheckNonceInTurn, PRIORITY_PER_TURN, RANKED_TURNS},
+		signing::{sign, ChainAnchor},
+		Executive, RuntimeCall, UNIT,
+	};
+	use codec::Encode;
+	use sp_core::Pair;
+	use sp_runtime::transaction_validity::{
+		InvalidTransaction, TransactionSource, TransactionValidity, TransactionValidityError,
+	};
+
+	/// Validates `call` signed by `signer` with `nonce` as a node's pool does.
+	fn validate(call: RuntimeCall, signer: &sp_core::sr25519::Pair, nonce: u32) -> TransactionValidity {
+		let genesis = frame_system::Pallet::<Runtime>::block_hash(0);
+		let anchor = ChainAnchor { genesis_hash: genesis, block_hash: genesis, block_number: 0 };
+		Executive::validate_transaction(TransactionSource::External, sign(call, signer, nonce, &anchor), genesis)
+	}
+
+	fn transfer() -> RuntimeCall {
+		RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: Sr25519Keyring::Ferdie.to_account_id().into(),
+			value: UNIT,
+		})
+	}
+
+	/// A call that costs more than a transfer, so its fee ranks it lower.
+	fn remark() -> RuntimeCall {
+		RuntimeCall::System(frame_system::Call::remark { remark: vec![7; 8_000] })
+	}
+
+	#[test]
+	fn the_sooner_a_transactions_turn_the_higher_it_ranks() {
+		with_preset_state("development", || {
+			let alice = Sr25519Keyring::Alice.pair();
+			let ranks: Vec<_> =
+				[0, 1, 2, 29].iter().map(|&n| validate(transfer(), &alice, n).expect("valid").priority).collect();
+			assert!(ranks.windows(2).all(|w| w[0] > w[1]), "{ranks:?}");
+			// One turn is worth a fixed step, whatever the call.
+			assert_eq!(ranks[0] - ranks[1], PRIORITY_PER_TURN);
+			assert_eq!(ranks[0] - ranks[3], 29 * PRIORITY_PER_TURN);
+			// The chain is kept: each requires the one before.
+			let first = validate(transfer(), &alice, 0).unwrap();
+			let second = validate(transfer(), &alice, 1).unwrap();
+			assert!(first.requires.is_empty());
+			assert_eq!(second.requires, first.provides);
+		});
+	}
+
+	#[test]
+	fn the_turn_outweighs_the_fee_and_the_fee_orders_a_turn() {
+		with_preset_state("development", || {
+			let (alice, bob) = (Sr25519Keyring::Alice.pair(), Sr25519Keyring::Bob.pair());
+			let dear_first = validate(remark(), &alice, 0).unwrap().priority;
+			let cheap_second = validate(transfer(), &bob, 1).unwrap().priority;
+			let cheap_first = validate(transfer(), &bob, 0).unwrap().priority;
+			assert!(dear_first > cheap_second, "{dear_first} ≤ {cheap_second}");
+			// Within a turn, the fee's own priority (transactions a block holds) decides.
+			assert!(cheap_first > dear_first, "{cheap_first} ≤ {dear_first}");
+		});
+	}
+
+	#[test]
+	fn a_used_nonce_and_an_account_without_funds_are_refused_as_before() {
+		with_preset_state("development", || {
+			let alice = Sr25519Keyring::Alice.pair();
+			frame_system::Account::<Runtime>::mutate(Sr25519Keyring::Alice.to_account_id(), |a| a.nonce = 3);
+			assert_eq!(
+				validate(transfer(), &alice, 2),
+				Err(TransactionValidityError::Invalid(InvalidTransaction::Stale))
+			);
+			// Its turn counts from the account's nonce: 3 is next.
+			assert_eq!(validate(transfer(), &alice, 3).unwrap().priority / PRIORITY_PER_TURN, RANKED_TURNS);
+			let nobody = sp_core::sr25519::Pair::from_string("//Nobody", None).unwrap();
+			assert_eq!(
+				validate(transfer(), &nobody, 0),
+				Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
+			);
+		});
+	}
+
+	#[test]
+	fn wallets_sign_it_as_frame_systems_nonce_check() {
+		for nonce in [0u32, 63, 64, 1 << 20, u32::MAX] {
+			assert_eq!(
+				CheckNonceInTurn::<Runtime>::from(nonce).encode(),
+				frame_system::CheckNonce::<Runtime>::from(nonce).encode()
+			);
+		}
+		assert_eq!(<CheckNonceInTurn<Runtime> as sp_runtime::traits::TransactionExtension<RuntimeCall>>::IDENTIFIER, "CheckNonce");
+	}
+
+	#[test]
+	fn turns_beyond_the_ranked_ones_rank_last_and_nothing_overflows() {
+		assert_eq!(priority_of_turn(0), RANKED_TURNS * PRIORITY_PER_TURN);
+		assert_eq!(priority_of_turn(RANKED_TURNS - 1), PRIORITY_PER_TURN);
+		assert_eq!(priority_of_turn(RANKED_TURNS), 0);
+		assert_eq!(priority_of_turn(u64::MAX), 0);
+	}
+}
