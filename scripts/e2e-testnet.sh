@@ -36,7 +36,6 @@ fi
 
 DIR="$(mktemp -d -t linli-e2e-testnet.XXXXXX)"
 node src/testnet-spec.mjs "$ROOT/chain-specs/local-testnet.json" "$DIR/spec.json" 3 10 "$WASM"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 printf %s 0000000000000000000000000000000000000000000000000000000000000001 >"$DIR/alice.node-key"
 boot_peer="$("$NODE_BIN" key inspect-node-key --file "$DIR/alice.node-key")"

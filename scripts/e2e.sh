@@ -28,7 +28,7 @@ stop_node() { [ -n "$node_pid" ] && kill -INT "$node_pid" 2>/dev/null && wait "$
 trap stop_node EXIT
 if [ -z "${LINLI_WS:-}" ]; then
 	[ -x "$NODE_BIN" ] || { log "no node at $NODE_BIN: run scripts/test.sh or scripts/run-dev.sh first"; exit 1; }
-	port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+	port=$(free_port)
 	base=$(mktemp -d)
 	log "starting linli-node --dev on ws://127.0.0.1:$port (log: $base/node.log)"
 	# A pool of 4,096 ready transactions (and 409 future ones): the load test
@@ -39,13 +39,7 @@ if [ -z "${LINLI_WS:-}" ]; then
 		--no-prometheus --no-telemetry --no-mdns >"$base/node.log" 2>&1 &
 	node_pid=$!
 	export LINLI_WS="ws://127.0.0.1:$port"
-	for _ in $(seq 120); do
-		curl -sf -H 'content-type: application/json' \
-			-d '{"jsonrpc":"2.0","id":1,"method":"chain_getHeader","params":[]}' \
-			"http://127.0.0.1:$port" | grep -q '"number":"0x[1-9a-f]' && break
-		kill -0 "$node_pid" 2>/dev/null || { cat "$base/node.log"; exit 1; }
-		sleep 1
-	done
+	wait_for_first_block "$port" "$node_pid" "$base/node.log"
 fi
 
 log "metadata: every Linli call, event, error and storage item decodes without custom types"

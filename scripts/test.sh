@@ -7,7 +7,8 @@
 # ending with a minute of load) and against the four-validator network of
 # the checked-in spec (scripts/e2e-testnet.sh: a runtime upgrade, validator
 # changes, validators killed and restarted, fresh nodes syncing; it builds
-# the upgrade's wasm, one more small wasm build).
+# the upgrade's wasm, one more small wasm build); and a smoke run of the
+# throughput benchmark (scripts/bench-throughput.sh --smoke).
 #
 # One build of the workspace serves the unit tests, the node tests and the
 # client scripts. The benchmarks need the pallets compiled with
@@ -57,6 +58,8 @@ log "the council governs a running four-validator network (a runtime upgrade, a 
 "$ROOT/scripts/e2e-testnet.sh"
 log "the pallets' benchmarks as tests (every benchmark's setup and assertions)"
 cargo nextest run --locked "${BENCH_PACKAGES[@]}" -E 'test(/benchmarking::/)'
+log "the throughput benchmark, a smoke run on a dev node of its own (50 accounts, 4 of each workload, all must succeed)"
+"$ROOT/scripts/bench-throughput.sh" --smoke
 
 log "waiting for the client scripts"
 e2e_status=0

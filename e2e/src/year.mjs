@@ -84,6 +84,12 @@ const ok = async (who, call) => {
   if (model.signers.has(who.address)) spent(who, r.fee);
   return r;
 };
+// Sends, requires the dispatch to fail with `error`, books the fee paid.
+const fails = async (who, call, error) => {
+  const r = await chain.fails(who, call, error);
+  if (model.signers.has(who.address)) spent(who, r.fee);
+  return r;
+};
 const sudoOk = async (call) => chain.sudo(sudo, call);
 
 const FUNDING = 40_000n * UNIT;
@@ -244,10 +250,21 @@ spent(advertiser, 1_200n * UNIT);
 model.funds.PublicIncome += 1_200n * UNIT;
 await checkFunds('month 1');
 
-// --- 6. Two votes at once -----------------------------------------------------------
-step('the committee puts two matters to the owners: repair the lifts from the maintenance fund; raise the fee');
+// --- 6. Two votes at once, with the assembly's procedure -------------------------
+// The community's rules of procedure: a notice before each vote and a
+// publication of each passed result before it takes effect (a production
+// chain's floor is 15 days' notice; a dev chain may shorten both to blocks).
+const NOTICE = 3; // blocks
+const PUBLICATION = 6; // blocks
+step(`the rules of procedure: ${NOTICE} blocks' notice, ${PUBLICATION} blocks' publication, 5 owners per proxy`);
+const procedure = { noticePeriod: NOTICE, publicationPeriod: PUBLICATION, maxOwnersPerProxy: 5 };
+checkFields(findEvent(await sudoOk(tx.ownersAssembly.setProcedure(community, procedure)), 'ownersAssembly', 'ProcedureChanged'), { community, procedure }, 'procedure');
+
+step('the committee announces two matters: repair the lifts from the maintenance fund; raise the fee');
 const LIFT_REPAIR = 24_000n * UNIT;
-const VOTING_PERIOD = 10; // blocks: the runtime's minimum
+// Blocks: the runtime's minimum is 10; the lifts' vote lasts 20, time for
+// the proxies' and the paper ballots' turns.
+const VOTING_PERIOD = 20;
 const [liftProposed, raiseProposed] = await Promise.all([
   ok(
     committee[0].owner,
@@ -274,38 +291,95 @@ const [liftProposed, raiseProposed] = await Promise.all([
 ]);
 const lift = findEvent(liftProposed, 'ownersAssembly', 'Proposed').data.proposal.toNumber();
 const raise = findEvent(raiseProposed, 'ownersAssembly', 'Proposed').data.proposal.toNumber();
+const opens = findEvent(liftProposed, 'ownersAssembly', 'Announced').data.opens.toNumber();
+check(events(liftProposed, 'ownersAssembly', 'VotingOpened').length === 0, 'voting does not open with the notice');
+// During the notice owners see who may vote, and cannot vote yet.
+const preview = (await api.call.ownersAssemblyApi.turnout(lift)).unwrap();
+checkFields({ data: preview }, { eligible: { area: Number(totalArea), headcount: 20 }, snapshotted: false }, 'who may vote, during the notice');
+await fails(units[0].owner, tx.ownersAssembly.vote(lift, 'Aye'), 'ownersAssembly.VotingNotOpenYet');
+// Two owners give a proxy (委托书) to a neighbour; two vote on paper.
+const proxy = units[12].owner;
+const [proxied, onPaper] = [units.slice(13, 15), units.slice(15, 17)];
+for (const u of proxied) {
+  const r = await ok(u.owner, tx.ownersAssembly.appointProxy(community, proxy.address, { Proposal: lift }, doc(`委托书 ${u.building}-${u.room}`)));
+  checkFields(findEvent(r, 'ownersAssembly', 'ProxyAppointed'), { owner: u.owner.address, proxy: proxy.address, cover: { proposal: lift } }, 'proxy');
+}
+log(`   announced: voting opens at block #${opens}; ${proxied.length} owners appointed a proxy`);
+await chain.waitForBlock(opens);
+const opened = await Promise.all([ok(unitAt(1, 3).owner, tx.ownersAssembly.openVoting(lift)), ok(unitAt(1, 4).owner, tx.ownersAssembly.openVoting(raise))]);
 for (const [r, p] of [
-  [liftProposed, lift],
-  [raiseProposed, raise],
+  [opened[0], lift],
+  [opened[1], raise],
 ]) {
   checkFields(findEvent(r, 'ownersAssembly', 'VotingOpened'), { proposal: p, snapshot: { area: Number(totalArea), headcount: 20 } }, 'snapshot');
 }
-// Lifts: 17 owners vote aye, 1 nay, 2 stay away. Fee: only 11 owners turn out.
+// Lifts: 17 owners vote aye (13 online, 2 by proxy, 2 on paper), 1 nay, 2
+// stay away. Fee: only 11 owners turn out.
 const liftAye = units.slice(0, 17);
+const liftOnline = liftAye.filter((u) => !proxied.includes(u) && !onPaper.includes(u));
 const liftNay = units.slice(17, 18);
 const raiseVoters = units.slice(0, 11);
 const vote = async (u, p, choice) => {
   const r = await ok(u.owner, tx.ownersAssembly.vote(p, choice));
-  checkFields(findEvent(r, 'ownersAssembly', 'Voted'), { proposal: p, who: u.owner.address, choice: { [choice.toLowerCase()]: null }, weight: { area: Number(u.area), headcount: 1 } }, 'vote');
+  checkFields(findEvent(r, 'ownersAssembly', 'Voted'), { proposal: p, who: u.owner.address, choice: { [choice.toLowerCase()]: null }, weight: { area: Number(u.area), headcount: 1 }, castBy: u.owner.address, channel: 'Online' }, 'vote');
 };
+const byProxy = async (u) => {
+  const r = await ok(proxy, tx.ownersAssembly.voteAsProxy(lift, u.owner.address, 'Aye'));
+  checkFields(findEvent(r, 'ownersAssembly', 'Voted'), { who: u.owner.address, weight: { area: Number(u.area), headcount: 1 }, castBy: proxy.address, channel: 'Proxy' }, 'proxy ballot');
+};
+// Paper: one committee member enters the signed ballot with its scan's
+// hash, a second countersigns; only then does it count.
+const scanOf = (u) => doc(`纸质票 ${u.building}-${u.room}`);
 await Promise.all([
-  ...liftAye.map((u) => vote(u, lift, 'Aye')),
+  ...liftOnline.map((u) => vote(u, lift, 'Aye')),
   ...liftNay.map((u) => vote(u, lift, 'Nay')),
   ...raiseVoters.map((u) => vote(u, raise, 'Aye')),
+  ...proxied.map(byProxy),
+  ...onPaper.map((u) => ok(committee[0].owner, tx.ownersAssembly.enterPaperBallot(lift, u.owner.address, 'Aye', scanOf(u)))),
 ]);
-const until = findEvent(liftProposed, 'ownersAssembly', 'VotingOpened').data.until.toNumber();
-log(`   ${liftAye.length + liftNay.length + raiseVoters.length} ballots cast; voting ends at block #${until}`);
-await chain.waitForBlock(until);
+await Promise.all(onPaper.map((u) => fails(committee[0].owner, tx.ownersAssembly.countersignPaperBallot(lift, u.owner.address, scanOf(u)), 'ownersAssembly.SameSigner')));
+await Promise.all(
+  onPaper.map(async (u) => {
+    const r = await ok(committee[1].owner, tx.ownersAssembly.countersignPaperBallot(lift, u.owner.address, scanOf(u)));
+    checkFields(findEvent(r, 'ownersAssembly', 'PaperBallotCountersigned'), { owner: u.owner.address, countersignedBy: committee[1].owner.address, counted: true }, 'paper ballot');
+    checkFields(findEvent(r, 'ownersAssembly', 'Voted'), { who: u.owner.address, castBy: committee[0].owner.address, channel: 'Paper' }, 'paper ballot counted');
+  }),
+);
+// A proxy votes only for the owners who appointed it.
+await fails(proxy, tx.ownersAssembly.voteAsProxy(lift, units[0].owner.address, 'Nay'), 'ownersAssembly.NotAppointedProxy');
 const sum = (us) => ({ area: Number(us.reduce((s, u) => s + u.area, 0n)), headcount: us.length });
-const [liftClosed, raiseClosed] = await Promise.all([ok(unitAt(1, 3).owner, tx.ownersAssembly.close(lift)), ok(unitAt(1, 4).owner, tx.ownersAssembly.close(raise))]);
+const turnout = (await api.call.ownersAssemblyApi.turnout(lift)).unwrap();
 checkFields(
-  findEvent(liftClosed, 'ownersAssembly', 'Closed'),
+  { data: turnout },
+  { snapshotted: true, participation: sum([...liftAye, ...liftNay]), channels: { online: sum([...liftOnline, ...liftNay]), proxy: sum(proxied), paper: sum(onPaper) } },
+  'turnout by channel while the vote is open',
+);
+const until = findEvent(liftProposed, 'ownersAssembly', 'Announced').data.until.toNumber();
+log(`   ${liftAye.length + liftNay.length + raiseVoters.length} ballots (${proxied.length} by proxy, ${onPaper.length} on paper); voting ends at block #${until}`);
+await chain.waitForBlock(until);
+const [liftClosed, raiseClosed] = await Promise.all([ok(unitAt(1, 3).owner, tx.ownersAssembly.close(lift)), ok(unitAt(1, 4).owner, tx.ownersAssembly.close(raise))]);
+// Passed: published (公示) with its tallies, not yet in effect.
+const published = findEvent(liftClosed, 'ownersAssembly', 'ResultPublished');
+checkFields(published, { proposal: lift, tally: { aye: sum(liftAye), nay: sum(liftNay), abstain: sum([]) } }, 'lift result published');
+check(events(liftClosed, 'propertyFees', 'MaintenanceSpent').length === 0, 'a published result is not in effect yet');
+const [objection] = await Promise.all([
+  ok(committee[2].owner, tx.ownersAssembly.object(lift, doc('异议 a paper ballot questioned'))),
+  fails(unitAt(1, 3).owner, tx.ownersAssembly.enact(lift), 'ownersAssembly.PublicationNotOver'),
+]);
+checkFields(findEvent(objection, 'ownersAssembly', 'ObjectionRecorded'), { proposal: lift, by: committee[2].owner.address }, 'objection');
+const records = await api.call.ownersAssemblyApi.ballotRecords(lift, null, 100);
+checkEq(records.length, liftAye.length + liftNay.length, 'the published list of ballots');
+checkEq(records.filter((r) => r.source.unwrap().channel.isPaper).length, onPaper.length, 'paper ballots in the list');
+await chain.waitForBlock(published.data.until.toNumber());
+const liftEnacted = await ok(unitAt(1, 3).owner, tx.ownersAssembly.enact(lift));
+checkFields(
+  findEvent(liftEnacted, 'ownersAssembly', 'Closed'),
   { proposal: lift, outcome: { enacted: null }, tally: { aye: sum(liftAye), nay: sum(liftNay), abstain: sum([]) } },
   'lift vote',
 );
-checkFields(findEvent(liftClosed, 'ownersAssembly', 'Enacted'), { proposal: lift, result: { ok: null } }, 'lift enactment');
+checkFields(findEvent(liftEnacted, 'ownersAssembly', 'Enacted'), { proposal: lift, result: { ok: null } }, 'lift enactment');
 checkFields(
-  findEvent(liftClosed, 'propertyFees', 'MaintenanceSpent'),
+  findEvent(liftEnacted, 'propertyFees', 'MaintenanceSpent'),
   { community, scope: null, amount: LIFT_REPAIR, payee: liftCo.address, approvedBy: { assembly: lift } },
   'the maintenance fund paid the lift contractor',
 );

@@ -123,6 +123,28 @@ pub enum Stage<BlockNumber> {
 		/// What happened.
 		outcome: Outcome,
 	},
+	/// Announced (公告): voting opens at `opens`, for the proposal's voting
+	/// period. Until then the proposer may withdraw it and owners see who
+	/// may vote; the snapshot is taken when voting opens.
+	Notice {
+		/// The first block of voting.
+		opens: BlockNumber,
+	},
+	/// Passed and counted; the result is published (公示) and takes effect
+	/// from `until`, after the committee could record objections.
+	Publishing {
+		/// The block it was counted.
+		counted: BlockNumber,
+		/// The first block it may be enacted.
+		until: BlockNumber,
+	},
+}
+
+impl<BlockNumber> Stage<BlockNumber> {
+	/// Whether the proposal is decided for good (nothing more happens to it).
+	pub fn is_closed(&self) -> bool {
+		matches!(self, Self::Closed { .. })
+	}
 }
 
 /// How a proposal ended.
@@ -151,6 +173,272 @@ pub enum Outcome {
 	Enacted,
 	/// Passed, but its action failed: the error is kept.
 	EnactmentFailed(DispatchError),
+	/// Withdrawn by its proposer before voting opened.
+	Withdrawn,
+}
+
+impl Outcome {
+	/// Whether the owners voted on it (it was not ended before voting).
+	pub fn was_voted(&self) -> bool {
+		!matches!(self, Self::NotSponsored | Self::Withdrawn)
+	}
+}
+
+/// How a ballot reached the chain.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum Channel {
+	/// Signed by the owner's own account.
+	Online,
+	/// Cast by the owner's proxy (委托投票).
+	Proxy,
+	/// A signed paper ballot, entered and countersigned by the committee
+	/// (纸质票).
+	Paper,
+}
+
+impl Channel {
+	/// Whether the owner cast it themself (online or on paper): a proxy's
+	/// ballot never replaces it.
+	pub fn is_owners_own(self) -> bool {
+		!matches!(self, Self::Proxy)
+	}
+}
+
+/// Who cast a counted ballot, and through which channel.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct BallotSource<AccountId> {
+	/// The account that signed it: the owner, or the proxy (for a paper
+	/// ballot, the committee member who entered it).
+	pub cast_by: AccountId,
+	/// Online, proxy or paper.
+	pub channel: Channel,
+}
+
+/// The participation of each channel: how much of the tally came online,
+/// through proxies and on paper.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct ChannelTally {
+	/// Ballots signed by the owners' own accounts.
+	pub online: VoteWeight,
+	/// Ballots cast by proxies.
+	pub proxy: VoteWeight,
+	/// Paper ballots.
+	pub paper: VoteWeight,
+}
+
+impl ChannelTally {
+	fn side_of(&mut self, channel: Channel) -> &mut VoteWeight {
+		match channel {
+			Channel::Online => &mut self.online,
+			Channel::Proxy => &mut self.proxy,
+			Channel::Paper => &mut self.paper,
+		}
+	}
+
+	/// Counts a ballot of `weight` cast through `channel`.
+	pub fn add(&mut self, channel: Channel, weight: VoteWeight) {
+		let side = self.side_of(channel);
+		*side = side.saturating_add(weight);
+	}
+
+	/// Takes a replaced ballot back out.
+	pub fn remove(&mut self, channel: Channel, weight: VoteWeight) {
+		let side = self.side_of(channel);
+		*side = side.saturating_sub(weight);
+	}
+
+	/// All channels together (equals the tally's participation).
+	pub fn total(&self) -> VoteWeight {
+		self.online.saturating_add(self.proxy).saturating_add(self.paper)
+	}
+}
+
+/// What an owner's proxy appointment covers.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum ProxyCover<BlockNumber> {
+	/// One proposal.
+	Proposal(ProposalIndex),
+	/// Every proposal voted on before this block (a period's assemblies).
+	Until(BlockNumber),
+}
+
+/// An owner's appointment of a proxy (委托书), with the hash of the signed
+/// written authorisation kept off chain.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct ProxyAppointment<AccountId, BlockNumber> {
+	/// Who votes for the owner.
+	pub proxy: AccountId,
+	/// For which proposals.
+	pub cover: ProxyCover<BlockNumber>,
+	/// Hash of the signed written proxy.
+	pub evidence: H256,
+}
+
+impl<AccountId, BlockNumber: PartialOrd> ProxyAppointment<AccountId, BlockNumber> {
+	/// Whether it lets the proxy vote on `proposal` at block `now`.
+	pub fn covers(&self, proposal: ProposalIndex, now: &BlockNumber) -> bool {
+		match &self.cover {
+			ProxyCover::Proposal(p) => *p == proposal,
+			ProxyCover::Until(until) => now < until,
+		}
+	}
+}
+
+/// A paper ballot entered by one committee member and countersigned by a
+/// second (or by the registrar), with the hash of the scanned signed ballot.
+/// Kept even when the owner's online ballot prevails over it.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct PaperBallot<AccountId> {
+	/// The choice on the paper.
+	pub choice: Choice,
+	/// Hash of the scan of the signed ballot.
+	pub evidence: H256,
+	/// The committee member who entered it.
+	pub entered_by: AccountId,
+	/// The second signer, once countersigned: only then may it count.
+	pub countersigned_by: Option<AccountId>,
+}
+
+/// A community's rules of procedure for its assemblies, within the law's
+/// floors.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct Procedure<BlockNumber> {
+	/// Blocks between the notice and the opening of the vote (at least the
+	/// chain's floor: 15 days on a production chain).
+	pub notice_period: BlockNumber,
+	/// Blocks a passed result is published before it takes effect.
+	pub publication_period: BlockNumber,
+	/// Most owners one proxy may vote for.
+	pub max_owners_per_proxy: u32,
+}
+
+/// What owners see of a vote while it runs (the cities show it): who may
+/// vote, and who took part, by channel.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct Turnout {
+	/// The owners who may vote: the snapshot once voting opened, during the
+	/// notice the owners as they stand now.
+	pub eligible: VoteWeight,
+	/// Whether `eligible` is the snapshot (voting opened) or a preview.
+	pub snapshotted: bool,
+	/// Everyone who took part so far.
+	pub participation: VoteWeight,
+	/// The same by channel.
+	pub channels: ChannelTally,
+}
+
+/// One owner's part in a vote, as the record keeps it: the counted ballot
+/// and who cast it, and the paper ballot entered for them (which may have
+/// been overridden by their own online ballot).
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct BallotRecord<AccountId> {
+	/// The owner (a pseudonymous account, never a name).
+	pub owner: AccountId,
+	/// The counted ballot, if any.
+	pub ballot: Option<Ballot>,
+	/// Who cast it and how.
+	pub source: Option<BallotSource<AccountId>>,
+	/// A paper ballot entered for the owner, if any.
+	pub paper: Option<PaperBallot<AccountId>>,
 }
 
 /// Aye, nay and abstain weights (all three count as participation).

@@ -203,6 +203,8 @@ pub trait CommunityInspect<AccountId> {
 	fn is_owner(community: CommunityId, who: &AccountId) -> bool;
 	/// Whether `who` sits on the owners' committee (业委会) of `community`.
 	fn is_committee_member(community: CommunityId, who: &AccountId) -> bool;
+	/// Whether `who` keeps `community`'s register of units and residents.
+	fn is_registrar(community: CommunityId, who: &AccountId) -> bool;
 	/// Whether `who` acts for the property company (物业) of `community`.
 	fn is_property_manager(community: CommunityId, who: &AccountId) -> bool;
 	/// The weight of `who`'s vote in `community` (or only in `scope`): the

@@ -244,6 +244,40 @@ impl_runtime_apis! {
 		) -> Option<pallet_owners_assembly::Ballot> {
 			pallet_owners_assembly::Ballots::<Runtime>::get(index, who)
 		}
+
+		fn turnout(index: pallet_owners_assembly::ProposalIndex) -> Option<pallet_owners_assembly::Turnout> {
+			OwnersAssembly::turnout(index)
+		}
+
+		fn ballot_record(
+			index: pallet_owners_assembly::ProposalIndex,
+			owner: AccountId,
+		) -> Option<pallet_owners_assembly::BallotRecord<AccountId>> {
+			OwnersAssembly::ballot_record(index, owner)
+		}
+
+		fn ballot_records(
+			index: pallet_owners_assembly::ProposalIndex,
+			start_after: Option<AccountId>,
+			limit: u32,
+		) -> Vec<pallet_owners_assembly::BallotRecord<AccountId>> {
+			OwnersAssembly::ballot_records(index, start_after, limit)
+		}
+
+		fn objections(index: pallet_owners_assembly::ProposalIndex) -> Vec<(AccountId, sp_core::H256)> {
+			pallet_owners_assembly::Objections::<Runtime>::get(index).into_inner()
+		}
+
+		fn proxy(
+			community: CommunityId,
+			owner: AccountId,
+		) -> Option<pallet_owners_assembly::ProxyAppointment<AccountId, BlockNumber>> {
+			pallet_owners_assembly::Proxies::<Runtime>::get(community, owner)
+		}
+
+		fn procedure(community: CommunityId) -> pallet_owners_assembly::Procedure<BlockNumber> {
+			OwnersAssembly::procedure(community)
+		}
 	}
 
 	impl pallet_chain_governance_runtime_api::ChainGovernanceApi<Block, AccountId, BlockNumber> for Runtime {

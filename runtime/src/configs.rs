@@ -321,6 +321,14 @@ impl pallet_owners_assembly::Config for Runtime {
 	// A community rarely has more than a handful of matters before its owners
 	// at once; the bound keeps a rotated key's ballots O(1) to move.
 	type MaxOpenProposals = ConstU32<32>;
+	// A community's rules may let one proxy vote for up to 20 owners (a
+	// family or a building's representative); 5 unless they say so.
+	type DefaultMaxOwnersPerProxy = ConstU32<5>;
+	type MaxOwnersPerProxy = ConstU32<20>;
+	type MaxObjections = ConstU32<16>;
+	// A notice of up to two months, a publication of up to one.
+	type MaxNoticePeriod = ConstU32<{ 60 * DAYS }>;
+	type MaxPublicationPeriod = ConstU32<{ 30 * DAYS }>;
 	type WeightInfo = pallet_owners_assembly::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Community;

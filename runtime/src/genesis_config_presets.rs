@@ -43,6 +43,33 @@ pub const DEV_ENACTMENT_DELAY: BlockNumber = 5;
 /// development chain keeps the runtime's ten blocks).
 pub const PRODUCTION_MIN_VOTING_PERIOD: BlockNumber = 3 * DAYS;
 
+/// The shortest notice of an owners' vote on a chain without a sudo key:
+/// 15 days (物业管理条例 Art. 14). A development chain opens votes at once.
+pub const PRODUCTION_MIN_NOTICE_PERIOD: BlockNumber = 15 * DAYS;
+
+/// How long a passed owners' decision is published before it takes effect
+/// on a chain without a sudo key, unless a community's rules say otherwise:
+/// 7 days. A development chain enacts at once.
+pub const PRODUCTION_PUBLICATION_PERIOD: BlockNumber = 7 * DAYS;
+
+/// The notice floor a chain that began before the procedure gets on upgrade:
+/// a production chain's (one without a sudo key), or none on a development
+/// chain, as its genesis would have set.
+pub struct NoticeFloorOfThisChain;
+impl frame_support::traits::Get<BlockNumber> for NoticeFloorOfThisChain {
+	fn get() -> BlockNumber {
+		if pallet_sudo::Key::<crate::Runtime>::get().is_some() { 0 } else { PRODUCTION_MIN_NOTICE_PERIOD }
+	}
+}
+
+/// The publication period such a chain gets, likewise.
+pub struct PublicationPeriodOfThisChain;
+impl frame_support::traits::Get<BlockNumber> for PublicationPeriodOfThisChain {
+	fn get() -> BlockNumber {
+		if pallet_sudo::Key::<crate::Runtime>::get().is_some() { 0 } else { PRODUCTION_PUBLICATION_PERIOD }
+	}
+}
+
 /// The fewest validators a production chain may shrink to: one server for
 /// each of the four stakeholders. GRANDPA finalizes while more than two
 /// thirds are up, so four survive one fault; the council may lower it
@@ -202,6 +229,8 @@ pub fn linli_genesis(
 	// Only a development chain (the one with a sudo key) votes in minutes;
 	// every other chain's owners have at least three days.
 	let min_voting_period: BlockNumber = if advanceable { 0 } else { PRODUCTION_MIN_VOTING_PERIOD };
+	let min_notice_period: BlockNumber = if advanceable { 0 } else { PRODUCTION_MIN_NOTICE_PERIOD };
+	let publication_period: BlockNumber = if advanceable { 0 } else { PRODUCTION_PUBLICATION_PERIOD };
 	let enactment_delay: BlockNumber = if advanceable { DEV_ENACTMENT_DELAY } else { PRODUCTION_ENACTMENT_DELAY };
 	// A development chain validates alone.
 	let min_validators = if advanceable { 1 } else { PRODUCTION_MIN_VALIDATORS };
@@ -230,7 +259,7 @@ pub fn linli_genesis(
 		chain_governance: ChainGovernanceConfig { enactment_delay },
 		calendar: CalendarConfig { advanceable },
 		community: CommunityConfig { communities: communities.clone() },
-		owners_assembly: OwnersAssemblyConfig { min_voting_period },
+		owners_assembly: OwnersAssemblyConfig { min_voting_period, min_notice_period, publication_period },
 	})
 }
 

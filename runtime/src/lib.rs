@@ -84,11 +84,11 @@ macro_rules! linli_runtime_version {
 }
 
 #[cfg(not(feature = "next-spec-version"))]
-linli_runtime_version!(108);
+linli_runtime_version!(109);
 // The same runtime one version on: the wasm the end-to-end test upgrades a
 // running network to (`scripts/e2e-testnet.sh`). Never deployed.
 #[cfg(feature = "next-spec-version")]
-linli_runtime_version!(109);
+linli_runtime_version!(110);
 
 /// Target block time. Blocks come at most this often (one Aura slot).
 pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
@@ -147,6 +147,11 @@ type Migrations = (
 	pallet_community::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_community::migrations::v3::MigrateV2ToV3<Runtime>,
 	pallet_owners_assembly::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_owners_assembly::migrations::v3::MigrateV2ToV3<
+		Runtime,
+		genesis_config_presets::NoticeFloorOfThisChain,
+		genesis_config_presets::PublicationPeriodOfThisChain,
+	>,
 	pallet_property_fees::migrations::v2::MigrateV1ToV2<Runtime>,
 );
 

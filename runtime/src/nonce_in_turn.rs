@@ -17,9 +17,16 @@
 //! must; and a block takes every sender's next transaction before anyone's
 //! second, so no single sender's queue delays the residents'.
 //!
-//! The rank outweighs the fee's own priority (`ChargeTransactionPayment`:
-//! transactions per block × (tip + 1)) for tips below about 10⁻³ LNL; a
-//! larger tip still buys precedence.
+//! The rank outweighs the fee's own priority without a tip
+//! (`ChargeTransactionPayment`: the transactions a block could hold ×
+//! (tip + 1), below 2¹⁶ for any signed transaction) and stays below the
+//! boost of an `Operational` transaction; a tip still buys precedence.
+//!
+//! A pool ranks a transaction when it validates it, against the state of
+//! then: one validated while its sender had 20 transactions ahead keeps
+//! that rank until the pool revalidates it, while a newer one of the same
+//! sender may rank higher. The ordering holds for a queue sent in a row,
+//! as a payment service sends it.
 
 use alloc::vec;
 use codec::{Decode, DecodeWithMemTracking, Encode};
@@ -39,12 +46,15 @@ use sp_runtime::{
 };
 
 /// Turns ranked apart: a transaction this many or more behind its sender's
-/// next nonce ranks last.
-pub const RANKED_TURNS: u64 = 1024;
+/// next nonce ranks last. Far above any pool's limit, so that a full pool
+/// never meets a tie of turns.
+pub const RANKED_TURNS: u64 = 1 << 20;
 
 /// The priority one turn is worth: above any fee's priority without a tip
-/// (at most the transactions a block holds, well below 2³²).
-pub const PRIORITY_PER_TURN: TransactionPriority = 1 << 32;
+/// (the transactions a block could hold: under 2¹⁶ for a signed transaction
+/// of 100 bytes or more). The highest rank, 2³⁶, stays below an
+/// `Operational` transaction's boost (about 4 × 10¹²).
+pub const PRIORITY_PER_TURN: TransactionPriority = 1 << 16;
 
 /// The priority of a transaction `turn` places behind its sender's next
 /// nonce (0: it is the next).

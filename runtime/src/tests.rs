@@ -695,6 +695,123 @@ fn only_a_development_chain_votes_in_minutes() {
 	});
 }
 
+/// The assembly's procedure on a production chain (no sudo key): 15 days'
+/// notice, the vote, the count, 7 days' publication with an objection, and
+/// only then the decision in effect; proxies and paper ballots each counted
+/// exactly once, beside the owners who voted online.
+#[test]
+fn a_production_vote_is_announced_voted_published_and_only_then_enacted() {
+	use crate::{
+		genesis_config_presets::{demo_owner, PRODUCTION_MIN_NOTICE_PERIOD, PRODUCTION_PUBLICATION_PERIOD},
+		AccountId, RuntimeCall, RuntimeOrigin, DAYS,
+	};
+	use frame_support::assert_ok;
+	use linli_primitives::governance::Matter;
+	use pallet_owners_assembly::{
+		Channel, ChannelTally, Choice, Error, Outcome, Pallet as Assembly, ProxyCover, Stage,
+	};
+	use sp_keyring::Sr25519Keyring::*;
+	use sp_runtime::traits::Dispatchable;
+
+	assert_eq!((PRODUCTION_MIN_NOTICE_PERIOD, PRODUCTION_PUBLICATION_PERIOD), (15 * DAYS, 7 * DAYS));
+	with_preset_state("local_testnet", || {
+		let at = |n: crate::BlockNumber| frame_system::Pallet::<Runtime>::set_block_number(n);
+		at(1);
+		let call = |who: AccountId, call: pallet_owners_assembly::Call<Runtime>| {
+			RuntimeCall::OwnersAssembly(call).dispatch(RuntimeOrigin::signed(who)).map(|_| ()).map_err(|e| e.error)
+		};
+		let scan = |n: u8| sp_core::H256::repeat_byte(n);
+		let (alice, eve, dave) = (Alice.to_account_id(), Eve.to_account_id(), Dave.to_account_id());
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: b"parcel lockers".to_vec() });
+		assert_ok!(call(
+			alice.clone(),
+			pallet_owners_assembly::Call::propose {
+				community: 0,
+				matter: Matter::Ordinary,
+				call: Box::new(remark),
+				text: scan(1),
+				scope: None,
+				voting_period: 3 * DAYS,
+			}
+		));
+		let opens = 1 + 15 * DAYS;
+		let until = opens + 3 * DAYS;
+		let stage = || Assembly::<Runtime>::proposal_view(0).unwrap().proposal.stage;
+		assert_eq!(stage(), Stage::Notice { opens });
+		let vote = |who: AccountId, choice| call(who, pallet_owners_assembly::Call::vote { proposal: 0, choice });
+		assert_eq!(vote(alice.clone(), Choice::Aye), Err(Error::<Runtime>::VotingNotOpenYet.into()));
+
+		// During the notice: two owners of building 1 give Dave their proxy.
+		let proxied = [demo_owner(1, 3), demo_owner(1, 4)];
+		for who in &proxied {
+			assert_ok!(call(
+				who.clone(),
+				pallet_owners_assembly::Call::appoint_proxy {
+					community: 0,
+					proxy: dave.clone(),
+					cover: ProxyCover::Proposal(0),
+					evidence: scan(2),
+				}
+			));
+		}
+		// Voting: building 1's and 2's other owners and two committee
+		// members online, the proxied by Dave, building 3 on paper.
+		at(opens);
+		let online: Vec<AccountId> = (5..=12)
+			.map(|room| demo_owner(1, room))
+			.chain((3..=9).map(|room| demo_owner(2, room)))
+			.chain([alice.clone(), eve.clone()])
+			.collect();
+		for who in &online {
+			assert_ok!(vote(who.clone(), Choice::Aye));
+		}
+		for who in &proxied {
+			assert_ok!(call(dave.clone(), pallet_owners_assembly::Call::vote_as_proxy { proposal: 0, owner: who.clone(), choice: Choice::Aye }));
+		}
+		let on_paper: Vec<AccountId> = (2..=9).map(|room| demo_owner(3, room)).collect();
+		for (i, who) in on_paper.iter().enumerate() {
+			let evidence = scan(10 + i as u8);
+			let paper = pallet_owners_assembly::Call::enter_paper_ballot { proposal: 0, owner: who.clone(), choice: Choice::Nay, evidence };
+			assert_ok!(call(alice.clone(), paper));
+			let countersign = |by: AccountId| {
+				call(by, pallet_owners_assembly::Call::countersign_paper_ballot { proposal: 0, owner: who.clone(), evidence })
+			};
+			assert_eq!(countersign(alice.clone()), Err(Error::<Runtime>::SameSigner.into()));
+			// Another committee member, or the registrar (Charlie).
+			assert_ok!(countersign(if i % 2 == 0 { eve.clone() } else { Charlie.to_account_id() }));
+		}
+		// Counted once each: a paper for an owner who voted online is kept
+		// on record only, and the proxy may not vote for anyone else.
+		assert_ok!(call(alice.clone(), pallet_owners_assembly::Call::enter_paper_ballot { proposal: 0, owner: eve.clone(), choice: Choice::Nay, evidence: scan(9) }));
+		assert_ok!(call(Charlie.to_account_id(), pallet_owners_assembly::Call::countersign_paper_ballot { proposal: 0, owner: eve.clone(), evidence: scan(9) }));
+		assert_eq!(
+			call(dave.clone(), pallet_owners_assembly::Call::vote_as_proxy { proposal: 0, owner: demo_owner(2, 3), choice: Choice::Nay }),
+			Err(Error::<Runtime>::NotAppointedProxy.into())
+		);
+		let turnout = Assembly::<Runtime>::turnout(0).unwrap();
+		let heads = |c: &ChannelTally| (c.online.headcount, c.proxy.headcount, c.paper.headcount);
+		assert_eq!(heads(&turnout.channels), (online.len() as u32, 2, 8));
+		assert_eq!(turnout.participation.headcount, online.len() as u32 + 2 + 8);
+		assert_eq!(turnout.channels.total(), turnout.participation);
+		assert_eq!(Assembly::<Runtime>::ballot_record(0, eve.clone()).unwrap().source.unwrap().channel, Channel::Online);
+
+		// Counted: passed, published for 7 days, objected to, then enacted.
+		at(until);
+		assert_ok!(call(dave.clone(), pallet_owners_assembly::Call::close { proposal: 0 }));
+		let published = until + 7 * DAYS;
+		assert!(matches!(stage(), Stage::Publishing { until: u, .. } if u == published));
+		assert_ok!(call(eve.clone(), pallet_owners_assembly::Call::object { proposal: 0, evidence: scan(3) }));
+		assert_eq!(
+			call(dave.clone(), pallet_owners_assembly::Call::enact { proposal: 0 }),
+			Err(Error::<Runtime>::PublicationNotOver.into())
+		);
+		at(published);
+		assert_ok!(call(dave, pallet_owners_assembly::Call::enact { proposal: 0 }));
+		assert!(matches!(stage(), Stage::Closed { outcome: Outcome::Enacted, .. }));
+		Assembly::<Runtime>::do_try_state().expect("assembly invariants hold");
+	});
+}
+
 /// Spam is priced: filling a block with the cheapest call (one remark as
 /// long as a normal transaction may be: its weight is tiny, its length the
 /// block's) costs tens of LNL. Before per-byte pricing it cost about a
@@ -746,6 +863,15 @@ mod council {
 		local_stakeholders().into_iter().map(|s| s.validator.account).collect()
 	}
 
+	/// Runs `f` on the `local_testnet` genesis at block 1, with the council's
+	/// four members.
+	fn with_council(f: impl FnOnce(Vec<AccountId>)) {
+		with_preset_state("local_testnet", || {
+			System::set_block_number(1);
+			f(members())
+		})
+	}
+
 	/// Puts `motion` to the council, `ayes` vote for it, and it is closed;
 	/// returns what its dispatch returned (`None`: it did not pass).
 	fn pass_motion(motion: RuntimeCall, ayes: &[AccountId]) -> Option<DispatchResult> {
@@ -792,9 +918,7 @@ mod council {
 
 	#[test]
 	fn the_council_adds_a_community_after_the_delay_and_a_minority_cannot() {
-		with_preset_state("local_testnet", || {
-			System::set_block_number(1);
-			let m = members();
+		with_council(|m| {
 			let create = RuntimeCall::Community(pallet_community::Call::create_community {
 				name: b"Second Garden".to_vec(),
 				registrar: m[2].clone(),
@@ -822,9 +946,7 @@ mod council {
 
 	#[test]
 	fn the_council_authorizes_an_upgrade_that_anyone_applies_only_with_that_code() {
-		with_preset_state("local_testnet", || {
-			System::set_block_number(1);
-			let m = members();
+		with_council(|m| {
 			let code = b"a wasm blob the council read".to_vec();
 			let code_hash = <Runtime as frame_system::Config>::Hashing::hash(&code);
 			let authorize = RuntimeCall::System(frame_system::Call::authorize_upgrade { code_hash });
@@ -915,9 +1037,7 @@ mod council {
 
 	#[test]
 	fn only_the_council_itself_changes_its_members() {
-		with_preset_state("local_testnet", || {
-			System::set_block_number(1);
-			let m = members();
+		with_council(|m| {
 			let newcomer = Sr25519Keyring::Eve.to_account_id();
 			let add = RuntimeCall::CouncilMembership(pallet_membership::Call::add_member {
 				who: sp_runtime::MultiAddress::Id(newcomer.clone()),
@@ -944,9 +1064,7 @@ mod council {
 
 	#[test]
 	fn a_majority_cancels_a_pending_root_call_and_it_never_acts() {
-		with_preset_state("local_testnet", || {
-			System::set_block_number(1);
-			let m = members();
+		with_council(|m| {
 			let eve = Sr25519Keyring::Eve.to_account_id();
 			let add = RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator { validator: eve.clone() });
 			assert_eq!(pass_motion(as_root(add), &m[..3]), Some(Ok(())));
@@ -1009,9 +1127,7 @@ mod council {
 	#[test]
 	fn the_council_adds_and_removes_a_validator_and_aura_and_grandpa_follow() {
 		use crate::{Session, SessionKeys, ValidatorSet};
-		with_preset_state("local_testnet", || {
-			System::set_block_number(1);
-			let m = members();
+		with_council(|m| {
 			let eve = Sr25519Keyring::Eve.to_account_id();
 			// What `author_rotateKeysWithOwner(eve)` returns on Eve's node.
 			let generated = SessionKeys::generate(&eve.encode(), None);
@@ -1170,7 +1286,7 @@ mod nonce_in_turn {
 	}
 
 	#[test]
-	fn a_used_nonce_and_an_account_without_funds_are_refused_as_before() {
+	fn a_used_nonce_is_refused_and_the_turn_counts_from_the_accounts_nonce() {
 		with_preset_state("development", || {
 			let alice = Sr25519Keyring::Alice.pair();
 			frame_system::Account::<Runtime>::mutate(Sr25519Keyring::Alice.to_account_id(), |a| a.nonce = 3);
@@ -1178,13 +1294,73 @@ mod nonce_in_turn {
 				validate(transfer(), &alice, 2),
 				Err(TransactionValidityError::Invalid(InvalidTransaction::Stale))
 			);
-			// Its turn counts from the account's nonce: 3 is next.
+			// 3 is next: the first turn.
 			assert_eq!(validate(transfer(), &alice, 3).unwrap().priority / PRIORITY_PER_TURN, RANKED_TURNS);
-			let nobody = sp_core::sr25519::Pair::from_string("//Nobody", None).unwrap();
+		});
+	}
+
+	/// The extension alone, as frame_system's CheckNonce behaves: an account
+	/// that holds nothing cannot send, the nonce is bumped when the
+	/// transaction is applied, a future one validates but is not applied, and
+	/// a transaction without a signer is not checked (its weight refunded).
+	#[test]
+	fn alone_it_checks_and_bumps_the_nonce_as_frame_systems_does() {
+		use crate::RuntimeOrigin;
+		use frame_support::dispatch::DispatchInfo;
+		use sp_runtime::traits::{DispatchTransaction, TransactionExtension};
+		with_preset_state("development", || {
+			let (call, info) = (transfer(), DispatchInfo::default());
+			let alice = Sr25519Keyring::Alice.to_account_id();
+			let nobody = sp_core::sr25519::Pair::from_string("//Nobody", None).unwrap().public().into();
+			let source = TransactionSource::External;
 			assert_eq!(
-				validate(transfer(), &nobody, 0),
+				CheckNonceInTurn::<Runtime>::from(0)
+					.validate_only(RuntimeOrigin::signed(nobody), &call, &info, 0, source, 0)
+					.map(|_| ()),
 				Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
 			);
+			assert_eq!(
+				CheckNonceInTurn::<Runtime>::from(1)
+					.validate_and_prepare(RuntimeOrigin::signed(alice.clone()), &call, &info, 0, 0)
+					.map(|_| ()),
+				Err(TransactionValidityError::Invalid(InvalidTransaction::Future))
+			);
+			assert!(CheckNonceInTurn::<Runtime>::from(0)
+				.validate_and_prepare(RuntimeOrigin::signed(alice.clone()), &call, &info, 0, 0)
+				.is_ok());
+			assert_eq!(frame_system::Pallet::<Runtime>::account_nonce(&alice), 1);
+			let unsigned = CheckNonceInTurn::<Runtime>::from(9);
+			let weight = unsigned.weight(&call);
+			// Unsigned: nothing to check, nothing to bump, the weight refunded
+			// (the extension alone, as the pipeline calls it: with no signed
+			// origin the whole pipeline refuses it as `UnknownOrigin`).
+			let implication = sp_runtime::traits::TxBaseImplication(());
+			let (validity, val, origin) = unsigned
+				.validate(RuntimeOrigin::none(), &call, &info, 0, (), &implication, source)
+				.unwrap();
+			assert_eq!(validity.priority, 0);
+			assert!(validity.provides.is_empty() && validity.requires.is_empty());
+			let pre = unsigned.prepare(val, &origin, &call, &info, 0).unwrap();
+			assert_eq!(pre, Some(weight));
+		});
+	}
+
+	/// A turn outweighs the fee's priority of any untipped transaction (the
+	/// smallest signed one is ranked highest by its fee), and an operational
+	/// transaction still outranks every turn.
+	#[test]
+	fn a_turn_outweighs_any_untipped_fee_and_operational_outranks_every_turn() {
+		with_preset_state("development", || {
+			let alice = Sr25519Keyring::Alice.pair();
+			let smallest = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+			let fee_rank = validate(smallest, &alice, 0).unwrap().priority - priority_of_turn(0);
+			assert!(fee_rank < PRIORITY_PER_TURN, "{fee_rank}");
+			let operational = RuntimeCall::System(frame_system::Call::authorize_upgrade {
+				code_hash: Default::default(),
+			});
+			let late_operational = validate(operational, &alice, 5).unwrap().priority;
+			let first_normal = validate(transfer(), &Sr25519Keyring::Bob.pair(), 0).unwrap().priority;
+			assert!(late_operational > first_normal, "{late_operational} ≤ {first_normal}");
 		});
 	}
 

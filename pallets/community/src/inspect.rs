@@ -44,6 +44,10 @@ impl<T: Config> CommunityInspect<T::AccountId> for Pallet<T> {
 		}) && Self::is_owner(community, who)
 	}
 
+	fn is_registrar(community: CommunityId, who: &T::AccountId) -> bool {
+		Registrars::<T>::get(community).contains(who)
+	}
+
 	fn is_property_manager(community: CommunityId, who: &T::AccountId) -> bool {
 		PropertyManagers::<T>::get(community).contains(who)
 	}

@@ -23,13 +23,9 @@ fn community<T: Config>(owners: u32) -> (CommunityId, Vec<T::AccountId>) {
 	let c = T::BenchmarkHelper::create_community();
 	let units = T::BenchmarkHelper::add_units(c, owners, 100_00);
 	let accounts: Vec<T::AccountId> = (0..owners).map(|i| account("owner", i, 0)).collect();
-	// Enough to deposit for the largest proposal, many times over.
-	let funds = Assembly::<T>::deposit_for(T::MaxCallSize::get())
-		.saturating_mul(100u32.into())
-		.saturating_add(T::Currency::minimum_balance());
 	for (unit, who) in units.into_iter().zip(&accounts) {
 		T::BenchmarkHelper::add_owner(c, unit, who.clone());
-		T::Currency::set_balance(who, funds);
+		fund::<T>(who);
 	}
 	let next = frame_system::Pallet::<T>::block_number() + 1u32.into();
 	frame_system::Pallet::<T>::set_block_number(next);
@@ -56,6 +52,56 @@ fn election<T: Config>(c: u32) -> (ProposalIndex, Vec<T::AccountId>) {
 		Assembly::<T>::do_sponsor(who.clone(), index).ok();
 	}
 	(index, owners)
+}
+
+/// A committee of three funded owners for `community`.
+fn committee<T: Config>(community: CommunityId) -> Vec<T::AccountId> {
+	let members = T::BenchmarkHelper::add_committee(community);
+	members.iter().for_each(fund::<T>);
+	members
+}
+
+/// Gives `who` enough to deposit for the largest proposal, many times over.
+fn fund<T: Config>(who: &T::AccountId) {
+	let funds = Assembly::<T>::deposit_for(T::MaxCallSize::get())
+		.saturating_mul(100u32.into())
+		.saturating_add(T::Currency::minimum_balance());
+	T::Currency::set_balance(who, funds);
+}
+
+/// Lets the next block come, so that weights set up in this one are in a
+/// vote opened afterwards.
+fn next_block<T: Config>() {
+	let next = frame_system::Pallet::<T>::block_number() + 1u32.into();
+	frame_system::Pallet::<T>::set_block_number(next);
+}
+
+/// `community`'s procedure with the given notice and publication periods
+/// and the largest proxy limit.
+fn procedure<T: Config>(community: CommunityId, notice: u32, publication: u32) {
+	Procedures::<T>::insert(
+		community,
+		Procedure {
+			notice_period: notice.into(),
+			publication_period: publication.into(),
+			max_owners_per_proxy: T::MaxOwnersPerProxy::get(),
+		},
+	);
+}
+
+/// A proposal of owner 0 in a community of one owner (it opens alone).
+fn remark_proposal<T: Config>(c: CommunityId, proposer: &T::AccountId) -> ProposalIndex {
+	Assembly::<T>::do_propose_call(
+		proposer.clone(),
+		c,
+		Matter::Ordinary,
+		*remark::<T>(1),
+		H256::zero(),
+		None,
+		period::<T>(),
+	)
+	.expect("an owner proposes");
+	NextProposal::<T>::get() - 1
 }
 
 fn all(c: u32) -> Choice {
@@ -194,6 +240,164 @@ mod benchmarks {
 		_(origin as <T as frame_system::Config>::RuntimeOrigin, c, true);
 
 		assert!(NonVotersFollowMajority::<T>::get(c));
+		Ok(())
+	}
+
+	/// The proposer withdraws an announced proposal with its call.
+	#[benchmark]
+	fn withdraw() {
+		let (c, owners) = community::<T>(1);
+		procedure::<T>(c, 10, 0);
+		let index = remark_proposal::<T>(c, &owners[0]);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owners[0].clone()), index);
+
+		assert!(matches!(
+			Proposals::<T>::get(index).unwrap().stage,
+			Stage::Closed { outcome: Outcome::Withdrawn, .. }
+		));
+	}
+
+	/// Opening an announced vote once its notice is over.
+	#[benchmark]
+	fn open_voting() {
+		let (c, owners) = community::<T>(1);
+		procedure::<T>(c, 1, 0);
+		let index = remark_proposal::<T>(c, &owners[0]);
+		next_block::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owners[0].clone()), index);
+
+		assert!(matches!(Proposals::<T>::get(index).unwrap().stage, Stage::Voting { .. }));
+	}
+
+	/// An owner moves their appointment to a proxy already voting for `l`
+	/// other owners (each checked for being still live).
+	#[benchmark]
+	fn appoint_proxy(l: Linear<0, { T::MaxOwnersPerProxy::get() - 1 }>) {
+		let (c, owners) = community::<T>(l + 2);
+		procedure::<T>(c, 0, 0);
+		let proxy: T::AccountId = account("proxy", 0, 0);
+		let until = frame_system::Pallet::<T>::block_number() + T::MaxVotingPeriod::get();
+		for who in &owners[2..] {
+			Assembly::<T>::do_appoint_proxy(c, who.clone(), proxy.clone(), ProxyCover::Until(until), H256::zero())
+				.expect("an owner appoints a proxy");
+		}
+		Assembly::<T>::do_appoint_proxy(c, owners[0].clone(), owners[1].clone(), ProxyCover::Until(until), H256::zero())
+			.expect("an owner appoints a proxy");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owners[0].clone()), c, proxy.clone(), ProxyCover::Until(until), H256::zero());
+
+		assert_eq!(ProxyLoads::<T>::get(c, &proxy).len() as u32, l + 1);
+	}
+
+	#[benchmark]
+	fn revoke_proxy() {
+		let (c, owners) = community::<T>(2);
+		let until = frame_system::Pallet::<T>::block_number() + T::MaxVotingPeriod::get();
+		Assembly::<T>::do_appoint_proxy(c, owners[0].clone(), owners[1].clone(), ProxyCover::Until(until), H256::zero())
+			.expect("an owner appoints a proxy");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owners[0].clone()), c);
+
+		assert!(!Proxies::<T>::contains_key(c, &owners[0]));
+	}
+
+	/// A proxy changes the election ballot it cast for an owner, which
+	/// approved all `c` candidates.
+	#[benchmark]
+	fn vote_as_proxy(c: Linear<3, { T::MaxCandidates::get() }>) {
+		let (index, owners) = election::<T>(c);
+		let community = Proposals::<T>::get(index).unwrap().community;
+		let proxy: T::AccountId = account("proxy", 0, 0);
+		Assembly::<T>::do_appoint_proxy(community, owners[0].clone(), proxy.clone(), ProxyCover::Proposal(index), H256::zero())
+			.expect("an owner appoints a proxy");
+		Assembly::<T>::do_vote_as_proxy(proxy.clone(), index, owners[0].clone(), all(c)).expect("the proxy votes");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(proxy), index, owners[0].clone(), Choice::Approve(1));
+
+		assert_eq!(Ballots::<T>::get(index, &owners[0]).map(|b| b.choice), Some(Choice::Approve(1)));
+	}
+
+	/// A committee member enters an owner's paper ballot.
+	#[benchmark]
+	fn enter_paper_ballot() {
+		let (c, owners) = community::<T>(2);
+		let members = committee::<T>(c);
+		next_block::<T>();
+		let index = remark_proposal::<T>(c, &members[0]);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(members[0].clone()), index, owners[1].clone(), Choice::Aye, H256::repeat_byte(1));
+
+		assert!(PaperBallots::<T>::contains_key(index, &owners[1]));
+	}
+
+	/// A second committee member countersigns a paper ballot approving all
+	/// `c` candidates, which replaces the ballot the owner's proxy cast.
+	#[benchmark]
+	fn countersign_paper_ballot(c: Linear<3, { T::MaxCandidates::get() }>) {
+		let (index, owners) = election::<T>(c);
+		let community = Proposals::<T>::get(index).unwrap().community;
+		let members = committee::<T>(community);
+		let proxy: T::AccountId = account("proxy", 0, 0);
+		Assembly::<T>::do_appoint_proxy(community, owners[0].clone(), proxy.clone(), ProxyCover::Proposal(index), H256::zero())
+			.expect("an owner appoints a proxy");
+		Assembly::<T>::do_vote_as_proxy(proxy, index, owners[0].clone(), Choice::Approve(1)).expect("the proxy votes");
+		let scan = H256::repeat_byte(1);
+		Assembly::<T>::do_enter_paper_ballot(members[0].clone(), index, owners[0].clone(), all(c), scan)
+			.expect("a member enters the paper");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(members[1].clone()), index, owners[0].clone(), scan);
+
+		assert_eq!(BallotSources::<T>::get(index, &owners[0]).map(|s| s.channel), Some(Channel::Paper));
+	}
+
+	/// A committee member records the last objection a published result
+	/// may take.
+	#[benchmark]
+	fn object() {
+		let (c, owners) = community::<T>(1);
+		let members = committee::<T>(c);
+		procedure::<T>(c, 0, 100);
+		next_block::<T>();
+		let index = remark_proposal::<T>(c, &members[0]);
+		for who in owners.iter().chain(&members) {
+			Assembly::<T>::do_vote(who.clone(), index, Choice::Aye).expect("an owner votes");
+		}
+		let end = frame_system::Pallet::<T>::block_number() + period::<T>();
+		frame_system::Pallet::<T>::set_block_number(end);
+		Assembly::<T>::do_close(index).expect("it passes");
+		for _ in 1..T::MaxObjections::get() {
+			Assembly::<T>::do_object(members[1].clone(), index, H256::zero()).expect("an objection");
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(members[0].clone()), index, H256::repeat_byte(2));
+
+		assert_eq!(Objections::<T>::get(index).len() as u32, T::MaxObjections::get());
+	}
+
+	#[benchmark]
+	fn set_procedure() -> Result<(), BenchmarkError> {
+		let (c, _) = community::<T>(1);
+		let origin = T::RulesOrigin::try_successful_origin(&c).map_err(|_| BenchmarkError::Weightless)?;
+		let procedure = Procedure {
+			notice_period: NoticePeriodFloor::<T>::get() + 1u32.into(),
+			publication_period: 10u32.into(),
+			max_owners_per_proxy: T::MaxOwnersPerProxy::get(),
+		};
+
+		#[extrinsic_call]
+		_(origin as <T as frame_system::Config>::RuntimeOrigin, c, procedure);
+
+		assert_eq!(Procedures::<T>::get(c), Some(procedure));
 		Ok(())
 	}
 

@@ -1,6 +1,9 @@
-//! The `try_state` invariants: every tally is the sum of its ballots.
+//! The `try_state` invariants: every tally, by side and by channel, is the
+//! sum of its ballots; proxies' loads list their appointments.
 
-use crate::{pallet::*, voting::approve_candidates, ProposalIndex, Stage};
+use crate::{
+	pallet::*, voting::approve_candidates, Channel, ChannelTally, Outcome, ProposalIndex, Stage,
+};
 use alloc::vec::Vec;
 use frame_support::ensure;
 use linli_primitives::community::{CommunityId, VoteWeight};
@@ -20,13 +23,46 @@ impl<T: Config> Pallet<T> {
 			// The tally is exactly the sum of the ballots.
 			// Recounted with the calls' own rules (`Tally::add`).
 			let mut tally = crate::Tally::default();
+			let mut channels = ChannelTally::default();
 			let candidates = Candidates::<T>::get(index);
 			let mut recounted = alloc::vec![VoteWeight::default(); candidates.len()];
-			for (_, ballot) in Ballots::<T>::iter_prefix(index) {
+			for (owner, ballot) in Ballots::<T>::iter_prefix(index) {
 				tally.add(&ballot);
 				approve_candidates(recounted.iter_mut(), &ballot, VoteWeight::saturating_add);
+				let source = BallotSources::<T>::get(index, &owner);
+				let channel = source.as_ref().map_or(Channel::Online, |s| s.channel);
+				channels.add(channel, ballot.weight);
+				// A counted paper ballot is countersigned and is what the
+				// paper says.
+				if channel == Channel::Paper {
+					let paper = PaperBallots::<T>::get(index, &owner)
+						.ok_or("a paper ballot counted without its record")?;
+					ensure!(
+						paper.countersigned_by.is_some() && paper.choice == ballot.choice,
+						"a paper ballot counted unsigned or other than the paper"
+					);
+				}
 			}
 			ensure!(tally == proposal.tally, "a tally differs from its ballots");
+			ensure!(
+				Self::channels_of(index, &proposal).total() == tally.participation(),
+				"the channels differ from the participation"
+			);
+			if let Some(stored) = ChannelTallies::<T>::get(index) {
+				ensure!(stored == channels, "a channel tally differs from its ballots");
+			}
+			for (owner, _) in BallotSources::<T>::iter_prefix(index) {
+				ensure!(Ballots::<T>::contains_key(index, &owner), "a ballot source without its ballot");
+				ensure!(ChannelTallies::<T>::contains_key(index), "ballot sources without a channel tally");
+			}
+			ensure!(
+				Objections::<T>::decode_len(index).unwrap_or(0) == 0
+					|| matches!(
+						proposal.stage,
+						Stage::Publishing { .. } | Stage::Closed { outcome: Outcome::Enacted | Outcome::EnactmentFailed(_), .. }
+					),
+				"objections to a result never published"
+			);
 			ensure!(
 				candidates.iter().map(|(_, a)| *a).eq(recounted.into_iter()),
 				"approvals differ from the ballots"
@@ -44,7 +80,7 @@ impl<T: Config> Pallet<T> {
 				!matches!(proposal.stage, Stage::Closed { .. }) || !Calls::<T>::contains_key(index),
 				"a closed proposal keeps its call"
 			);
-			if !matches!(proposal.stage, Stage::Sponsoring { .. }) {
+			if !matches!(proposal.stage, Stage::Sponsoring { .. } | Stage::Notice { .. }) {
 				ensure!(
 					proposal.tally.participation().is_within(&proposal.snapshot),
 					"more took part than the snapshot holds"
@@ -58,6 +94,28 @@ impl<T: Config> Pallet<T> {
 			list.sort();
 		}
 		ensure!(listed == open, "OpenProposals differs from the proposals not closed");
+		// Every appointment is on its proxy's load, and a load names each
+		// owner once.
+		for (community, owner, appointment) in Proxies::<T>::iter() {
+			ensure!(appointment.proxy != owner, "an owner is their own proxy");
+			ensure!(
+				ProxyLoads::<T>::get(community, &appointment.proxy).contains(&owner),
+				"an appointment missing from its proxy's load"
+			);
+		}
+		for (community, proxy, load) in ProxyLoads::<T>::iter() {
+			let mut owners = load.into_inner();
+			for owner in &owners {
+				ensure!(
+					Proxies::<T>::get(community, owner).is_some_and(|a| a.proxy == proxy),
+					"a proxy's load names an owner who did not appoint it"
+				);
+			}
+			let n = owners.len();
+			owners.sort();
+			owners.dedup();
+			ensure!(owners.len() == n && n > 0, "a proxy's load names an owner twice, or no one");
+		}
 		// Deposits: only open proposals hold one, and what is held is exactly
 		// the deposits recorded.
 		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();

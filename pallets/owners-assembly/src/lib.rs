@@ -4,9 +4,40 @@
 //! takes effect by itself (民法典 Art. 278; DOMAIN.md "Owners' joint
 //! decisions").
 //!
+//! ## The procedure (DOMAIN.md, "How an owners' assembly runs")
+//! 1. **Proposed** by a committee member, or by an owner who gathers
+//!    co-sponsors (below).
+//! 2. **Announced** (公告, [`Stage::Notice`]): voting opens after the
+//!    community's notice period — at least the chain's floor, 15 days on a
+//!    production chain — on the dates the notice names. Meanwhile the
+//!    proposer may [`withdraw`](Pallet::withdraw) it, and the runtime API's
+//!    `turnout` shows who may vote as things stand.
+//! 3. **Voting** ([`Stage::Voting`]): the first ballot (or
+//!    [`open_voting`](Pallet::open_voting)) takes the snapshot of area and
+//!    headcount. Owners vote [online](Pallet::vote), through a
+//!    [proxy](Pallet::appoint_proxy) (委托投票: for one proposal or a
+//!    period, with the hash of the signed proxy, at most the community's
+//!    number of owners per proxy), or [on paper](Pallet::enter_paper_ballot)
+//!    (entered by one committee member and countersigned by another or by
+//!    the registrar, with the hash of the scan). The owner's own ballot
+//!    (online or paper) prevails over the proxy's, and online prevails over
+//!    paper; every ballot records who cast it and through which channel,
+//!    and the tally is kept by channel too.
+//! 4. **Counted** at [`close`](Pallet::close): a failed vote is closed; a
+//!    passed one is **published** (公示, [`Stage::Publishing`]) with its
+//!    tallies, participation by channel and outcome, and the committee may
+//!    [`object`](Pallet::object) with its evidence until the community's
+//!    publication period ends.
+//! 5. **Enacted** by anyone ([`enact`](Pallet::enact)) once the publication
+//!    is over (at close, where the period is 0).
+//!
+//! The record — proposals, ballots with their channels, paper ballots,
+//! objections — is never deleted: it stays queryable for the one-year
+//! challenge window (Art. 280) and beyond.
+//!
 //! ## Proposing
 //! A member of the owners' committee (业委会) puts a matter to the owners and
-//! voting opens at once. Any owner may instead start an extraordinary
+//! it is announced at once. Any owner may instead start an extraordinary
 //! assembly: the proposal gathers co-sponsors and opens when they hold
 //! ≥ 20 % of the area AND ≥ 20 % of the headcount (of the scope), within
 //! `SponsorshipPeriod`. A proposal either dispatches a call (a fee schedule,
@@ -51,7 +82,10 @@
 //!   passes), with the exact [`Fraction`](linli_primitives::fraction::Fraction);
 //! - `proposing.rs`: proposals, elections, co-sponsorship, opening the vote;
 //! - `voting.rs`: ballots, and ballots following a changed account;
+//! - `proxies.rs`: proxy appointments and proxies' ballots;
+//!   `paper.rs`: paper ballots;
 //! - `closing.rs`: counting, enacting, seating an elected committee;
+//!   `publication.rs`: the published result, objections, enacting after it;
 //! - `deposits.rs`: proposers' deposits;
 //! - `views.rs`: what the runtime API serves; `invariants.rs`: `try_state`.
 //!
@@ -63,8 +97,18 @@
 //! | [`propose_by_election`](Pallet::propose_by_election) | as `propose` | `Proposed` (+ `VotingOpened`) |
 //! | [`sponsor`](Pallet::sponsor) | an owner of the scope | `Sponsored` (+ `VotingOpened`) |
 //! | [`vote`](Pallet::vote) | an owner of the scope | `Voted` |
-//! | [`close`](Pallet::close) | anyone, after the end | `Closed` (+ `Enacted` / `CommitteeElected`) |
+//! | [`close`](Pallet::close) | anyone, after the end | `Closed`, or `ResultPublished` when it passed (`Enacted` / `CommitteeElected` at once if the publication period is 0) |
 //! | [`set_non_voters_follow_majority`](Pallet::set_non_voters_follow_majority) | `RulesOrigin` (a decision on the rules of procedure) | `RulesChanged` |
+//! | [`withdraw`](Pallet::withdraw) | the proposer, before voting opens | `Withdrawn`, `Closed` |
+//! | [`open_voting`](Pallet::open_voting) | anyone, after the notice | `VotingOpened` |
+//! | [`appoint_proxy`](Pallet::appoint_proxy) | an owner | `ProxyAppointed` |
+//! | [`revoke_proxy`](Pallet::revoke_proxy) | an owner with a proxy | `ProxyRevoked` |
+//! | [`vote_as_proxy`](Pallet::vote_as_proxy) | the owner's proxy | `Voted` (channel `Proxy`) |
+//! | [`enter_paper_ballot`](Pallet::enter_paper_ballot) | a committee member | `PaperBallotEntered` |
+//! | [`countersign_paper_ballot`](Pallet::countersign_paper_ballot) | another committee member or a registrar | `PaperBallotCountersigned` (+ `Voted`, channel `Paper`) |
+//! | [`object`](Pallet::object) | a committee member, during the publication | `ObjectionRecorded` |
+//! | [`enact`](Pallet::enact) | anyone, after the publication | `Closed` (+ `Enacted` / `CommitteeElected`) |
+//! | [`set_procedure`](Pallet::set_procedure) | `RulesOrigin` | `ProcedureChanged` |
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -76,7 +120,10 @@ mod benchmarking;
 mod closing;
 mod deposits;
 mod invariants;
+mod paper;
 mod proposing;
+mod proxies;
+mod publication;
 mod views;
 mod voting;
 pub mod migrations;
@@ -87,7 +134,9 @@ mod tests;
 pub mod weights;
 
 pub use linli_primitives::assembly::{
-	Action, Ballot, Choice, Outcome, Proposal, ProposalIndex, ProposalView, Route, Stage, Tally,
+	Action, Ballot, BallotRecord, BallotSource, Channel, ChannelTally, Choice, Outcome, PaperBallot,
+	Procedure, Proposal, ProposalIndex, ProposalView, ProxyAppointment, ProxyCover, Route, Stage,
+	Tally, Turnout,
 };
 pub use weights::WeightInfo;
 
@@ -109,10 +158,13 @@ pub mod pallet {
 	use sp_runtime::traits::Dispatchable;
 
 	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	/// A proposal of this runtime.
 	pub type ProposalOf<T> = Proposal<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+	/// A proxy appointment of this runtime.
+	pub type ProxyAppointmentOf<T> =
+		ProxyAppointment<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -181,10 +233,27 @@ pub mod pallet {
 		/// Most candidates in a committee election (at most 32).
 		#[pallet::constant]
 		type MaxCandidates: Get<u32>;
-		/// Most proposals a community may have open (gathering sponsors or
-		/// voting) at once.
+		/// Most proposals a community may have open (gathering sponsors,
+		/// announced, voting or publishing their result) at once.
 		#[pallet::constant]
 		type MaxOpenProposals: Get<u32>;
+		/// Most owners one proxy may vote for in a community that set no
+		/// rule of its own.
+		#[pallet::constant]
+		type DefaultMaxOwnersPerProxy: Get<u32>;
+		/// The most any community's rule may let one proxy vote for.
+		#[pallet::constant]
+		type MaxOwnersPerProxy: Get<u32>;
+		/// Most objections recorded against one published result (one per
+		/// committee member).
+		#[pallet::constant]
+		type MaxObjections: Get<u32>;
+		/// The longest notice a community's rules may set.
+		#[pallet::constant]
+		type MaxNoticePeriod: Get<BlockNumberFor<Self>>;
+		/// The longest publication a community's rules may set.
+		#[pallet::constant]
+		type MaxPublicationPeriod: Get<BlockNumberFor<Self>>;
 		/// Measured weights.
 		type WeightInfo: WeightInfo;
 		/// Sets up communities for the benchmarks.
@@ -244,11 +313,98 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type VotingPeriodFloor<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
 
+	/// This chain's shortest notice period (公告): 15 days on a production
+	/// chain (物业管理条例 Art. 14), set in its genesis; a community's rules
+	/// may lengthen it, never shorten it.
+	#[pallet::storage]
+	pub type NoticePeriodFloor<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	/// How long a passed result is published before it takes effect in a
+	/// community that set no rule of its own (set in the genesis).
+	#[pallet::storage]
+	pub type DefaultPublicationPeriod<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	/// Communities' own rules of procedure (notice, publication, proxies);
+	/// a community without one follows the chain's defaults.
+	#[pallet::storage]
+	pub type Procedures<T: Config> =
+		StorageMap<_, Blake2_128Concat, CommunityId, Procedure<BlockNumberFor<T>>>;
+
+	/// Each owner's proxy appointment in a community (one at a time).
+	#[pallet::storage]
+	pub type Proxies<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		CommunityId,
+		Blake2_128Concat,
+		T::AccountId,
+		ProxyAppointmentOf<T>,
+	>;
+
+	/// The owners who appointed each proxy in a community (expired and
+	/// revoked appointments are pruned when the proxy is next appointed).
+	#[pallet::storage]
+	pub type ProxyLoads<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		CommunityId,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<T::AccountId, T::MaxOwnersPerProxy>,
+		ValueQuery,
+	>;
+
+	/// Who cast each counted ballot and through which channel. A ballot
+	/// without one was cast online before channels were recorded.
+	#[pallet::storage]
+	pub type BallotSources<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		ProposalIndex,
+		Blake2_128Concat,
+		T::AccountId,
+		BallotSource<T::AccountId>,
+	>;
+
+	/// Each proposal's participation by channel. A proposal without one was
+	/// voted on before channels were recorded: all of it online.
+	#[pallet::storage]
+	pub type ChannelTallies<T: Config> = StorageMap<_, Twox64Concat, ProposalIndex, ChannelTally>;
+
+	/// Paper ballots entered for owners, counted or overridden, kept with
+	/// the proposal's record.
+	#[pallet::storage]
+	pub type PaperBallots<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		ProposalIndex,
+		Blake2_128Concat,
+		T::AccountId,
+		PaperBallot<T::AccountId>,
+	>;
+
+	/// Objections the committee recorded against a published result, with
+	/// the hash of their evidence.
+	#[pallet::storage]
+	pub type Objections<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		ProposalIndex,
+		BoundedVec<(T::AccountId, H256), T::MaxObjections>,
+		ValueQuery,
+	>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// The chain's shortest voting period in blocks (0: `MinVotingPeriod`).
 		pub min_voting_period: BlockNumberFor<T>,
+		/// The chain's shortest notice period in blocks (15 days on a
+		/// production chain; 0 opens voting at once).
+		pub min_notice_period: BlockNumberFor<T>,
+		/// How long a passed result is published before it takes effect,
+		/// unless a community's rule says otherwise (0: at once).
+		pub publication_period: BlockNumberFor<T>,
 	}
 
 	#[pallet::genesis_build]
@@ -258,7 +414,14 @@ pub mod pallet {
 				self.min_voting_period <= T::MaxVotingPeriod::get(),
 				"the shortest voting period exceeds the longest"
 			);
+			assert!(
+				self.min_notice_period <= T::MaxNoticePeriod::get()
+					&& self.publication_period <= T::MaxPublicationPeriod::get(),
+				"the notice or publication period exceeds its longest"
+			);
 			VotingPeriodFloor::<T>::put(self.min_voting_period);
+			NoticePeriodFloor::<T>::put(self.min_notice_period);
+			DefaultPublicationPeriod::<T>::put(self.publication_period);
 		}
 	}
 
@@ -307,16 +470,114 @@ pub mod pallet {
 			/// The first block votes are no longer taken.
 			until: BlockNumberFor<T>,
 		},
-		/// An owner voted (or changed the vote).
+		/// An owner's ballot was counted (or replaced the owner's earlier one).
 		Voted {
 			/// The proposal's number.
 			proposal: ProposalIndex,
-			/// The voter.
+			/// The owner whose ballot it is.
 			who: T::AccountId,
 			/// The choice.
 			choice: Choice,
 			/// The owner's area and headcount (1).
 			weight: VoteWeight,
+			/// Who signed it: the owner, the proxy, or the committee member
+			/// who entered a paper ballot.
+			cast_by: T::AccountId,
+			/// Online, proxy or paper.
+			channel: Channel,
+		},
+		/// A proposal was announced (公告): voting opens at `opens` and ends
+		/// before `until`.
+		Announced {
+			/// The proposal's number.
+			proposal: ProposalIndex,
+			/// The first block of voting.
+			opens: BlockNumberFor<T>,
+			/// The first block votes are no longer taken.
+			until: BlockNumberFor<T>,
+		},
+		/// The proposer withdrew a proposal before voting opened.
+		Withdrawn {
+			/// The proposal's number.
+			proposal: ProposalIndex,
+		},
+		/// An owner appointed a proxy (委托投票).
+		ProxyAppointed {
+			/// The community.
+			community: CommunityId,
+			/// The owner.
+			owner: T::AccountId,
+			/// The proxy.
+			proxy: T::AccountId,
+			/// One proposal, or every proposal voted on before a block.
+			cover: ProxyCover<BlockNumberFor<T>>,
+			/// Hash of the signed written proxy.
+			evidence: H256,
+		},
+		/// An owner revoked a proxy; ballots it already cast stand until
+		/// the owner votes.
+		ProxyRevoked {
+			/// The community.
+			community: CommunityId,
+			/// The owner.
+			owner: T::AccountId,
+			/// The proxy no longer appointed.
+			proxy: T::AccountId,
+		},
+		/// A committee member entered an owner's paper ballot; it counts
+		/// once countersigned.
+		PaperBallotEntered {
+			/// The proposal's number.
+			proposal: ProposalIndex,
+			/// The owner who signed the paper.
+			owner: T::AccountId,
+			/// The committee member who entered it.
+			entered_by: T::AccountId,
+			/// Hash of the scanned ballot.
+			evidence: H256,
+		},
+		/// A second committee member (or the registrar) countersigned a paper
+		/// ballot.
+		PaperBallotCountersigned {
+			/// The proposal's number.
+			proposal: ProposalIndex,
+			/// The owner who signed the paper.
+			owner: T::AccountId,
+			/// The countersigner.
+			countersigned_by: T::AccountId,
+			/// Whether it counts: `false` when the owner's own online ballot
+			/// prevails over it.
+			counted: bool,
+		},
+		/// A passed proposal was counted and its result published (公示): it
+		/// takes effect from `until`.
+		ResultPublished {
+			/// The proposal's number.
+			proposal: ProposalIndex,
+			/// The votes.
+			tally: Tally,
+			/// The voting owners' totals the vote was measured against.
+			snapshot: VoteWeight,
+			/// Participation by channel.
+			channels: ChannelTally,
+			/// The first block it may be enacted.
+			until: BlockNumberFor<T>,
+		},
+		/// A committee member recorded an objection to a published result.
+		ObjectionRecorded {
+			/// The proposal's number.
+			proposal: ProposalIndex,
+			/// The committee member.
+			by: T::AccountId,
+			/// Hash of the objection and its evidence.
+			evidence: H256,
+		},
+		/// A community's rules of procedure changed.
+		ProcedureChanged {
+			/// The community.
+			community: CommunityId,
+			/// The new rules.
+			procedure: Procedure<BlockNumberFor<T>>,
 		},
 		/// The proposal was closed.
 		Closed {
@@ -448,6 +709,59 @@ pub mod pallet {
 		NoCommittee,
 		/// The sitting committee is at its legal size: no seat to fill.
 		NoVacancy,
+		/// The proposal is announced: voting has not opened yet.
+		VotingNotOpenYet,
+		/// Only the proposer may do this.
+		NotProposer,
+		/// Voting has opened: the proposal can no longer be withdrawn.
+		CannotWithdraw,
+		/// An owner cannot be their own proxy.
+		CannotBeOwnProxy,
+		/// The appointment covers a proposal that is not open in this
+		/// community, or a period already over.
+		BadProxyCover,
+		/// The proxy already votes for as many owners as the community's
+		/// rule allows.
+		ProxyOverLimit,
+		/// The owner has no proxy appointed.
+		NoProxy,
+		/// The owner did not appoint this account (or revoked it).
+		NotAppointedProxy,
+		/// The owner's appointment does not cover this proposal.
+		ProxyDoesNotCover,
+		/// The owner voted themself (online or on paper): their ballot
+		/// prevails over a proxy's.
+		OwnerVotedThemself,
+		/// Only a member of the community's committee may do this.
+		NotCommitteeMember,
+		/// A paper ballot was already entered for this owner.
+		PaperBallotExists,
+		/// No paper ballot was entered for this owner.
+		NoPaperBallot,
+		/// The paper ballot was already countersigned.
+		AlreadyCountersigned,
+		/// A paper ballot is countersigned by a second person: another
+		/// committee member or the registrar.
+		SameSigner,
+		/// The countersigner's scan differs from the one entered.
+		EvidenceMismatch,
+		/// The proposal's result is not being published.
+		NotPublishing,
+		/// The publication period is over.
+		PublicationOver,
+		/// The publication period has not ended: the decision cannot take
+		/// effect yet.
+		PublicationNotOver,
+		/// The result already has `MaxObjections` objections.
+		TooManyObjections,
+		/// The notice is shorter than the chain's floor or longer than
+		/// `MaxNoticePeriod`, the publication longer than
+		/// `MaxPublicationPeriod`, or a proxy limit is 0 or above
+		/// `MaxOwnersPerProxy`.
+		BadProcedure,
+		/// The replaced account and the new one are both proxies: together
+		/// they would vote for more owners than `MaxOwnersPerProxy`.
+		ProxyLoadsTooLarge,
 	}
 
 	#[pallet::hooks]
@@ -555,7 +869,8 @@ pub mod pallet {
 		/// ballot.
 		///
 		/// Origin: signed, an owner of the proposal's scope whose weight did
-		/// not grow since voting opened. Emits `Voted`.
+		/// not grow since voting opened; after the notice (the first ballot
+		/// opens the vote). Emits `Voted` (channel `Online`).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::vote(T::MaxCandidates::get()))]
 		pub fn vote(origin: OriginFor<T>, proposal: ProposalIndex, choice: Choice) -> DispatchResultWithPostInfo {
@@ -564,12 +879,14 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::vote(candidates)).into())
 		}
 
-		/// Close a proposal whose voting (or sponsorship) time is over:
-		/// count it, and enact it if it passed. A failed enactment is
-		/// recorded as the outcome.
+		/// Close a proposal whose voting (or sponsorship) time is over and
+		/// count it: a failed one is closed; a passed one is published and
+		/// takes effect after the community's publication period (at once
+		/// if it is 0). A failed enactment is recorded as the outcome.
 		///
-		/// Origin: signed, anyone. Emits `Closed`, and `Enacted` or
-		/// `CommitteeElected` when it passed.
+		/// Origin: signed, anyone. Emits `Closed`, or `ResultPublished` when
+		/// it passed (then `Closed` with `Enacted` or `CommitteeElected` if
+		/// it takes effect at once).
 		#[pallet::call_index(4)]
 		#[pallet::weight(
 			T::WeightInfo::close_dispatch()
@@ -598,6 +915,175 @@ pub mod pallet {
 			ensure!(T::Community::community_exists(community), Error::<T>::UnknownCommunity);
 			NonVotersFollowMajority::<T>::insert(community, enabled);
 			Self::deposit_event(Event::RulesChanged { community, non_voters_follow_majority: enabled });
+			Ok(())
+		}
+
+		/// Withdraw your proposal before voting opens (while it gathers
+		/// sponsors or during its notice); the deposit is returned.
+		///
+		/// Origin: signed, the proposer. Emits `Withdrawn` and `Closed`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::withdraw())]
+		pub fn withdraw(origin: OriginFor<T>, proposal: ProposalIndex) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_withdraw(who, proposal)
+		}
+
+		/// Open the vote of an announced proposal whose notice is over:
+		/// snapshot who may vote. The first ballot does the same.
+		///
+		/// Origin: signed, anyone. Emits `VotingOpened`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::open_voting())]
+		pub fn open_voting(origin: OriginFor<T>, proposal: ProposalIndex) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_open_voting(proposal)
+		}
+
+		/// Appoint `proxy` to vote for you in `community`: on one proposal or
+		/// on every proposal voted on before a block. `evidence` is the hash
+		/// of the signed written proxy (委托书). Replaces your earlier
+		/// appointment; your own ballot always prevails over the proxy's.
+		///
+		/// Origin: signed, an owner of `community`. Emits `ProxyAppointed`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::appoint_proxy(T::MaxOwnersPerProxy::get()))]
+		pub fn appoint_proxy(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			proxy: T::AccountId,
+			cover: ProxyCover<BlockNumberFor<T>>,
+			evidence: H256,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_appoint_proxy(community, owner, proxy, cover, evidence)
+		}
+
+		/// Revoke your proxy in `community`: it casts no further ballot for
+		/// you (one it cast stands until you vote yourself).
+		///
+		/// Origin: signed, an owner with a proxy. Emits `ProxyRevoked`.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::revoke_proxy())]
+		pub fn revoke_proxy(origin: OriginFor<T>, community: CommunityId) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_revoke_proxy(community, owner)
+		}
+
+		/// Vote for `owner`, whose proxy you are, with the owner's weight.
+		/// Refused once the owner voted themself (online or on paper).
+		///
+		/// Origin: signed, the proxy the owner appointed for this proposal.
+		/// Emits `Voted` (channel `Proxy`).
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::vote_as_proxy(T::MaxCandidates::get()))]
+		pub fn vote_as_proxy(
+			origin: OriginFor<T>,
+			proposal: ProposalIndex,
+			owner: T::AccountId,
+			choice: Choice,
+		) -> DispatchResultWithPostInfo {
+			let proxy = ensure_signed(origin)?;
+			let candidates = Self::do_vote_as_proxy(proxy, proposal, owner, choice)?;
+			Ok(Some(T::WeightInfo::vote_as_proxy(candidates)).into())
+		}
+
+		/// Enter `owner`'s signed paper ballot (纸质票) with the hash of its
+		/// scan. It counts once a second committee member or the registrar
+		/// countersigns it, unless the owner votes online.
+		///
+		/// Origin: signed, a member of the proposal's community's committee.
+		/// Emits `PaperBallotEntered`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::enter_paper_ballot())]
+		pub fn enter_paper_ballot(
+			origin: OriginFor<T>,
+			proposal: ProposalIndex,
+			owner: T::AccountId,
+			choice: Choice,
+			evidence: H256,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_enter_paper_ballot(who, proposal, owner, choice, evidence)
+		}
+
+		/// Countersign the paper ballot entered for `owner`, confirming the
+		/// scan `evidence`: it is counted, unless the owner's own online
+		/// ballot prevails (then it stays on record only).
+		///
+		/// Origin: signed, another committee member or a registrar of the
+		/// community. Emits `PaperBallotCountersigned` (+ `Voted`).
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::countersign_paper_ballot(T::MaxCandidates::get()))]
+		pub fn countersign_paper_ballot(
+			origin: OriginFor<T>,
+			proposal: ProposalIndex,
+			owner: T::AccountId,
+			evidence: H256,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let candidates = Self::do_countersign_paper_ballot(who, proposal, owner, evidence)?;
+			Ok(Some(T::WeightInfo::countersign_paper_ballot(candidates)).into())
+		}
+
+		/// Record an objection to a result being published (询异), with the
+		/// hash of the objection and its evidence, for owners and a court to
+		/// see; one per committee member (a second replaces the first). It
+		/// does not stop the decision: only a court sets one aside
+		/// (Art. 280).
+		///
+		/// Origin: signed, a member of the proposal's community's committee,
+		/// before the publication ends. Emits `ObjectionRecorded`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::object())]
+		pub fn object(origin: OriginFor<T>, proposal: ProposalIndex, evidence: H256) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_object(who, proposal, evidence)
+		}
+
+		/// Enact a passed proposal whose publication is over: dispatch its
+		/// call or seat the elected committee.
+		///
+		/// Origin: signed, anyone. Emits `Closed`, and `Enacted` or
+		/// `CommitteeElected`.
+		#[pallet::call_index(15)]
+		#[pallet::weight(
+			T::WeightInfo::close_dispatch()
+				.max(T::WeightInfo::close_election(T::MaxCandidates::get()))
+				.saturating_add(T::MaxCallWeight::get())
+		)]
+		pub fn enact(origin: OriginFor<T>, proposal: ProposalIndex) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let weight = Self::do_enact(proposal)?;
+			Ok(Some(weight).into())
+		}
+
+		/// Set `community`'s rules of procedure: its notice period (at least
+		/// the chain's floor, at most `MaxNoticePeriod`), publication period
+		/// (at most `MaxPublicationPeriod`) and the most owners one
+		/// proxy may vote for. Applies to proposals announced (notice) or
+		/// counted (publication) afterwards, and to appointments made
+		/// afterwards.
+		///
+		/// Origin: `RulesOrigin` for `community`. Emits `ProcedureChanged`.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::set_procedure())]
+		pub fn set_procedure(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			procedure: Procedure<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			T::RulesOrigin::ensure_origin(origin, &community)?;
+			ensure!(T::Community::community_exists(community), Error::<T>::UnknownCommunity);
+			ensure!(
+				procedure.notice_period >= NoticePeriodFloor::<T>::get()
+					&& procedure.notice_period <= T::MaxNoticePeriod::get()
+					&& procedure.publication_period <= T::MaxPublicationPeriod::get()
+					&& (1..=T::MaxOwnersPerProxy::get()).contains(&procedure.max_owners_per_proxy),
+				Error::<T>::BadProcedure
+			);
+			Procedures::<T>::insert(community, procedure);
+			Self::deposit_event(Event::ProcedureChanged { community, procedure });
 			Ok(())
 		}
 	}

@@ -76,6 +76,11 @@ impl pallet_owners_assembly::Config for Test {
 	type SponsorshipPeriod = ConstU64<50>;
 	type MaxCandidates = ConstU32<16>;
 	type MaxOpenProposals = ConstU32<8>;
+	type DefaultMaxOwnersPerProxy = ConstU32<2>;
+	type MaxOwnersPerProxy = ConstU32<4>;
+	type MaxObjections = ConstU32<2>;
+	type MaxNoticePeriod = ConstU64<100>;
+	type MaxPublicationPeriod = ConstU64<100>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Community;

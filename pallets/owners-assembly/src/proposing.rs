@@ -1,8 +1,9 @@
 //! Putting a matter to the owners: a call, an election or a by-election,
 //! by the committee or by owners' co-sponsorship (≥ 1/5 of area and
-//! headcount), and opening the vote with its snapshot of who may vote.
+//! headcount); the notice (公告) before the vote, withdrawing during it, and
+//! opening the vote with its snapshot of who may vote.
 
-use crate::{pallet::*, Action, ProposalIndex, Route, Stage};
+use crate::{pallet::*, Action, Outcome, Procedure, ProposalIndex, Route, Stage};
 use alloc::vec::Vec;
 use codec::Encode;
 use frame_support::{
@@ -15,12 +16,24 @@ use linli_primitives::{
 	governance::{is_legal_committee_size, CommitteeInstaller, Matter},
 };
 use sp_core::H256;
-use sp_runtime::{traits::Saturating, DispatchError};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchError,
+};
 
 impl<T: Config> Pallet<T> {
 	/// The chain's shortest voting period.
 	pub fn min_voting_period() -> BlockNumberFor<T> {
 		T::MinVotingPeriod::get().max(VotingPeriodFloor::<T>::get())
+	}
+
+	/// `community`'s rules of procedure: its own, or the chain's defaults.
+	pub fn procedure(community: CommunityId) -> Procedure<BlockNumberFor<T>> {
+		Procedures::<T>::get(community).unwrap_or_else(|| Procedure {
+			notice_period: NoticePeriodFloor::<T>::get(),
+			publication_period: DefaultPublicationPeriod::<T>::get(),
+			max_owners_per_proxy: T::DefaultMaxOwnersPerProxy::get(),
+		})
 	}
 
 	fn check_voting_period(period: BlockNumberFor<T>) -> DispatchResult {
@@ -89,7 +102,7 @@ impl<T: Config> Pallet<T> {
 		});
 		Self::hold_deposit(index, &who, deposit_bytes)?;
 		match (route, proposer_weight) {
-			(Route::Committee, _) => Self::open(index, &mut proposal, totals),
+			(Route::Committee, _) => Self::announce(index, &mut proposal, totals),
 			(Route::Owners, Some(weight)) => {
 				Self::add_sponsor(index, &mut proposal, who, weight, totals)
 			}
@@ -99,11 +112,67 @@ impl<T: Config> Pallet<T> {
 		Ok(index)
 	}
 
-	/// Opens voting: snapshots the scope's current `totals` and the
-	/// community's rule.
-	fn open(index: ProposalIndex, proposal: &mut ProposalOf<T>, totals: VoteWeight) {
+	/// Announces the vote (公告): it opens after the community's notice
+	/// period, or at once where the notice is 0 (a development chain).
+	fn announce(index: ProposalIndex, proposal: &mut ProposalOf<T>, totals: VoteWeight) {
 		let now = frame_system::Pallet::<T>::block_number();
-		let until = now.saturating_add(proposal.voting_period);
+		let notice = Self::procedure(proposal.community).notice_period;
+		if notice.is_zero() {
+			return Self::open(index, proposal, totals, now.saturating_add(proposal.voting_period));
+		}
+		let opens = now.saturating_add(notice);
+		proposal.stage = Stage::Notice { opens };
+		Self::deposit_event(Event::Announced {
+			proposal: index,
+			opens,
+			until: opens.saturating_add(proposal.voting_period),
+		});
+	}
+
+	/// Opens the vote of an announced proposal once its notice is over;
+	/// `Ok(false)` if it was not announced, `VotingNotOpenYet` during the
+	/// notice. Voting ends when the notice said, however late it opened.
+	pub(crate) fn open_if_due(
+		index: ProposalIndex,
+		proposal: &mut ProposalOf<T>,
+	) -> Result<bool, DispatchError> {
+		let Stage::Notice { opens } = proposal.stage else { return Ok(false) };
+		ensure!(frame_system::Pallet::<T>::block_number() >= opens, Error::<T>::VotingNotOpenYet);
+		let totals = T::Community::vote_totals(proposal.community, proposal.scope);
+		Self::open(index, proposal, totals, opens.saturating_add(proposal.voting_period));
+		Ok(true)
+	}
+
+	pub(crate) fn do_open_voting(index: ProposalIndex) -> DispatchResult {
+		let mut proposal = Proposals::<T>::get(index).ok_or(Error::<T>::UnknownProposal)?;
+		ensure!(Self::open_if_due(index, &mut proposal)?, Error::<T>::NotVoting);
+		Proposals::<T>::insert(index, proposal);
+		Ok(())
+	}
+
+	/// The proposer withdraws a proposal before voting opens.
+	pub(crate) fn do_withdraw(who: T::AccountId, index: ProposalIndex) -> DispatchResult {
+		let mut proposal = Proposals::<T>::get(index).ok_or(Error::<T>::UnknownProposal)?;
+		ensure!(proposal.proposer == who, Error::<T>::NotProposer);
+		ensure!(
+			matches!(proposal.stage, Stage::Sponsoring { .. } | Stage::Notice { .. }),
+			Error::<T>::CannotWithdraw
+		);
+		Self::deposit_event(Event::Withdrawn { proposal: index });
+		Self::finish(index, &mut proposal, Outcome::Withdrawn);
+		Proposals::<T>::insert(index, proposal);
+		Ok(())
+	}
+
+	/// Opens voting until `until`: snapshots the scope's current `totals`
+	/// and the community's rule.
+	fn open(
+		index: ProposalIndex,
+		proposal: &mut ProposalOf<T>,
+		totals: VoteWeight,
+		until: BlockNumberFor<T>,
+	) {
+		let now = frame_system::Pallet::<T>::block_number();
 		proposal.snapshot = totals;
 		proposal.non_voters_follow_majority = NonVotersFollowMajority::<T>::get(proposal.community);
 		proposal.stage = Stage::Voting { from: now, until };
@@ -132,7 +201,7 @@ impl<T: Config> Pallet<T> {
 		});
 		// An extraordinary assembly: ≥ 20 % of area AND headcount asked.
 		if proposal.sponsors.is_at_least(Bar::SPONSORSHIP_FLOOR, &totals) {
-			Self::open(index, proposal, totals);
+			Self::announce(index, proposal, totals);
 		}
 	}
 
@@ -234,8 +303,15 @@ impl<T: Config> Pallet<T> {
 		text: H256,
 		voting_period: BlockNumberFor<T>,
 	) -> DispatchResult {
+		// The committee is seated after the notice, the vote and the
+		// publication: its term must still be running then.
 		let now = frame_system::Pallet::<T>::block_number();
-		ensure!(term_end > now.saturating_add(voting_period), Error::<T>::BadElection);
+		let procedure = Self::procedure(community);
+		let seated = now
+			.saturating_add(procedure.notice_period)
+			.saturating_add(voting_period)
+			.saturating_add(procedure.publication_period);
+		ensure!(term_end > seated, Error::<T>::BadElection);
 		let bytes = (candidates.len() as u32).saturating_mul(32);
 		let index = Self::start(
 			who,

@@ -2,6 +2,8 @@
 //! the fees pallet's and the identity pallet's `try_state`.
 
 use crate::{mock::*, pallet::*, Action, Choice, Outcome, ProposalIndex, Route, Stage, Tally};
+
+mod procedure;
 use frame_support::{assert_noop, assert_ok, traits::Get};
 use linli_primitives::{
 	calendar::{month_of, Month},
@@ -607,7 +609,14 @@ fn voting_again_replaces_the_ballot() {
 		assert_eq!(tally, Tally { aye: w(0, 0), nay: w(100_00, 1), abstain: w(0, 0) });
 		assert_eq!(
 			assembly_events().last(),
-			Some(&Event::Voted { proposal: p, who: 2, choice: Choice::Nay, weight: w(100_00, 1) })
+			Some(&Event::Voted {
+				proposal: p,
+				who: 2,
+				choice: Choice::Nay,
+				weight: w(100_00, 1),
+				cast_by: 2,
+				channel: crate::Channel::Online
+			})
 		);
 		assert_noop!(Assembly::vote(signed(2), p, Choice::Approve(1)), Error::<Test>::BadChoice);
 	});

@@ -60,7 +60,7 @@ fn case_seed(seed: u64, case: u64) -> u64 {
 struct Stats {
 	calls: u64,
 	blocks: u64,
-	ok: BTreeMap<String, u64>,
+	ok: BTreeMap<world::CallName, u64>,
 	failed: BTreeMap<&'static str, u64>,
 	undecodable: u64,
 }
@@ -169,8 +169,8 @@ fn run(seed: u64, calls: u64) -> Stats {
 					(Action::NextBlock, Ok(_)) => stats.blocks += 1,
 					(Action::Call(origin, call), Ok(Outcome::Ok)) => {
 						stats.calls += 1;
-						let name = call_name(call);
-						*stats.ok.entry(name.clone()).or_default() += 1;
+						let name = world::CallName::of(call);
+						*stats.ok.entry(name).or_default() += 1;
 						world::learn(&mut learned, name, origin);
 					}
 					(Action::Call(..), Ok(Outcome::Failed(error))) => {
@@ -205,13 +205,6 @@ fn run(seed: u64, calls: u64) -> Stats {
 	stats
 }
 
-/// `Pallet.call` of a call.
-fn call_name(call: &linli_runtime::RuntimeCall) -> String {
-	use frame_support::traits::GetCallMetadata;
-	let metadata = call.get_call_metadata();
-	format!("{}.{}", metadata.pallet_name, metadata.function_name)
-}
-
 #[test]
 fn ten_thousand_random_calls_break_no_invariant() {
 	let seed = env_u64("LINLI_FUZZ_SEED", CI_SEED);
@@ -242,9 +235,12 @@ fn ten_thousand_random_calls_break_no_invariant() {
 	assert_eq!(stats.calls, calls);
 	// The run reached deep: owners' money moved, votes and ratings counted,
 	// residents registered.
-	for deep in ["PropertyFees.pay_fees", "OwnersAssembly.vote", "Community.verify_resident"] {
+	for (pallet, function) in
+		[("PropertyFees", "pay_fees"), ("OwnersAssembly", "vote"), ("Community", "verify_resident")]
+	{
+		let deep = world::CallName { pallet, function };
 		assert!(
-			stats.ok.contains_key(deep),
+			stats.ok.contains_key(&deep),
 			"no {deep} succeeded: the generator does not reach it"
 		);
 	}

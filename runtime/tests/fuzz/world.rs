@@ -370,14 +370,35 @@ pub fn context(actors: &[AccountId], units: &[H256], rng: &mut Rng) -> Context {
 	}
 }
 
-/// Origins other than a signer that a call succeeded with, by call name
-/// (`Pallet.call`): a call is sent from one of them two times in three, so that
-/// the run learns who may make what and reaches past the origin check.
-pub type Learned = std::collections::BTreeMap<String, Vec<Origin>>;
+/// A call as the metadata names it: its pallet and function.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CallName {
+	pub pallet: &'static str,
+	pub function: &'static str,
+}
+
+impl CallName {
+	pub fn of(call: &RuntimeCall) -> Self {
+		use frame_support::traits::GetCallMetadata;
+		let metadata = call.get_call_metadata();
+		Self { pallet: metadata.pallet_name, function: metadata.function_name }
+	}
+}
+
+impl core::fmt::Display for CallName {
+	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+		write!(f, "{}.{}", self.pallet, self.function)
+	}
+}
+
+/// Origins other than a signer that a call succeeded with, by call: a call
+/// is sent from one of them two times in three, so that the run learns who
+/// may make what and reaches past the origin check.
+pub type Learned = std::collections::BTreeMap<CallName, Vec<Origin>>;
 
 /// Remembers that `call` succeeded from `origin` (a signer is not kept: a
 /// signer's right depends on the call's arguments).
-pub fn learn(learned: &mut Learned, name: String, origin: &Origin) {
+pub fn learn(learned: &mut Learned, name: CallName, origin: &Origin) {
 	if matches!(origin, Origin::Signed(_)) {
 		return;
 	}
@@ -406,7 +427,7 @@ pub fn next_action(
 		),
 		_ => {
 			let (call, undecodable) = generator.call(rng, ctx);
-			let origin = match learned.get(&crate::call_name(&call)) {
+			let origin = match learned.get(&CallName::of(&call)) {
 				Some(origins) if rng.chance(65) => rng.pick(origins).clone(),
 				_ => origin(rng, ctx),
 			};
