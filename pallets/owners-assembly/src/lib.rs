@@ -711,6 +711,9 @@ pub mod pallet {
 		NoVacancy,
 		/// The proposal is announced: voting has not opened yet.
 		VotingNotOpenYet,
+		/// The proposal was not announced for a vote that is still to open
+		/// (its vote is open already, or it never was announced).
+		NotAnnounced,
 		/// Only the proposer may do this.
 		NotProposer,
 		/// Voting has opened: the proposal can no longer be withdrawn.

@@ -145,7 +145,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_open_voting(index: ProposalIndex) -> DispatchResult {
 		let mut proposal = Proposals::<T>::get(index).ok_or(Error::<T>::UnknownProposal)?;
-		ensure!(Self::open_if_due(index, &mut proposal)?, Error::<T>::NotVoting);
+		ensure!(Self::open_if_due(index, &mut proposal)?, Error::<T>::NotAnnounced);
 		Proposals::<T>::insert(index, proposal);
 		Ok(())
 	}

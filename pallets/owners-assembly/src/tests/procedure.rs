@@ -88,7 +88,7 @@ fn anyone_may_open_a_vote_whose_notice_is_over_and_an_unopened_one_closes_withou
 		assert_ok!(Assembly::open_voting(signed(OUTSIDER), a));
 		assert!(matches!(stage(a), Stage::Voting { .. }));
 		assert!(assembly_events().iter().any(|e| matches!(e, Event::VotingOpened { proposal, .. } if *proposal == a)));
-		assert_noop!(Assembly::open_voting(signed(OUTSIDER), a), Error::<Test>::NotVoting);
+		assert_noop!(Assembly::open_voting(signed(OUTSIDER), a), Error::<Test>::NotAnnounced);
 		assert_noop!(Assembly::open_voting(signed(OUTSIDER), 99), Error::<Test>::UnknownProposal);
 		// Nobody voted on `b` in its dates: it is counted with its snapshot.
 		System::set_block_number(2 + NOTICE + PERIOD);
