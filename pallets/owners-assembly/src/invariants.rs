@@ -29,8 +29,7 @@ impl<T: Config> Pallet<T> {
 			for (owner, ballot) in Ballots::<T>::iter_prefix(index) {
 				tally.add(&ballot);
 				approve_candidates(recounted.iter_mut(), &ballot, VoteWeight::saturating_add);
-				let source = BallotSources::<T>::get(index, &owner);
-				let channel = source.as_ref().map_or(Channel::Online, |s| s.channel);
+				let channel = Self::source_of(index, &owner).channel;
 				channels.add(channel, ballot.weight);
 				// A counted paper ballot is countersigned and is what the
 				// paper says.

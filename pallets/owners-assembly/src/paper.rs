@@ -77,8 +77,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(paper.evidence == evidence, Error::<T>::EvidenceMismatch);
 		// The owner's own online ballot prevails: the paper stays on record.
 		let online = Ballots::<T>::contains_key(index, &owner)
-			&& BallotSources::<T>::get(index, &owner)
-				.map_or(true, |source| source.channel == Channel::Online);
+			&& Self::source_of(index, &owner).channel == Channel::Online;
 		let candidates = if online {
 			let Stage::Voting { until, .. } = proposal.stage else {
 				return Err(Error::<T>::NotVoting.into());

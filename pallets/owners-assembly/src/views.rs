@@ -2,7 +2,7 @@
 //! turnout, and who cast each ballot through which channel.
 
 use crate::{
-	pallet::*, Ballot, BallotRecord, BallotSource, Channel, PaperBallot, ProposalIndex,
+	pallet::*, Ballot, BallotRecord, PaperBallot, ProposalIndex,
 	ProposalView, Stage, Turnout,
 };
 use alloc::vec::Vec;
@@ -77,12 +77,7 @@ impl<T: Config> Pallet<T> {
 		ballot: Option<Ballot>,
 		paper: Option<PaperBallot<T::AccountId>>,
 	) -> BallotRecord<T::AccountId> {
-		// A counted ballot without a source was cast online, before
-		// sources were recorded.
-		let source = ballot.map(|_| {
-			BallotSources::<T>::get(index, &owner)
-				.unwrap_or(BallotSource { cast_by: owner.clone(), channel: Channel::Online })
-		});
+		let source = ballot.map(|_| Self::source_of(index, &owner));
 		BallotRecord { owner, ballot, source, paper }
 	}
 

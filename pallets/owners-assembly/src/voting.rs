@@ -46,6 +46,14 @@ impl<T: Config> Pallet<T> {
 			.unwrap_or(ChannelTally { online: proposal.tally.participation(), ..Default::default() })
 	}
 
+	/// Who cast `owner`'s counted ballot and how: a ballot without a
+	/// recorded source was cast online by the owner, before sources were
+	/// recorded. (Read only where the ballot exists.)
+	pub(crate) fn source_of(index: ProposalIndex, owner: &T::AccountId) -> BallotSource<T::AccountId> {
+		BallotSources::<T>::get(index, owner)
+			.unwrap_or_else(|| BallotSource { cast_by: owner.clone(), channel: Channel::Online })
+	}
+
 	/// `owner` votes online.
 	pub(crate) fn do_vote(owner: T::AccountId, index: ProposalIndex, choice: Choice) -> Result<u32, DispatchError> {
 		let source = BallotSource { cast_by: owner.clone(), channel: Channel::Online };
@@ -83,8 +91,7 @@ impl<T: Config> Pallet<T> {
 		let ballot = Ballot { choice, weight };
 		let mut channels = Self::channels_of(index, &proposal);
 		if let Some(old) = Ballots::<T>::get(index, &owner) {
-			let old_channel = BallotSources::<T>::get(index, &owner)
-				.map_or(Channel::Online, |source| source.channel);
+			let old_channel = Self::source_of(index, &owner).channel;
 			// The owner's own ballot always prevails over a proxy's.
 			ensure!(
 				source.channel.is_owners_own() || !old_channel.is_owners_own(),
