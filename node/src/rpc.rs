@@ -62,7 +62,10 @@ where
 	// `fees_unitDues`, `fees_arrears`, `fees_funds`, `fees_statement`,
 	// `fees_ledger`.
 	module.merge(PropertyFees::new(client.clone()).into_rpc())?;
-	// `assembly_proposal`, `assembly_proposals`, `assembly_ballot`.
+	// `assembly_proposal`, `assembly_proposals`, `assembly_ballot`,
+	// `assembly_turnout`, `assembly_ballotRecord`, `assembly_ballotRecords`,
+	// `assembly_votedUnits`, `assembly_objections`, `assembly_proxy`,
+	// `assembly_procedure`.
 	module.merge(OwnersAssembly::new(client.clone()).into_rpc())?;
 	// `ratings_terms`, `ratings_scores`, `ratings_history`.
 	module.merge(ServiceRatings::new(client.clone()).into_rpc())?;

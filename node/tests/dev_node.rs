@@ -158,6 +158,17 @@ async fn dev_node_finalizes_a_signed_transfer() {
 	assert_eq!(proposals, serde_json::json!([]));
 	let none: serde_json::Value = node.rpc("assembly_proposal", vec![0.into()]).await;
 	assert!(none.is_null(), "{none}");
+	let turnout: serde_json::Value = node.rpc("assembly_turnout", vec![0.into()]).await;
+	assert!(turnout.is_null(), "{turnout}");
+	let units: serde_json::Value =
+		node.rpc("assembly_votedUnits", vec![0.into(), serde_json::Value::Null, 10.into()]).await;
+	assert_eq!(units, serde_json::json!([]));
+	// A dev chain's procedure: no notice, no publication, five owners a proxy.
+	let procedure: serde_json::Value = node.rpc("assembly_procedure", vec![0.into()]).await;
+	assert_eq!(
+		procedure,
+		serde_json::json!({"noticePeriod": 0, "publicationPeriod": 0, "maxOwnersPerProxy": 5}),
+	);
 
 	drop(watch);
 	drop(ws);

@@ -221,6 +221,15 @@ pub trait CommunityInspect<AccountId> {
 		scope: Option<ScopeId>,
 		who: &AccountId,
 	) -> Option<(VoteWeight, Self::BlockNumber)>;
+	/// Up to `limit` units of `community` (in `scope`, if given) whose
+	/// vote `who` casts as their owner; none for the developer, whose
+	/// units are listed as the developer's.
+	fn units_voted_by(
+		community: CommunityId,
+		scope: Option<ScopeId>,
+		who: &AccountId,
+		limit: u32,
+	) -> alloc::vec::Vec<UnitId>;
 	/// The totals of all voting owners of `community` (or of `scope`).
 	fn vote_totals(community: CommunityId, scope: Option<ScopeId>) -> VoteWeight;
 	/// A unit's public facts.

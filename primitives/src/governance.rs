@@ -12,7 +12,7 @@ use sp_runtime::DispatchResult;
 use scale_info::TypeInfo;
 
 use crate::{
-	community::{CommunityId, ScopeId},
+	community::{Area, CommunityId, ScopeId, UnitId},
 	fees::Approver,
 };
 
@@ -304,27 +304,86 @@ pub trait CommitteeInstaller<AccountId, BlockNumber> {
 	) -> sp_runtime::DispatchResult;
 }
 
-/// Told when the account that votes for an owner (or for the developer) is
-/// replaced by another account of the same person: a lost key rotated by a
-/// registrar, or the developer's new account. What the old account did in
-/// votes still open — its ballots and co-sponsorships — must follow the
-/// person, so that one owner is never counted twice.
-pub trait VoterAccountChanged<AccountId> {
+/// Told when who votes for a unit changes while votes are open, so that
+/// one owner, and one unit, is never counted twice:
+/// - the account that votes for an owner (or for the developer) is replaced
+///   by another account of the same person (a lost key rotated by a
+///   registrar, or the developer's new account): what the old account did
+///   in votes still open — its ballots and co-sponsorships — follows the
+///   person;
+/// - a unit is sold: in every vote already open, a ballot its seller cast
+///   stands for it, otherwise its buyer votes with its weight (the cities'
+///   rule, DOMAIN.md).
+pub trait VoterChanges<AccountId> {
 	/// Moves `old`'s ballots and sponsorships in `community`'s open votes
 	/// to `new`. Fails, and with it the change, if `new` itself already
 	/// acted in one of them.
 	fn voter_account_changed(community: CommunityId, old: &AccountId, new: &AccountId) -> DispatchResult;
 
+	/// `sale` of a unit of `community` is about to happen (the tallies
+	/// still count the unit for its seller): every open vote learns whose
+	/// ballot its weight belongs to.
+	fn unit_sold(community: CommunityId, sale: &UnitSale<AccountId>) -> DispatchResult;
+
 	/// The most weight [`Self::voter_account_changed`] may take.
 	fn max_weight() -> Weight;
+
+	/// The most weight [`Self::unit_sold`] may take.
+	fn max_sale_weight() -> Weight;
 }
 
-impl<AccountId> VoterAccountChanged<AccountId> for () {
+/// A unit changing hands, as [`VoterChanges::unit_sold`] is told of it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct UnitSale<AccountId> {
+	/// The unit sold.
+	pub unit: UnitId,
+	/// Its scope (building).
+	pub scope: ScopeId,
+	/// Its exclusive area (0.01 m²).
+	pub area: Area,
+	/// The account that voted for it until now (an owner's, or the
+	/// developer's), if any.
+	pub seller: Option<AccountId>,
+	/// Whether that was the seller's last unit in its scope: the seller
+	/// then leaves the scope's headcount.
+	pub seller_leaves_scope: bool,
+	/// Whether that was the seller's last unit in the community: the
+	/// seller then leaves the community's headcount.
+	pub seller_leaves_community: bool,
+	/// The new owner.
+	pub buyer: AccountId,
+}
+
+impl<AccountId> UnitSale<AccountId> {
+	/// Whether the seller leaves the headcount of a vote in `scope`
+	/// (`None`: the whole community).
+	pub fn seller_leaves(&self, scope: Option<ScopeId>) -> bool {
+		match scope {
+			None => self.seller_leaves_community,
+			Some(_) => self.seller_leaves_scope,
+		}
+	}
+
+	/// Whether the unit counts in a vote held in `scope`.
+	pub fn counts_in(&self, scope: Option<ScopeId>) -> bool {
+		scope.is_none_or(|s| s == self.scope)
+	}
+}
+
+impl<AccountId> VoterChanges<AccountId> for () {
 	fn voter_account_changed(_: CommunityId, _: &AccountId, _: &AccountId) -> DispatchResult {
 		Ok(())
 	}
 
+	fn unit_sold(_: CommunityId, _: &UnitSale<AccountId>) -> DispatchResult {
+		Ok(())
+	}
+
 	fn max_weight() -> Weight {
+		Weight::zero()
+	}
+
+	fn max_sale_weight() -> Weight {
 		Weight::zero()
 	}
 }

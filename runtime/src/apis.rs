@@ -223,6 +223,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(3)]
 	impl pallet_owners_assembly_runtime_api::OwnersAssemblyApi<Block, AccountId, BlockNumber> for Runtime {
 		fn proposal(
 			index: pallet_owners_assembly::ProposalIndex,
@@ -277,6 +278,14 @@ impl_runtime_apis! {
 
 		fn procedure(community: CommunityId) -> pallet_owners_assembly::Procedure<BlockNumber> {
 			OwnersAssembly::procedure(community)
+		}
+
+		fn voted_units(
+			index: pallet_owners_assembly::ProposalIndex,
+			start_after: Option<linli_primitives::community::UnitId>,
+			limit: u32,
+		) -> Vec<linli_primitives::community::UnitId> {
+			OwnersAssembly::voted_units(index, start_after, limit)
 		}
 	}
 

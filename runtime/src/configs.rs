@@ -204,7 +204,7 @@ impl pallet_community::Config for Runtime {
 	type MaxUnitsPerAccount = ConstU32<64>;
 	type MaxCommitteeTerm = MaxCommitteeTerm;
 	// Ballots in open votes follow an owner whose key a registrar replaced.
-	type VoterAccountChanged = OwnersAssembly;
+	type VoterChanges = OwnersAssembly;
 	type UnitChanges = PropertyFees;
 	// A registrar's replacement of a lost key waits a week for the old key to
 	// object (the owner may accept at once with it).
@@ -325,6 +325,7 @@ impl pallet_owners_assembly::Config for Runtime {
 	// family or a building's representative); 5 unless they say so.
 	type DefaultMaxOwnersPerProxy = ConstU32<5>;
 	type MaxOwnersPerProxy = ConstU32<20>;
+	type MaxUnitsPerVoter = <Runtime as pallet_community::Config>::MaxUnitsPerAccount;
 	type MaxObjections = ConstU32<16>;
 	// A notice of up to two months, a publication of up to one.
 	type MaxNoticePeriod = ConstU32<{ 60 * DAYS }>;

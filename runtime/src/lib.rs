@@ -84,11 +84,11 @@ macro_rules! linli_runtime_version {
 }
 
 #[cfg(not(feature = "next-spec-version"))]
-linli_runtime_version!(109);
+linli_runtime_version!(110);
 // The same runtime one version on: the wasm the end-to-end test upgrades a
 // running network to (`scripts/e2e-testnet.sh`). Never deployed.
 #[cfg(feature = "next-spec-version")]
-linli_runtime_version!(110);
+linli_runtime_version!(111);
 
 /// Target block time. Blocks come at most this often (one Aura slot).
 pub const MILLI_SECS_PER_BLOCK: u64 = 6000;

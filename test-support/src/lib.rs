@@ -179,7 +179,7 @@ macro_rules! impl_system_and_balances {
 macro_rules! impl_community_config {
 	($runtime:ident {
 		AdminOrigin = $admin:ty,
-		VoterAccountChanged = $voter:ty,
+		VoterChanges = $voter:ty,
 		UnitChanges = $units:ty,
 		MaxUnitsPerCall = $per_call:literal,
 		MaxCommitteeTerm = $term:literal $(,)?
@@ -197,7 +197,7 @@ macro_rules! impl_community_config {
 			type MaxResidentsPerUnit = $crate::frame_support::traits::ConstU32<6>;
 			type MaxUnitsPerAccount = $crate::frame_support::traits::ConstU32<4>;
 			type MaxCommitteeTerm = $crate::frame_support::traits::ConstU64<$term>;
-			type VoterAccountChanged = $voter;
+			type VoterChanges = $voter;
 			type UnitChanges = $units;
 			type RotationDelay = $crate::frame_support::traits::ConstU64<10>;
 			type WeightInfo = ();

@@ -4,7 +4,6 @@
 
 use crate::{pallet::*, types::*};
 use alloc::vec::Vec;
-#[cfg(feature = "runtime-benchmarks")]
 use frame_support::traits::Get;
 use frame_system::pallet_prelude::*;
 #[cfg(feature = "runtime-benchmarks")]
@@ -75,6 +74,24 @@ impl<T: Config> CommunityInspect<T::AccountId> for Pallet<T> {
 			VoterKey::Owner(_) => None,
 		};
 		Some((tally.weight(), appointed.map_or(tally.grown_at, |at| at.max(tally.grown_at))))
+	}
+
+	fn units_voted_by(
+		community: CommunityId,
+		scope: Option<ScopeId>,
+		who: &T::AccountId,
+		limit: u32,
+	) -> Vec<UnitId> {
+		Residencies::<T>::iter_key_prefix((community, who))
+			.take(T::MaxUnitsPerAccount::get().min(limit) as usize)
+			.filter(|unit| {
+				Units::<T>::get(community, unit).is_some_and(|info| {
+					info.status == UnitStatus::Delivered
+						&& info.voter.as_ref() == Some(who)
+						&& scope.is_none_or(|scope| scope == info.scope)
+				})
+			})
+			.collect()
 	}
 
 	fn vote_totals(community: CommunityId, scope: Option<ScopeId>) -> VoteWeight {

@@ -95,7 +95,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use linli_primitives::{
 		community::{Area, CommunityId, IdentityCommitment, ResidentRole, ScopeId, UnitId, UnitStatus},
-		governance::{Role, RoleOf, VoterAccountChanged as _},
+		governance::{Role, RoleOf, VoterChanges as _},
 	};
 
 	/// The in-code storage version.
@@ -141,7 +141,7 @@ pub mod pallet {
 		/// Told when an owner's voting account (or the developer's account)
 		/// is replaced, so that ballots in open votes follow the person:
 		/// the owners' assembly.
-		type VoterAccountChanged: linli_primitives::governance::VoterAccountChanged<Self::AccountId>;
+		type VoterChanges: linli_primitives::governance::VoterChanges<Self::AccountId>;
 		/// Hears of units registered, corrected and delivered (the fees
 		/// pallet bills from these facts).
 		type UnitChanges: linli_primitives::community::UnitChanges;
@@ -670,7 +670,7 @@ pub mod pallet {
 		/// Origin: `AdminOrigin` for `community`. Emits `DeveloperSet`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::set_developer().saturating_add(
-			<T::VoterAccountChanged as linli_primitives::governance::VoterAccountChanged<T::AccountId>>::max_weight()
+			<T::VoterChanges as linli_primitives::governance::VoterChanges<T::AccountId>>::max_weight()
 		))]
 		pub fn set_developer(
 			origin: OriginFor<T>,
@@ -688,7 +688,7 @@ pub mod pallet {
 			match (&info.developer, &developer) {
 				// The same developer, a new account: its ballots follow it.
 				(Some(old), Some(new)) if old != new =>
-					T::VoterAccountChanged::voter_account_changed(community, old, new)?,
+					T::VoterChanges::voter_account_changed(community, old, new)?,
 				// A developer account after none: whoever acted before may
 				// have voted, so the new account joins only later votes.
 				(None, Some(_)) =>
@@ -807,12 +807,16 @@ pub mod pallet {
 		/// Record the sale of `unit` (or its delivery by the developer) to
 		/// `new_owner`, verified with `identity`. The former owners and their
 		/// family members stop being residents; tenants stay (a sale does not
-		/// break a lease). The change is kept in `OwnershipHistory`.
+		/// break a lease). The change is kept in `OwnershipHistory`. In votes
+		/// already open, a ballot the seller cast stands for the unit;
+		/// otherwise the buyer votes with its weight (`VoterChanges::unit_sold`).
 		///
 		/// Origin: a registrar of `community`. Emits `ResidentRemoved` for each
 		/// former owner-side resident, `OwnershipTransferred` and `VoterChanged`.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::transfer_ownership(T::MaxResidentsPerUnit::get()).saturating_add(<T::UnitChanges as linli_primitives::community::UnitChanges>::max_weight()))]
+		#[pallet::weight(T::WeightInfo::transfer_ownership(T::MaxResidentsPerUnit::get())
+			.saturating_add(<T::UnitChanges as linli_primitives::community::UnitChanges>::max_weight())
+			.saturating_add(<T::VoterChanges as linli_primitives::governance::VoterChanges<T::AccountId>>::max_sale_weight()))]
 		pub fn transfer_ownership(
 			origin: OriginFor<T>,
 			community: CommunityId,
@@ -822,7 +826,12 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			Self::ensure_registrar(origin, community)?;
 			let removed = Self::do_transfer_ownership(community, unit, new_owner, identity)?;
-			Ok(Some(T::WeightInfo::transfer_ownership(removed).saturating_add(<T::UnitChanges as linli_primitives::community::UnitChanges>::max_weight())).into())
+			Ok(Some(
+				T::WeightInfo::transfer_ownership(removed)
+					.saturating_add(<T::UnitChanges as linli_primitives::community::UnitChanges>::max_weight())
+					.saturating_add(<T::VoterChanges as linli_primitives::governance::VoterChanges<T::AccountId>>::max_sale_weight()),
+			)
+			.into())
 		}
 
 		/// Announce the replacement of a resident's lost account `old` by
@@ -855,7 +864,7 @@ pub mod pallet {
 		/// `AccountRotationRefused`.
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::complete_rotation(T::MaxUnitsPerAccount::get()).saturating_add(
-			<T::VoterAccountChanged as linli_primitives::governance::VoterAccountChanged<T::AccountId>>::max_weight()
+			<T::VoterChanges as linli_primitives::governance::VoterChanges<T::AccountId>>::max_weight()
 		))]
 		pub fn answer_rotation(origin: OriginFor<T>, community: CommunityId, accept: bool) -> DispatchResultWithPostInfo {
 			let old = ensure_signed(origin)?;
@@ -873,7 +882,7 @@ pub mod pallet {
 		/// Origin: signed, anyone. Emits `AccountRotated`.
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::complete_rotation(T::MaxUnitsPerAccount::get()).saturating_add(
-			<T::VoterAccountChanged as linli_primitives::governance::VoterAccountChanged<T::AccountId>>::max_weight()
+			<T::VoterChanges as linli_primitives::governance::VoterChanges<T::AccountId>>::max_weight()
 		))]
 		pub fn complete_rotation(
 			origin: OriginFor<T>,

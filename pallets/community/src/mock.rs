@@ -42,7 +42,7 @@ impl EnsureOriginWithArg<RuntimeOrigin, RoleOf> for TestAdminOrigin {
 
 linli_test_support::impl_community_config!(Test {
 	AdminOrigin = TestAdminOrigin,
-	VoterAccountChanged = (),
+	VoterChanges = (),
 	UnitChanges = (),
 	MaxUnitsPerCall = 200,
 	MaxCommitteeTerm = 1_000,

@@ -9,7 +9,7 @@ use frame_system::pallet_prelude::*;
 use linli_primitives::community::{
 	CommunityId, IdentityCommitment, ResidentRole, UnitId, UnitStatus,
 };
-use linli_primitives::governance::VoterAccountChanged as _;
+use linli_primitives::governance::{UnitSale, VoterChanges as _};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_verify_resident(
@@ -130,6 +130,28 @@ impl<T: Config> Pallet<T> {
 		ensure!(!info.role_of(&new_owner).is_some_and(|r| r.is_owner()), Error::<T>::AlreadyOwner);
 		ensure!(info.role_of(&new_owner).is_none(), Error::<T>::AlreadyResident);
 		let from = info.voter_key();
+		// Open votes learn whose ballot the unit's weight belongs to, while
+		// the tallies still count it for the seller.
+		let seller = match &from {
+			Some(VoterKey::Developer) => community_info.developer.clone(),
+			Some(VoterKey::Owner(account)) => Some(account.clone()),
+			None => None,
+		};
+		let seller_leaves = |scope| {
+			from.as_ref()
+				.and_then(|key| Self::voter_tally(community, scope, key))
+				.is_none_or(|tally| tally.units <= 1)
+		};
+		let sale = UnitSale {
+			unit,
+			scope: info.scope,
+			area: info.area,
+			seller,
+			seller_leaves_scope: seller_leaves(Some(info.scope)),
+			seller_leaves_community: seller_leaves(None),
+			buyer: new_owner.clone(),
+		};
+		T::VoterChanges::unit_sold(community, &sale)?;
 		if info.status == UnitStatus::DeveloperHeld {
 			<T::UnitChanges as linli_primitives::community::UnitChanges>::unit_delivered(
 				community, &unit,
@@ -239,7 +261,7 @@ impl<T: Config> Pallet<T> {
 		new: T::AccountId,
 	) -> frame_support::dispatch::DispatchResultWithPostInfo {
 		let units = Self::do_rotate_account(community, old, new)?;
-		let moved = <T::VoterAccountChanged as linli_primitives::governance::VoterAccountChanged<
+		let moved = <T::VoterChanges as linli_primitives::governance::VoterChanges<
 			T::AccountId,
 		>>::max_weight();
 		Ok(Some(T::WeightInfo::complete_rotation(units).saturating_add(moved)).into())
@@ -257,7 +279,7 @@ impl<T: Config> Pallet<T> {
 
 		// The person's ballots in open votes follow the new account (and
 		// the rotation fails if `new` already voted in one of them).
-		T::VoterAccountChanged::voter_account_changed(community, &old, &new)?;
+		T::VoterChanges::voter_account_changed(community, &old, &new)?;
 		let units: Vec<(UnitId, Residency<BlockNumberFor<T>>)> =
 			Residencies::<T>::drain_prefix((community, &old))
 				.take(T::MaxUnitsPerAccount::get() as usize)

@@ -40,10 +40,14 @@ fn period<T: Config>() -> BlockNumberFor<T> {
 	T::MinVotingPeriod::get()
 }
 
-/// An election of `c` candidates among `c` owners, voted on by all of
-/// them approving everyone; returns the proposal and the owners.
-fn election<T: Config>(c: u32) -> (ProposalIndex, Vec<T::AccountId>) {
+/// An election of `c` candidates among `c` owners, the first of whom owns
+/// `u` units; returns the proposal and the owners.
+fn election<T: Config>(c: u32, u: u32) -> (ProposalIndex, Vec<T::AccountId>) {
 	let (community, owners) = community::<T>(c);
+	for unit in T::BenchmarkHelper::add_units(community, u.saturating_sub(1), 100_00) {
+		T::BenchmarkHelper::add_owner(community, unit, owners[0].clone());
+	}
+	next_block::<T>();
 	let term_end = frame_system::Pallet::<T>::block_number() + T::MaxVotingPeriod::get() * 2u32.into();
 	Assembly::<T>::do_propose_election(owners[0].clone(), community, owners.clone(), 3, term_end, H256::zero(), period::<T>())
 		.expect("a valid election");
@@ -174,14 +178,17 @@ mod benchmarks {
 
 	/// Changing an election ballot that approved all `c` candidates.
 	#[benchmark]
-	fn vote(c: Linear<3, { T::MaxCandidates::get() }>) {
-		let (index, owners) = election::<T>(c);
+	fn vote(c: Linear<3, { T::MaxCandidates::get() }>, u: Linear<1, { T::MaxUnitsPerVoter::get() }>) {
+		let (index, owners) = election::<T>(c, u);
 		Assembly::<T>::do_vote(owners[0].clone(), index, all(c)).expect("an owner votes");
+		// The owner's units are marked again, as at a first ballot.
+		let _ = VotedUnits::<T>::clear_prefix(index, u32::MAX, None);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owners[0].clone()), index, Choice::Approve(1));
 
 		assert_eq!(Ballots::<T>::get(index, &owners[0]).map(|b| b.choice), Some(Choice::Approve(1)));
+		assert_eq!(VotedUnits::<T>::iter_prefix(index).count() as u32, u);
 	}
 
 	/// Closing a passed proposal; its call's own weight is added on top.
@@ -215,7 +222,7 @@ mod benchmarks {
 	/// seated.
 	#[benchmark]
 	fn close_election(c: Linear<3, { T::MaxCandidates::get() }>) {
-		let (index, owners) = election::<T>(c);
+		let (index, owners) = election::<T>(c, 1);
 		for who in &owners {
 			Assembly::<T>::do_vote(who.clone(), index, all(c)).expect("an owner votes");
 		}
@@ -310,13 +317,14 @@ mod benchmarks {
 	/// A proxy changes the election ballot it cast for an owner, which
 	/// approved all `c` candidates.
 	#[benchmark]
-	fn vote_as_proxy(c: Linear<3, { T::MaxCandidates::get() }>) {
-		let (index, owners) = election::<T>(c);
+	fn vote_as_proxy(c: Linear<3, { T::MaxCandidates::get() }>, u: Linear<1, { T::MaxUnitsPerVoter::get() }>) {
+		let (index, owners) = election::<T>(c, u);
 		let community = Proposals::<T>::get(index).unwrap().community;
 		let proxy: T::AccountId = account("proxy", 0, 0);
 		Assembly::<T>::do_appoint_proxy(community, owners[0].clone(), proxy.clone(), ProxyCover::Proposal(index), H256::zero())
 			.expect("an owner appoints a proxy");
 		Assembly::<T>::do_vote_as_proxy(proxy.clone(), index, owners[0].clone(), all(c)).expect("the proxy votes");
+		let _ = VotedUnits::<T>::clear_prefix(index, u32::MAX, None);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(proxy), index, owners[0].clone(), Choice::Approve(1));
@@ -341,14 +349,15 @@ mod benchmarks {
 	/// A second committee member countersigns a paper ballot approving all
 	/// `c` candidates, which replaces the ballot the owner's proxy cast.
 	#[benchmark]
-	fn countersign_paper_ballot(c: Linear<3, { T::MaxCandidates::get() }>) {
-		let (index, owners) = election::<T>(c);
+	fn countersign_paper_ballot(c: Linear<3, { T::MaxCandidates::get() }>, u: Linear<1, { T::MaxUnitsPerVoter::get() }>) {
+		let (index, owners) = election::<T>(c, u);
 		let community = Proposals::<T>::get(index).unwrap().community;
 		let members = committee::<T>(community);
 		let proxy: T::AccountId = account("proxy", 0, 0);
 		Assembly::<T>::do_appoint_proxy(community, owners[0].clone(), proxy.clone(), ProxyCover::Proposal(index), H256::zero())
 			.expect("an owner appoints a proxy");
 		Assembly::<T>::do_vote_as_proxy(proxy, index, owners[0].clone(), Choice::Approve(1)).expect("the proxy votes");
+		let _ = VotedUnits::<T>::clear_prefix(index, u32::MAX, None);
 		let scan = H256::repeat_byte(1);
 		Assembly::<T>::do_enter_paper_ballot(members[0].clone(), index, owners[0].clone(), all(c), scan)
 			.expect("a member enters the paper");

@@ -86,6 +86,15 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 		}
+		// Weights left by sales during a vote never exceed its snapshot;
+		// only voted proposals have them.
+		for (index, _, weight) in WeightsAfterSales::<T>::iter() {
+			let proposal = Proposals::<T>::get(index).ok_or("a sale's weight in no proposal")?;
+			ensure!(weight.is_within(&proposal.snapshot), "a weight after sales above the snapshot");
+		}
+		for (index, _, _) in VotedUnits::<T>::iter() {
+			ensure!(Ballots::<T>::iter_prefix(index).next().is_some(), "a unit voted in a vote without ballots");
+		}
 		// `OpenProposals` lists exactly the proposals not closed, in order.
 		let listed: BTreeMap<CommunityId, Vec<ProposalIndex>> =
 			OpenProposals::<T>::iter().map(|(c, list)| (c, list.into_inner())).collect();

@@ -151,7 +151,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use linli_primitives::{
-		community::{CommunityId, CommunityInspect, ScopeId, VoteWeight},
+		community::{CommunityId, CommunityInspect, ScopeId, UnitId, VoteWeight},
 		governance::{CommitteeInstaller, Decision, Matter},
 	};
 	use sp_core::H256;
@@ -244,6 +244,10 @@ pub mod pallet {
 		/// The most any community's rule may let one proxy vote for.
 		#[pallet::constant]
 		type MaxOwnersPerProxy: Get<u32>;
+		/// The most units one owner's ballot is recorded for (the
+		/// community's limit of units per account).
+		#[pallet::constant]
+		type MaxUnitsPerVoter: Get<u32>;
 		/// Most objections recorded against one published result (one per
 		/// committee member).
 		#[pallet::constant]
@@ -393,6 +397,24 @@ pub mod pallet {
 		BoundedVec<(T::AccountId, H256), T::MaxObjections>,
 		ValueQuery,
 	>;
+
+	/// The weight an owner votes with in a vote during which units they
+	/// held or bought changed hands: what they held when it opened, with
+	/// the units bought from sellers who had not voted and without those
+	/// sold (the cities' rule; `VoterChanges::unit_sold`). Kept with the
+	/// proposal's record.
+	#[pallet::storage]
+	pub type WeightsAfterSales<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProposalIndex, Blake2_128Concat, T::AccountId, VoteWeight>;
+
+	/// The units that took part in each vote (the list published with its
+	/// result, by unit id), each with the owner whose ballot counts it. A
+	/// unit sold during the vote stays with the ballot that counted it; no
+	/// later owner votes with it there. The developer's units are not
+	/// listed: its ballot is the developer's.
+	#[pallet::storage]
+	pub type VotedUnits<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProposalIndex, Identity, UnitId, T::AccountId>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -642,6 +664,21 @@ pub mod pallet {
 			/// Open proposals in which a ballot or sponsorship moved.
 			proposals: u32,
 		},
+		/// A unit was sold while this vote was open: its weight stays with
+		/// the seller's ballot, or passes to the buyer.
+		UnitSoldDuringVote {
+			/// The proposal's number.
+			proposal: ProposalIndex,
+			/// The unit sold.
+			unit: UnitId,
+			/// Who now owns it.
+			buyer: T::AccountId,
+			/// Whether the buyer votes with its weight (its seller had not
+			/// voted); otherwise the seller's ballot stands for it.
+			passes_to_buyer: bool,
+			/// What the buyer may now cast in this vote.
+			buyer_weight: VoteWeight,
+		},
 	}
 
 	#[pallet::error]
@@ -765,6 +802,9 @@ pub mod pallet {
 		/// The replaced account and the new one are both proxies: together
 		/// they would vote for more owners than `MaxOwnersPerProxy`.
 		ProxyLoadsTooLarge,
+		/// Every unit this owner bought during the vote had been voted by
+		/// its seller, whose ballot stands for it: nothing is left to cast.
+		UnitsVotedBySellers,
 	}
 
 	#[pallet::hooks]
@@ -875,11 +915,11 @@ pub mod pallet {
 		/// not grow since voting opened; after the notice (the first ballot
 		/// opens the vote). Emits `Voted` (channel `Online`).
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::vote(T::MaxCandidates::get()))]
+		#[pallet::weight(T::WeightInfo::vote(T::MaxCandidates::get(), T::MaxUnitsPerVoter::get()))]
 		pub fn vote(origin: OriginFor<T>, proposal: ProposalIndex, choice: Choice) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let candidates = Self::do_vote(who, proposal, choice)?;
-			Ok(Some(T::WeightInfo::vote(candidates)).into())
+			let cast = Self::do_vote(who, proposal, choice)?;
+			Ok(Some(T::WeightInfo::vote(cast.candidates, cast.units)).into())
 		}
 
 		/// Close a proposal whose voting (or sponsorship) time is over and
@@ -979,7 +1019,7 @@ pub mod pallet {
 		/// Origin: signed, the proxy the owner appointed for this proposal.
 		/// Emits `Voted` (channel `Proxy`).
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::vote_as_proxy(T::MaxCandidates::get()))]
+		#[pallet::weight(T::WeightInfo::vote_as_proxy(T::MaxCandidates::get(), T::MaxUnitsPerVoter::get()))]
 		pub fn vote_as_proxy(
 			origin: OriginFor<T>,
 			proposal: ProposalIndex,
@@ -987,8 +1027,8 @@ pub mod pallet {
 			choice: Choice,
 		) -> DispatchResultWithPostInfo {
 			let proxy = ensure_signed(origin)?;
-			let candidates = Self::do_vote_as_proxy(proxy, proposal, owner, choice)?;
-			Ok(Some(T::WeightInfo::vote_as_proxy(candidates)).into())
+			let cast = Self::do_vote_as_proxy(proxy, proposal, owner, choice)?;
+			Ok(Some(T::WeightInfo::vote_as_proxy(cast.candidates, cast.units)).into())
 		}
 
 		/// Enter `owner`'s signed paper ballot (纸质票) with the hash of its
@@ -1017,7 +1057,7 @@ pub mod pallet {
 		/// Origin: signed, another committee member or a registrar of the
 		/// community. Emits `PaperBallotCountersigned` (+ `Voted`).
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::countersign_paper_ballot(T::MaxCandidates::get()))]
+		#[pallet::weight(T::WeightInfo::countersign_paper_ballot(T::MaxCandidates::get(), T::MaxUnitsPerVoter::get()))]
 		pub fn countersign_paper_ballot(
 			origin: OriginFor<T>,
 			proposal: ProposalIndex,
@@ -1025,8 +1065,8 @@ pub mod pallet {
 			evidence: H256,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let candidates = Self::do_countersign_paper_ballot(who, proposal, owner, evidence)?;
-			Ok(Some(T::WeightInfo::countersign_paper_ballot(candidates)).into())
+			let cast = Self::do_countersign_paper_ballot(who, proposal, owner, evidence)?;
+			Ok(Some(T::WeightInfo::countersign_paper_ballot(cast.candidates, cast.units)).into())
 		}
 
 		/// Record an objection to a result being published (询异), with the

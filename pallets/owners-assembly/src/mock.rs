@@ -38,7 +38,7 @@ pub type RootOr<M> = EitherOf<RootApproves<AccountId>, EnsureDecision<AccountId,
 
 linli_test_support::impl_community_config!(Test {
 	AdminOrigin = EitherOf<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, EnsureRoleDecision>,
-	VoterAccountChanged = Assembly,
+	VoterChanges = Assembly,
 	UnitChanges = Fees,
 	MaxUnitsPerCall = 500,
 	MaxCommitteeTerm = 10_000,
@@ -78,6 +78,7 @@ impl pallet_owners_assembly::Config for Test {
 	type MaxOpenProposals = ConstU32<8>;
 	type DefaultMaxOwnersPerProxy = ConstU32<2>;
 	type MaxOwnersPerProxy = ConstU32<4>;
+	type MaxUnitsPerVoter = <Test as pallet_community::Config>::MaxUnitsPerAccount;
 	type MaxObjections = ConstU32<2>;
 	type MaxNoticePeriod = ConstU64<100>;
 	type MaxPublicationPeriod = ConstU64<100>;

@@ -4,7 +4,7 @@
 //! own ballot (it replaces a proxy's). The owner's online ballot, cast
 //! before or after, prevails; the record keeps both.
 
-use crate::{pallet::*, BallotSource, Channel, Choice, PaperBallot, ProposalIndex, Stage};
+use crate::{pallet::*, voting::Cast, BallotSource, Channel, Choice, PaperBallot, ProposalIndex, Stage};
 use frame_support::{ensure, pallet_prelude::*};
 use linli_primitives::community::CommunityInspect;
 use sp_core::H256;
@@ -56,14 +56,14 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Returns how many candidates the counted ballot touched (0 if it was
-	/// not counted).
+	/// Returns what the counted ballot touched (nothing if it was not
+	/// counted).
 	pub(crate) fn do_countersign_paper_ballot(
 		who: T::AccountId,
 		index: ProposalIndex,
 		owner: T::AccountId,
 		evidence: H256,
-	) -> Result<u32, DispatchError> {
+	) -> Result<Cast, DispatchError> {
 		let proposal = Proposals::<T>::get(index).ok_or(Error::<T>::UnknownProposal)?;
 		let community = proposal.community;
 		ensure!(
@@ -78,12 +78,12 @@ impl<T: Config> Pallet<T> {
 		// The owner's own online ballot prevails: the paper stays on record.
 		let online = Ballots::<T>::contains_key(index, &owner)
 			&& Self::source_of(index, &owner).channel == Channel::Online;
-		let candidates = if online {
+		let cast = if online {
 			let Stage::Voting { until, .. } = proposal.stage else {
 				return Err(Error::<T>::NotVoting.into());
 			};
 			ensure!(frame_system::Pallet::<T>::block_number() < until, Error::<T>::VotingEnded);
-			0
+			Cast::default()
 		} else {
 			let source =
 				BallotSource { cast_by: paper.entered_by.clone(), channel: Channel::Paper };
@@ -97,6 +97,6 @@ impl<T: Config> Pallet<T> {
 			countersigned_by: who,
 			counted: !online,
 		});
-		Ok(candidates)
+		Ok(cast)
 	}
 }

@@ -4,7 +4,7 @@
 //! the community's limit of owners per proxy. The owner may revoke it, and
 //! the owner's own ballot always prevails.
 
-use crate::{pallet::*, BallotSource, Channel, Choice, ProposalIndex, ProxyCover, Stage};
+use crate::{pallet::*, voting::Cast, BallotSource, Channel, Choice, ProposalIndex, ProxyCover, Stage};
 use frame_support::{ensure, pallet_prelude::*};
 use frame_system::pallet_prelude::*;
 use linli_primitives::community::{CommunityId, CommunityInspect};
@@ -102,7 +102,7 @@ impl<T: Config> Pallet<T> {
 		index: ProposalIndex,
 		owner: T::AccountId,
 		choice: Choice,
-	) -> Result<u32, DispatchError> {
+	) -> Result<Cast, DispatchError> {
 		let proposal = Proposals::<T>::get(index).ok_or(Error::<T>::UnknownProposal)?;
 		let appointment = Proxies::<T>::get(proposal.community, &owner)
 			.filter(|a| a.proxy == proxy)

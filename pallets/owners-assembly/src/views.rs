@@ -7,7 +7,7 @@ use crate::{
 };
 use alloc::vec::Vec;
 use frame_system::pallet_prelude::*;
-use linli_primitives::community::{CommunityId, CommunityInspect};
+use linli_primitives::community::{CommunityId, CommunityInspect, UnitId};
 
 /// What the runtime API serves.
 impl<T: Config> Pallet<T> {
@@ -101,5 +101,19 @@ impl<T: Config> Pallet<T> {
 				Self::record_of(index, owner, Some(ballot), paper)
 			})
 			.collect()
+	}
+
+	/// Up to `limit` (at most `MAX_PAGE`) units that took part in vote
+	/// `index`, after `start_after`, by unit id.
+	pub fn voted_units(index: ProposalIndex, start_after: Option<UnitId>, limit: u32) -> Vec<UnitId> {
+		let limit = limit.min(linli_primitives::assembly::MAX_PAGE) as usize;
+		let units = match start_after {
+			Some(after) => VotedUnits::<T>::iter_key_prefix_from(
+				index,
+				VotedUnits::<T>::hashed_key_for(index, after),
+			),
+			None => VotedUnits::<T>::iter_key_prefix(index),
+		};
+		units.take(limit).collect()
 	}
 }

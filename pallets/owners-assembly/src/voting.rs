@@ -2,14 +2,16 @@
 //! on paper, replaced by a second one (but a proxy's never replaces the
 //! owner's own), counted into the proposal's [`Tally`](crate::Tally) and
 //! its [`ChannelTally`] as it is cast, and following the person when its
-//! account changes.
+//! account changes; a unit sold during a vote counts with its seller's
+//! ballot if cast, else with its buyer's (`VoterChanges::unit_sold`).
 
 use crate::{pallet::*, Ballot, BallotSource, Channel, ChannelTally, Choice, ProposalIndex, Stage};
 use frame_support::{ensure, pallet_prelude::*, traits::Get};
 use linli_primitives::{
 	community::{CommunityId, CommunityInspect, VoteWeight},
-	governance::VoterAccountChanged,
+	governance::{UnitSale, VoterChanges},
 };
+use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::DispatchError;
 
 /// Applies `change` (adding or taking off `ballot`'s weight) to every
@@ -38,6 +40,15 @@ pub(crate) fn choice_fits(choice: Choice, election: bool, candidates: u32) -> bo
 	}
 }
 
+/// What counting a ballot touched, for its weight.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+pub(crate) struct Cast {
+	/// Candidates of an election (0 otherwise).
+	pub candidates: u32,
+	/// The owner's units looked up and recorded as voted.
+	pub units: u32,
+}
+
 impl<T: Config> Pallet<T> {
 	/// The participation of `proposal` by channel (all online for a vote
 	/// held before channels were recorded).
@@ -54,32 +65,117 @@ impl<T: Config> Pallet<T> {
 			.unwrap_or_else(|| BallotSource { cast_by: owner.clone(), channel: Channel::Online })
 	}
 
+	/// What `owner` may cast in proposal `index`, whose vote opened at
+	/// `from`: their weight then, as sales during the vote left it
+	/// ([`WeightsAfterSales`], never above what they hold now), or else
+	/// their weight now if it has not grown since (a unit registered, or
+	/// passed to them other than by a sale, is not in the snapshot).
+	pub(crate) fn weight_in(
+		index: ProposalIndex,
+		proposal: &ProposalOf<T>,
+		owner: &T::AccountId,
+		from: BlockNumberFor<T>,
+	) -> Result<VoteWeight, DispatchError> {
+		let (now, grown_at) =
+			T::Community::vote_weight_and_growth(proposal.community, proposal.scope, owner)
+				.ok_or(Error::<T>::NotAnOwner)?;
+		match WeightsAfterSales::<T>::get(index, owner) {
+			Some(after_sales) => {
+				let weight = VoteWeight {
+					area: after_sales.area.min(now.area),
+					headcount: after_sales.headcount.min(now.headcount),
+				};
+				ensure!(weight != VoteWeight::default(), Error::<T>::UnitsVotedBySellers);
+				Ok(weight)
+			},
+			None => {
+				ensure!(grown_at < from, Error::<T>::WeightGrewDuringVote);
+				Ok(now)
+			},
+		}
+	}
+
+	/// A unit is sold while proposal `index` (opened at `from`) is being
+	/// voted on, the tallies still counting it for its seller. The cities'
+	/// rule: a ballot that counted the unit stands for it; otherwise the
+	/// buyer votes with its area, and with the seller's place in the
+	/// headcount if the seller leaves it. So the votes cast never exceed
+	/// the snapshot.
+	fn count_sale(
+		index: ProposalIndex,
+		proposal: &ProposalOf<T>,
+		from: BlockNumberFor<T>,
+		sale: &UnitSale<T::AccountId>,
+	) {
+		let counted_by = VotedUnits::<T>::get(index, sale.unit);
+		// What the seller could cast before the sale (nothing if their
+		// weight is not in the snapshot).
+		let seller_weight = sale
+			.seller
+			.as_ref()
+			.and_then(|seller| Self::weight_in(index, proposal, seller, from).ok())
+			.filter(|weight| weight.area >= sale.area);
+		// A seller's ballot stands even where it left no mark (cast before
+		// units were marked): never counted twice, at worst once less.
+		let seller_voted =
+			sale.seller.as_ref().is_some_and(|seller| Ballots::<T>::contains_key(index, seller));
+		let passes = counted_by.is_none() && !seller_voted && seller_weight.is_some();
+		let leaves = sale.seller_leaves(proposal.scope);
+		if let (Some(seller), Some(weight)) = (&sale.seller, seller_weight) {
+			// A seller whose weight is recorded keeps the rest of it (the
+			// unit was in it unless another's ballot had counted it).
+			let in_record = counted_by.as_ref().is_none_or(|voter| voter == seller);
+			if in_record && WeightsAfterSales::<T>::contains_key(index, seller) {
+				let rest = VoteWeight {
+					area: weight.area.saturating_sub(sale.area),
+					headcount: if leaves { 0 } else { weight.headcount },
+				};
+				WeightsAfterSales::<T>::insert(index, seller, rest);
+			}
+		}
+		let held = Self::weight_in(index, proposal, &sale.buyer, from).unwrap_or_default();
+		let mut buyer_weight = held;
+		if passes {
+			buyer_weight.area = held.area.saturating_add(sale.area);
+			let seller_counted = seller_weight.is_some_and(|w| w.headcount > 0);
+			if leaves && seller_counted {
+				buyer_weight.headcount = 1;
+			}
+		}
+		WeightsAfterSales::<T>::insert(index, &sale.buyer, buyer_weight);
+		Self::deposit_event(Event::UnitSoldDuringVote {
+			proposal: index,
+			unit: sale.unit,
+			buyer: sale.buyer.clone(),
+			passes_to_buyer: passes,
+			buyer_weight,
+		});
+	}
+
 	/// `owner` votes online.
-	pub(crate) fn do_vote(owner: T::AccountId, index: ProposalIndex, choice: Choice) -> Result<u32, DispatchError> {
+	pub(crate) fn do_vote(owner: T::AccountId, index: ProposalIndex, choice: Choice) -> Result<Cast, DispatchError> {
 		let source = BallotSource { cast_by: owner.clone(), channel: Channel::Online };
 		Self::cast(index, owner, choice, source)
 	}
 
 	/// Counts `owner`'s ballot, cast through `source`, replacing the
 	/// owner's earlier one; a proxy's ballot never replaces the owner's
-	/// own. The first ballot after the notice opens the vote. Returns how
-	/// many candidates the ballot touched (its weight).
+	/// own. The first ballot after the notice opens the vote. The owner's
+	/// units not counted by another ballot are listed as voted by them.
 	pub(crate) fn cast(
 		index: ProposalIndex,
 		owner: T::AccountId,
 		choice: Choice,
 		source: BallotSource<T::AccountId>,
-	) -> Result<u32, DispatchError> {
+	) -> Result<Cast, DispatchError> {
 		let mut proposal = Proposals::<T>::get(index).ok_or(Error::<T>::UnknownProposal)?;
 		Self::open_if_due(index, &mut proposal)?;
 		let Stage::Voting { from, until } = proposal.stage else {
 			return Err(Error::<T>::NotVoting.into());
 		};
 		ensure!(frame_system::Pallet::<T>::block_number() < until, Error::<T>::VotingEnded);
+		let mut weight = Self::weight_in(index, &proposal, &owner, from)?;
 		let (community, scope) = (proposal.community, proposal.scope);
-		let (weight, grown_at) = T::Community::vote_weight_and_growth(community, scope, &owner)
-			.ok_or(Error::<T>::NotAnOwner)?;
-		ensure!(grown_at < from, Error::<T>::WeightGrewDuringVote);
 
 		let election = proposal.action.is_election();
 		let mut candidates =
@@ -88,9 +184,17 @@ impl<T: Config> Pallet<T> {
 		ensure!(choice_fits(choice, election, n), Error::<T>::BadChoice);
 
 		// A second ballot replaces the first: take it out, count the new one.
+		let old = Ballots::<T>::get(index, &owner);
+		if let Some(old) = &old {
+			// A unit sold since the first ballot stays counted with it.
+			weight = VoteWeight {
+				area: weight.area.max(old.weight.area),
+				headcount: weight.headcount.max(old.weight.headcount),
+			};
+		}
 		let ballot = Ballot { choice, weight };
 		let mut channels = Self::channels_of(index, &proposal);
-		if let Some(old) = Ballots::<T>::get(index, &owner) {
+		if let Some(old) = old {
 			let old_channel = Self::source_of(index, &owner).channel;
 			// The owner's own ballot always prevails over a proxy's.
 			ensure!(
@@ -127,13 +231,20 @@ impl<T: Config> Pallet<T> {
 			channel: source.channel,
 		});
 		BallotSources::<T>::insert(index, &owner, source);
-		Ok(n)
+		let units =
+			T::Community::units_voted_by(community, scope, &owner, T::MaxUnitsPerVoter::get());
+		for unit in &units {
+			if !VotedUnits::<T>::contains_key(index, unit) {
+				VotedUnits::<T>::insert(index, unit, &owner);
+			}
+		}
+		Ok(Cast { candidates: n, units: units.len() as u32 })
 	}
 }
 
 /// Ballots and sponsorships follow the person when a registrar replaces a
 /// lost key or the developer's account changes: one owner, one ballot.
-impl<T: Config> VoterAccountChanged<T::AccountId> for Pallet<T> {
+impl<T: Config> VoterChanges<T::AccountId> for Pallet<T> {
 	fn voter_account_changed(
 		community: CommunityId,
 		old: &T::AccountId,
@@ -144,7 +255,8 @@ impl<T: Config> VoterAccountChanged<T::AccountId> for Pallet<T> {
 			ensure!(
 				!Ballots::<T>::contains_key(index, new)
 					&& !Sponsors::<T>::contains_key(index, new)
-					&& !PaperBallots::<T>::contains_key(index, new),
+					&& !PaperBallots::<T>::contains_key(index, new)
+					&& !WeightsAfterSales::<T>::contains_key(index, new),
 				Error::<T>::AccountAlreadyVoted
 			);
 		}
@@ -166,6 +278,19 @@ impl<T: Config> VoterAccountChanged<T::AccountId> for Pallet<T> {
 			if let Some(paper) = PaperBallots::<T>::take(index, old) {
 				PaperBallots::<T>::insert(index, new, paper);
 			}
+			if let Some(weight) = WeightsAfterSales::<T>::take(index, old) {
+				WeightsAfterSales::<T>::insert(index, new, weight);
+			}
+			if ballot.is_some() {
+				let units = T::Community::units_voted_by(community, None, old, T::MaxUnitsPerVoter::get());
+				for unit in units {
+					VotedUnits::<T>::mutate(index, unit, |voter| {
+						if voter.as_ref() == Some(old) {
+							*voter = Some(new.clone());
+						}
+					});
+				}
+			}
 			if let Some(weight) = sponsorship {
 				Sponsors::<T>::insert(index, new, weight);
 			}
@@ -183,12 +308,35 @@ impl<T: Config> VoterAccountChanged<T::AccountId> for Pallet<T> {
 		Ok(())
 	}
 
+	fn unit_sold(community: CommunityId, sale: &UnitSale<T::AccountId>) -> DispatchResult {
+		let now = frame_system::Pallet::<T>::block_number();
+		for index in OpenProposals::<T>::get(community) {
+			let Some(proposal) = Proposals::<T>::get(index) else { continue };
+			let Stage::Voting { from, until } = proposal.stage else { continue };
+			if now < until && sale.counts_in(proposal.scope) {
+				Self::count_sale(index, &proposal, from, sale);
+			}
+		}
+		Ok(())
+	}
+
+	fn max_sale_weight() -> Weight {
+		// The open list; per open proposal: the proposal, the unit's mark, the seller's ballot,
+		// both records and both tallies with their developer lookups (ten
+		// reads), both records written.
+		let n = u64::from(T::MaxOpenProposals::get());
+		T::DbWeight::get().reads_writes(1 + 10 * n, 2 * n)
+	}
+
 	fn max_weight() -> Weight {
-		// Per open proposal: seven reads to check and move, eight writes;
+		// Per open proposal: eight reads to check and move, nine writes,
+		// and the units its ballot counted (the account's residencies and
+		// units read, each mark rewritten);
 		// the proxies: both loads and both appointments (eight reads, six
 		// writes) and each appointment naming the account (one each).
 		let n = u64::from(T::MaxOpenProposals::get());
 		let proxied = u64::from(T::MaxOwnersPerProxy::get());
-		T::DbWeight::get().reads_writes(9 + 7 * n + proxied, 6 + 8 * n + proxied)
+		let units = u64::from(T::MaxUnitsPerVoter::get());
+		T::DbWeight::get().reads_writes(9 + (8 + 3 * units) * n + proxied, 6 + (9 + units) * n + proxied)
 	}
 }

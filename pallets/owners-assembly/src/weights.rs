@@ -44,7 +44,7 @@ pub trait WeightInfo {
 	fn propose_election(c: u32, ) -> Weight;
 	fn propose_by_election(c: u32, ) -> Weight;
 	fn sponsor() -> Weight;
-	fn vote(c: u32, ) -> Weight;
+	fn vote(c: u32, u: u32, ) -> Weight;
 	fn close_dispatch() -> Weight;
 	fn close_election(c: u32, ) -> Weight;
 	fn set_non_voters_follow_majority() -> Weight;
@@ -52,9 +52,9 @@ pub trait WeightInfo {
 	fn open_voting() -> Weight;
 	fn appoint_proxy(l: u32, ) -> Weight;
 	fn revoke_proxy() -> Weight;
-	fn vote_as_proxy(c: u32, ) -> Weight;
+	fn vote_as_proxy(c: u32, u: u32, ) -> Weight;
 	fn enter_paper_ballot() -> Weight;
-	fn countersign_paper_ballot(c: u32, ) -> Weight;
+	fn countersign_paper_ballot(c: u32, u: u32, ) -> Weight;
 	fn object() -> Weight;
 	fn set_procedure() -> Weight;
 }
@@ -218,7 +218,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `OwnersAssembly::Ballots` (r:1 w:1)
 	/// Proof: `OwnersAssembly::Ballots` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[3, 32]`.
-	fn vote(c: u32, ) -> Weight {
+	fn vote(c: u32, u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1095 + c * (55 ±0)`
 		//  Estimated: `4886`
@@ -230,6 +230,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			// and opening an announced vote (r:2), not yet measured.
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
+			// PROVISIONAL: the owner's units, read and marked voted.
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(u.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 	}
 	/// Storage: `OwnersAssembly::Proposals` (r:1 w:1)
 	/// Proof: `OwnersAssembly::Proposals` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
@@ -325,22 +328,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	fn vote_as_proxy(c: u32, ) -> Weight {
+	fn vote_as_proxy(c: u32, u: u32, ) -> Weight {
 		Weight::from_parts(50_000_000, 4886)
 			.saturating_add(Weight::from_parts(611_698, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
+			// PROVISIONAL: the owner's units, read and marked voted.
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(u.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 	}
 	fn enter_paper_ballot() -> Weight {
 		Weight::from_parts(49_909_000, 3678)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	fn countersign_paper_ballot(c: u32, ) -> Weight {
+	fn countersign_paper_ballot(c: u32, u: u32, ) -> Weight {
 		Weight::from_parts(60_000_000, 4886)
 			.saturating_add(Weight::from_parts(611_698, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
+			// PROVISIONAL: the owner's units, read and marked voted.
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(u.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 	}
 	fn object() -> Weight {
 		Weight::from_parts(40_000_000, 3678)
@@ -387,11 +396,14 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
-	fn vote(c: u32, ) -> Weight {
+	fn vote(c: u32, u: u32, ) -> Weight {
 		Weight::from_parts(44_455_328, 4886)
 			.saturating_add(Weight::from_parts(611_698, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			// PROVISIONAL: the owner's units, read and marked voted.
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(u.into())))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(u.into())))
 	}
 	fn close_dispatch() -> Weight {
 		// PROVISIONAL: + the procedure's reads (its rules, floors, channels), not yet measured.
@@ -437,22 +449,28 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
-	fn vote_as_proxy(c: u32, ) -> Weight {
+	fn vote_as_proxy(c: u32, u: u32, ) -> Weight {
 		Weight::from_parts(50_000_000, 4886)
 			.saturating_add(Weight::from_parts(611_698, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			// PROVISIONAL: the owner's units, read and marked voted.
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(u.into())))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(u.into())))
 	}
 	fn enter_paper_ballot() -> Weight {
 		Weight::from_parts(49_909_000, 3678)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
-	fn countersign_paper_ballot(c: u32, ) -> Weight {
+	fn countersign_paper_ballot(c: u32, u: u32, ) -> Weight {
 		Weight::from_parts(60_000_000, 4886)
 			.saturating_add(Weight::from_parts(611_698, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
+			// PROVISIONAL: the owner's units, read and marked voted.
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(u.into())))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(u.into())))
 	}
 	fn object() -> Weight {
 		Weight::from_parts(40_000_000, 3678)

@@ -30,7 +30,7 @@ linli_test_support::impl_system_and_balances!(Test, ExistentialDeposit = ConstU1
 
 linli_test_support::impl_community_config!(Test {
 	AdminOrigin = AsEnsureOriginWithArg<EnsureRoot<AccountId>>,
-	VoterAccountChanged = (),
+	VoterChanges = (),
 	UnitChanges = Fees,
 	MaxUnitsPerCall = 500,
 	MaxCommitteeTerm = 1_000,

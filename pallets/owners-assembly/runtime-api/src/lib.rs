@@ -15,12 +15,13 @@ pub use linli_primitives::assembly::{
 	PaperBallot, Procedure, Proposal, ProposalIndex, ProposalView, ProxyAppointment, ProxyCover,
 	Route, Stage, Tally, Turnout, MAX_PAGE,
 };
-use linli_primitives::community::CommunityId;
+use linli_primitives::community::{CommunityId, UnitId};
 
 sp_api::decl_runtime_apis! {
 	/// The record of owners' decisions. Version 2 adds the procedure: turnout
 	/// during the vote, who cast each ballot and how, paper ballots,
-	/// proxies, objections and each community's rules of procedure.
+	/// proxies, objections and each community's rules of procedure; version
+	/// 3 the published list of the units that voted.
 	#[api_version(2)]
 	pub trait OwnersAssemblyApi<AccountId, BlockNumber>
 	where
@@ -57,5 +58,11 @@ sp_api::decl_runtime_apis! {
 		/// `community`'s rules of procedure (its own or the chain's).
 		#[api_version(2)]
 		fn procedure(community: CommunityId) -> Procedure<BlockNumber>;
+		/// Up to `limit` (at most [`MAX_PAGE`]) units that took part in a
+		/// vote, by unit id (never a name), after `start_after`: the list
+		/// published with the result. The developer's unsold units are not
+		/// listed; its ballot is on `ballot_records`.
+		#[api_version(3)]
+		fn voted_units(index: ProposalIndex, start_after: Option<UnitId>, limit: u32) -> Vec<UnitId>;
 	}
 }

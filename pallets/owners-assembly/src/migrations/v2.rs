@@ -1,6 +1,6 @@
 //! v1 → v2: `OpenProposals` lists each community's proposals that are not
 //! closed, so that the ballots of a replaced account can follow the person
-//! (see `VoterAccountChanged`) without walking every proposal ever made; and
+//! (see `VoterChanges`) without walking every proposal ever made; and
 //! closed proposals drop their call (only its hash stays: no free text in
 //! state).
 

@@ -502,3 +502,175 @@ fn a_rotation_never_makes_an_owner_their_own_proxy_and_merges_proxies_loads() {
 		assert_noop!(Community::answer_rotation(signed(6), C, true), Error::<Test>::ProxyLoadsTooLarge);
 	});
 }
+
+// ------------------------------------------------- ownership changing mid-vote
+
+/// The registrar records the sale of unit `n` to `buyer`.
+fn sell(n: u32, buyer: AccountId) {
+	assert_ok!(Community::transfer_ownership(signed(REGISTRAR), C, unit(n), buyer, H256::repeat_byte(n as u8)));
+}
+
+fn sold(p: ProposalIndex, n: u32, buyer: AccountId) -> Option<(bool, VoteWeight)> {
+	assembly_events().into_iter().find_map(|e| match e {
+		Event::UnitSoldDuringVote { proposal, unit: u, buyer: b, passes_to_buyer, buyer_weight }
+			if proposal == p && u == unit(n) && b == buyer =>
+			Some((passes_to_buyer, buyer_weight)),
+		_ => None,
+	})
+}
+
+fn ballot_weight(p: ProposalIndex, who: AccountId) -> VoteWeight {
+	Ballots::<Test>::get(p, who).expect("a ballot").weight
+}
+
+#[test]
+fn a_unit_sold_after_its_seller_voted_stays_with_the_sellers_ballot() {
+	new_test_ext().execute_with(|| {
+		// Owner 5 holds units 5 and 6.
+		estate(&[(1, 100_00), (2, 100_00), (3, 100_00), (4, 100_00), (5, 100_00), (5, 50_00)], &[]);
+		let p = propose(Matter::Ordinary, remark());
+		assert_ok!(Assembly::vote(signed(3), p, Choice::Aye));
+		assert_ok!(Assembly::vote(signed(5), p, Choice::Nay));
+		System::set_block_number(3);
+		sell(3, 21);
+		assert_eq!(sold(p, 3, 21), Some((false, w(0, 0))));
+		// The buyer cannot vote the unit again, nor can whoever buys it next.
+		assert_noop!(Assembly::vote(signed(21), p, Choice::Nay), Error::<Test>::UnitsVotedBySellers);
+		sell(3, 22);
+		assert_eq!(sold(p, 3, 22), Some((false, w(0, 0))));
+		assert_noop!(Assembly::vote(signed(22), p, Choice::Nay), Error::<Test>::UnitsVotedBySellers);
+		// Owner 5 sells one of two units after voting: a ballot cast again
+		// still counts both, and the buyer votes with neither.
+		sell(6, 25);
+		assert_noop!(Assembly::vote(signed(25), p, Choice::Aye), Error::<Test>::UnitsVotedBySellers);
+		assert_ok!(Assembly::vote(signed(5), p, Choice::Aye));
+		assert_eq!(ballot_weight(p, 5), w(150_00, 1));
+		assert_eq!(ballot_weight(p, 3), w(100_00, 1));
+		let proposal = Proposals::<Test>::get(p).unwrap();
+		assert_eq!(proposal.tally.participation(), w(250_00, 2));
+		assert_eq!(channels(p).online, w(250_00, 2));
+		// A later vote counts the buyers.
+		System::set_block_number(4);
+		let q = propose(Matter::Ordinary, remark());
+		assert_ok!(Assembly::vote(signed(22), q, Choice::Aye));
+		assert_ok!(Assembly::vote(signed(25), q, Choice::Aye));
+		assert_eq!(ballot_weight(q, 25), w(50_00, 1));
+	});
+}
+
+#[test]
+fn a_unit_sold_before_its_seller_voted_passes_to_its_buyer_within_the_snapshot() {
+	new_test_ext().execute_with(|| {
+		estate(&[(1, 100_00), (2, 100_00), (3, 100_00), (4, 100_00), (5, 100_00), (5, 50_00)], &[]);
+		let p = propose(Matter::Ordinary, remark());
+		let snapshot = Proposals::<Test>::get(p).unwrap().snapshot;
+		assert_eq!(snapshot, w(550_00, 5));
+		System::set_block_number(3);
+		// The seller leaves: the buyer takes the unit's area and the
+		// seller's place in the headcount; the seller can no longer vote.
+		sell(4, 24);
+		assert_eq!(sold(p, 4, 24), Some((true, w(100_00, 1))));
+		assert_noop!(Assembly::vote(signed(4), p, Choice::Aye), Error::<Test>::NotAnOwner);
+		assert_ok!(Assembly::vote(signed(24), p, Choice::Aye));
+		assert_eq!(ballot_weight(p, 24), w(100_00, 1));
+		// The seller keeps another unit, and their place: the buyer, a new
+		// person, votes with the area alone.
+		sell(6, 26);
+		assert_eq!(sold(p, 6, 26), Some((true, w(50_00, 0))));
+		assert_ok!(Assembly::vote(signed(26), p, Choice::Aye));
+		assert_eq!(ballot_weight(p, 26), w(50_00, 0));
+		assert_ok!(Assembly::vote(signed(5), p, Choice::Aye));
+		assert_eq!(ballot_weight(p, 5), w(100_00, 1));
+		// An owner who buys a neighbour's unit votes with both, as one person.
+		sell(2, 1);
+		assert_eq!(sold(p, 2, 1), Some((true, w(200_00, 1))));
+		assert_noop!(Assembly::vote(signed(2), p, Choice::Aye), Error::<Test>::NotAnOwner);
+		assert_ok!(Assembly::vote(signed(1), p, Choice::Aye));
+		assert_eq!(ballot_weight(p, 1), w(200_00, 1));
+		// Owner 1 sells that unit on after voting: it stays with 1's ballot.
+		sell(2, 27);
+		assert_eq!(sold(p, 2, 27), Some((false, w(0, 0))));
+		assert_noop!(Assembly::vote(signed(27), p, Choice::Aye), Error::<Test>::UnitsVotedBySellers);
+		assert_ok!(Assembly::vote(signed(3), p, Choice::Aye));
+		// Everyone took part: every square metre of the snapshot, and its
+		// people but one (owners 1 and 2 are one person now).
+		let proposal = Proposals::<Test>::get(p).unwrap();
+		assert_eq!(proposal.tally.participation(), w(snapshot.area, snapshot.headcount - 1));
+		assert_eq!(close(p), Outcome::Enacted);
+	});
+}
+
+#[test]
+fn a_sale_in_another_building_leaves_a_buildings_vote_alone() {
+	new_test_ext().execute_with(|| {
+		// Odd units are in building 1, even ones in building 2.
+		equal_estate(6);
+		let p = NextProposal::<Test>::get();
+		assert_ok!(Assembly::propose(signed(1), C, Matter::UseMaintenanceFund, remark(), text(1), Some(1), PERIOD));
+		System::set_block_number(3);
+		sell(2, 22);
+		assert_eq!(sold(p, 2, 22), None);
+		assert!(WeightsAfterSales::<Test>::iter_prefix(p).next().is_none());
+		assert_noop!(Assembly::vote(signed(22), p, Choice::Aye), Error::<Test>::NotAnOwner);
+		sell(3, 23);
+		assert_eq!(sold(p, 3, 23), Some((true, w(100_00, 1))));
+		assert_ok!(Assembly::vote(signed(23), p, Choice::Aye));
+	});
+}
+
+#[test]
+fn a_buyers_weight_follows_a_rotated_key() {
+	new_test_ext().execute_with(|| {
+		equal_estate(4);
+		let p = propose(Matter::Ordinary, remark());
+		System::set_block_number(3);
+		sell(4, 24);
+		// The buyer loses their key before voting; the new key votes the unit.
+		assert_ok!(Community::rotate_account(signed(REGISTRAR), C, 24, 34));
+		assert_ok!(Community::answer_rotation(signed(24), C, true));
+		assert_eq!(WeightsAfterSales::<Test>::get(p, 34), Some(w(100_00, 1)));
+		assert_ok!(Assembly::vote(signed(34), p, Choice::Aye));
+		assert_eq!(ballot_weight(p, 34), w(100_00, 1));
+	});
+}
+
+// ------------------------------------------------------- the published list
+
+#[test]
+fn the_units_that_voted_are_published_by_unit_id_whatever_the_channel() {
+	new_test_ext().execute_with(|| {
+		// Owner 5 holds units 5 and 6; the developer holds unit 7.
+		estate(&[(1, 100_00), (2, 100_00), (3, 100_00), (4, 100_00), (5, 100_00), (5, 50_00)], &[80_00]);
+		let p = propose(Matter::Ordinary, remark());
+		assert_ok!(Assembly::vote(signed(1), p, Choice::Aye));
+		assert_ok!(Assembly::vote(signed(5), p, Choice::Nay));
+		assert_ok!(Assembly::vote(signed(DEVELOPER), p, Choice::Nay));
+		// Owner 2 on paper, owner 4 by proxy.
+		assert_ok!(Assembly::enter_paper_ballot(signed(1), p, 2, Choice::Aye, scan(2)));
+		assert_eq!(Assembly::voted_units(p, None, 10).len(), 3, "an uncountersigned paper is not counted");
+		assert_ok!(Assembly::countersign_paper_ballot(signed(3), p, 2, scan(2)));
+		assert_ok!(Assembly::appoint_proxy(signed(4), C, 9, ProxyCover::Proposal(p), scan(4)));
+		assert_ok!(Assembly::vote_as_proxy(signed(9), p, 4, Choice::Aye));
+		let mut listed = Assembly::voted_units(p, None, 10);
+		listed.sort();
+		let mut expected: Vec<_> = [1, 2, 4, 5, 6].map(unit).to_vec();
+		expected.sort();
+		assert_eq!(listed, expected, "the developer's unit is its ballot's, not listed");
+		// Pages of two, in storage order, end to end.
+		let first = Assembly::voted_units(p, None, 2);
+		let second = Assembly::voted_units(p, Some(first[1]), 2);
+		let third = Assembly::voted_units(p, Some(second[1]), 2);
+		assert_eq!([first, second, third].concat(), Assembly::voted_units(p, None, 10));
+		// Voting again lists nothing twice; a unit sold after its owner
+		// voted stays listed with that owner's ballot.
+		assert_ok!(Assembly::vote(signed(5), p, Choice::Aye));
+		System::set_block_number(3);
+		sell(6, 26);
+		assert_eq!(VotedUnits::<Test>::get(p, unit(6)), Some(5));
+		assert_eq!(Assembly::voted_units(p, None, 10).len(), 5);
+		// A rotated key takes its units' marks along.
+		assert_ok!(Community::rotate_account(signed(REGISTRAR), C, 1, 11));
+		assert_ok!(Community::answer_rotation(signed(1), C, true));
+		assert_eq!(VotedUnits::<Test>::get(p, unit(1)), Some(11));
+	});
+}
