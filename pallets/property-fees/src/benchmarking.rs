@@ -175,6 +175,30 @@ mod benchmarks {
 		assert_eq!(Billing::<T>::get(c, unit).map(|a| a.next_due), Some(expected));
 	}
 
+	/// A plain payment: the owner pays the dues of `s` schedules' months
+	/// and nothing else (no notice or late fee, no prepayment, nothing
+	/// carried or held back, 包干制), in a community of `u` units.
+	#[benchmark]
+	fn pay_plain_fees(s: Linear<1, { T::MaxSchedules::get() }>, u: Linear<1, MAX_UNITS>) {
+		let owner: T::AccountId = account("owner", 0, 0);
+		let (c, ids) = community::<T>(u, &owner);
+		schedules::<T>(c, s);
+		let mut list = Schedules::<T>::get(c);
+		if let Some(last) = list.last_mut() {
+			last.model = ContractModel::LumpSum;
+		}
+		Schedules::<T>::insert(c, list);
+		let unit = ids[0];
+		T::Clock::set_current_month(START + s + 3);
+		let dues = Fees::<T>::unit_dues(c, unit).expect("the unit has dues");
+		let amount = dues.arrears + dues.current;
+
+		#[extrinsic_call]
+		pay_fees(RawOrigin::Signed(owner), c, unit, amount);
+
+		assert_eq!(Billing::<T>::get(c, unit).map(|a| a.next_due), Some(START + s + 4));
+	}
+
 	/// Part of a developer's carried dues, paid by another account, under
 	/// 酬金制 (the remuneration is booked too).
 	#[benchmark]

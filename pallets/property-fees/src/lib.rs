@@ -124,6 +124,7 @@ mod invariants;
 mod ledger;
 mod maintenance;
 mod payments;
+pub use payments::PaymentTaken;
 mod units;
 mod views;
 pub mod migrations;
@@ -981,8 +982,8 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 		) -> DispatchResultWithPostInfo {
 			let payer = ensure_signed(origin)?;
-			let schedules = Self::do_pay_fees(community, unit, payer, amount)?;
-			Ok(Some(Self::pay_fees_weight(schedules)).into())
+			let taken = Self::do_pay_fees(community, unit, payer, amount)?;
+			Ok(Some(Self::paid_fees_weight(taken)).into())
 		}
 
 		/// Demand `unit`'s arrears (催告) with the notice's `document` hash.
@@ -1275,6 +1276,18 @@ pub mod pallet {
 			T::WeightInfo::pay_fees(schedules, BENCHMARKED_UNITS)
 				.saturating_add(T::DbWeight::get().reads(DUE_SCAN as u64))
 				.saturating_add(Self::escrow_booking_weight())
+		}
+
+		/// What a payment is charged after it ran: a plain payment of dues
+		/// as measured for exactly that (and the due-month scan), anything
+		/// else as [`Self::pay_fees_weight`].
+		pub fn paid_fees_weight(taken: PaymentTaken) -> Weight {
+			if taken.plain {
+				T::WeightInfo::pay_plain_fees(taken.schedules, BENCHMARKED_UNITS)
+					.saturating_add(T::DbWeight::get().reads(DUE_SCAN as u64))
+			} else {
+				Self::pay_fees_weight(taken.schedules)
+			}
 		}
 
 		/// Booking a held-back share into escrow, which a benchmark cannot

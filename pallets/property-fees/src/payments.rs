@@ -12,6 +12,17 @@ use linli_primitives::{
 use sp_core::H256;
 use sp_runtime::traits::{CheckedAdd, CheckedSub, Saturating, Zero};
 
+/// What a payment went through, for the weight it is charged.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct PaymentTaken {
+	/// The fee schedules walked.
+	pub schedules: u32,
+	/// Whether it was a plain payment of dues: no demand notice or late
+	/// fee, no prepayment, nothing carried, nothing held back in escrow,
+	/// no remuneration booked (`pay_plain_fees` measures exactly this).
+	pub plain: bool,
+}
+
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_set_fee_schedule(
 		community: CommunityId,
@@ -78,7 +89,7 @@ impl<T: Config> Pallet<T> {
 		unit: UnitId,
 		payer: T::AccountId,
 		amount: BalanceOf<T>,
-	) -> Result<u32, DispatchError> {
+	) -> Result<PaymentTaken, DispatchError> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let schedules = Self::schedules_of(community)?;
 		let info = T::Community::unit(community, &unit).ok_or(Error::<T>::UnknownUnit)?;
@@ -87,6 +98,7 @@ impl<T: Config> Pallet<T> {
 		let mut account = Self::billing_state(community, &unit, &schedules);
 		let mut carried = Carried::<T>::get(community, unit).unwrap_or_default();
 		let mut notice = Notices::<T>::get(community, unit);
+		let had_notice = notice.is_some();
 		if let Some(notice) = notice.as_mut() {
 			let outstanding = Self::unpaid_through(
 				&schedules,
@@ -122,7 +134,8 @@ impl<T: Config> Pallet<T> {
 			notice.accrued -= late_fee;
 			pool -= late_fee;
 		}
-		if !pool.is_zero() {
+		let prepays = !pool.is_zero();
+		if prepays {
 			let consents = info.responsible.as_ref() == Some(&payer)
 				|| T::Community::residency(community, &unit, &payer).is_some_and(|r| r.is_owner());
 			ensure!(consents, Error::<T>::PrepaymentNeedsOwner);
@@ -152,9 +165,10 @@ impl<T: Config> Pallet<T> {
 			account.next_due
 		};
 		let billed = (last >= first && fees > to_carried).then_some((first, last));
+		let model = Self::schedule_at(&schedules, now).map(|s| s.model);
 		let held_back = Self::book_fees(
 			community,
-			Self::schedule_at(&schedules, now).map(|s| s.model),
+			model,
 			fees,
 			&payer,
 			Some(unit),
@@ -201,7 +215,12 @@ impl<T: Config> Pallet<T> {
 			next_due: account.next_due,
 			credit: account.credit,
 		});
-		Ok(schedules.len() as u32)
+		let plain = !had_notice
+			&& !prepays
+			&& to_carried.is_zero()
+			&& held_back.is_zero()
+			&& !matches!(model, Some(ContractModel::Remuneration { .. }));
+		Ok(PaymentTaken { schedules: schedules.len() as u32, plain })
 	}
 
 	pub(crate) fn do_pay_developer_arrears(

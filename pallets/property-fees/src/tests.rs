@@ -1382,3 +1382,33 @@ fn the_oldest_top_up_rolls_off_once_every_unit_paid_it() {
 		assert_noop!(Fees::deposit_maintenance(signed(ALICE), C, unit(1)), Error::<Test>::MaintenancePaidUp);
 	});
 }
+
+/// A payment is charged for what it did: a plain payment of dues pays the
+/// plain payment's measured weight; one that settles a demand notice (or
+/// prepays) pays the full one. Both are declared at the full one.
+#[test]
+fn a_plain_payment_is_charged_as_a_plain_payment() {
+	use frame_support::dispatch::GetDispatchInfo;
+	new_test_ext().execute_with(|| {
+		lump_sum_from(JAN, PRICE_035);
+		Now::set(JAN + 3);
+		let full = Fees::pay_fees_weight(1);
+		let plain = Fees::paid_fees_weight(crate::PaymentTaken { schedules: 1, plain: true });
+		assert!(plain.ref_time() < full.ref_time());
+		let call = crate::Call::<Test>::pay_fees { community: C, unit: unit(1), amount: DUE_1_035 };
+		assert_eq!(call.get_dispatch_info().call_weight, Fees::pay_fees_weight(<Test as Config>::MaxSchedules::get()));
+		// Unit 1 pays a month of its dues: plain.
+		let post = Fees::pay_fees(signed(ALICE), C, unit(1), DUE_1_035).unwrap();
+		assert_eq!(post.actual_weight, Some(plain));
+		// Unit 2 is served a demand notice: its payment settles it.
+		assert_ok!(Fees::issue_demand_notice(signed(MANAGER), C, unit(2), doc(1)));
+		let owed = dues(2).arrears + dues(2).current;
+		let post = Fees::pay_fees(signed(BOB), C, unit(2), owed).unwrap();
+		assert_eq!(post.actual_weight, Some(full));
+		// Unit 1 prepays beyond its dues: not plain either.
+		assert_ok!(Fees::set_contract_terms(root(), C, ContractTerms { max_prepaid_periods: 6, late_fee: None }));
+		let owed = dues(1).arrears + dues(1).current;
+		let post = Fees::pay_fees(signed(ALICE), C, unit(1), owed + DUE_1_035).unwrap();
+		assert_eq!(post.actual_weight, Some(full));
+	});
+}

@@ -43,6 +43,7 @@ pub trait WeightInfo {
 	fn set_fee_schedule() -> Weight;
 	fn set_contract_terms() -> Weight;
 	fn pay_fees(s: u32, u: u32, ) -> Weight;
+	fn pay_plain_fees(s: u32, u: u32, ) -> Weight;
 	fn pay_developer_arrears() -> Weight;
 	fn unit_corrected() -> Weight;
 	fn unit_delivered() -> Weight;
@@ -148,6 +149,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(21_008, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
+	}
+	fn pay_plain_fees(s: u32, u: u32, ) -> Weight {
+		// PROVISIONAL until measured: a payment of dues without notice,
+		// prepayment, carry, escrow or remuneration.
+		Weight::from_parts(150_000_000, 8938)
+			.saturating_add(Weight::from_parts(410_078, 0).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(21_008, 0).saturating_mul(u.into()))
+			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Community::Communities` (r:1 w:0)
 	/// Proof: `Community::Communities` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
@@ -631,6 +641,15 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(21_008, 0).saturating_mul(u.into()))
 			.saturating_add(ParityDbWeight::get().reads(23_u64))
 			.saturating_add(ParityDbWeight::get().writes(17_u64))
+	}
+	fn pay_plain_fees(s: u32, u: u32, ) -> Weight {
+		// PROVISIONAL until measured: a payment of dues without notice,
+		// prepayment, carry, escrow or remuneration.
+		Weight::from_parts(150_000_000, 8938)
+			.saturating_add(Weight::from_parts(410_078, 0).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(21_008, 0).saturating_mul(u.into()))
+			.saturating_add(ParityDbWeight::get().reads(15_u64))
+			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	fn pay_developer_arrears() -> Weight {
 		Weight::from_parts(100_808_000, 6196)
