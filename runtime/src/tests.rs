@@ -780,6 +780,28 @@ fn a_production_vote_is_announced_voted_published_and_only_then_enacted() {
 			// Another committee member, or the registrar (Charlie).
 			assert_ok!(countersign(if i % 2 == 0 { eve.clone() } else { Charlie.to_account_id() }));
 		}
+		// Units change hands mid-vote (the registrar records the sales): one
+		// whose owner voted stays with that ballot; one whose owner had not
+		// (the two-unit owner, who keeps the other) passes to its buyer,
+		// with its area but not a second person.
+		let sell = |room: (u32, u32), buyer: &AccountId| {
+			RuntimeCall::Community(pallet_community::Call::transfer_ownership {
+				community: 0,
+				unit: crate::genesis_config_presets::demo_unit(room.0, room.1),
+				new_owner: buyer.clone(),
+				identity: scan(40),
+			})
+			.dispatch(RuntimeOrigin::signed(Charlie.to_account_id()))
+			.map(|_| ())
+			.map_err(|e| e.error)
+		};
+		let (late_buyer, early_buyer) = (demo_owner(9, 1), demo_owner(9, 2));
+		assert_ok!(sell((1, 5), &late_buyer));
+		assert_eq!(vote(late_buyer.clone(), Choice::Nay), Err(Error::<Runtime>::UnitsVotedBySellers.into()));
+		assert_ok!(sell((3, 1), &early_buyer));
+		assert_ok!(vote(early_buyer.clone(), Choice::Aye));
+		let bought = Assembly::<Runtime>::ballot_record(0, early_buyer.clone()).unwrap().ballot.unwrap().weight;
+		assert_eq!((bought.area, bought.headcount), (120_25, 0));
 		// Counted once each: a paper for an owner who voted online is kept
 		// on record only, and the proxy may not vote for anyone else.
 		assert_ok!(call(alice.clone(), pallet_owners_assembly::Call::enter_paper_ballot { proposal: 0, owner: eve.clone(), choice: Choice::Nay, evidence: scan(9) }));
@@ -794,6 +816,10 @@ fn a_production_vote_is_announced_voted_published_and_only_then_enacted() {
 		assert_eq!(turnout.participation.headcount, online.len() as u32 + 2 + 8);
 		assert_eq!(turnout.channels.total(), turnout.participation);
 		assert_eq!(Assembly::<Runtime>::ballot_record(0, eve.clone()).unwrap().source.unwrap().channel, Channel::Online);
+		// The published list: every unit voted, once, by unit id.
+		let listed = Assembly::<Runtime>::voted_units(0, None, 100);
+		assert_eq!(listed.len(), online.len() + 2 + 8 + 1);
+		assert!(listed.contains(&crate::genesis_config_presets::demo_unit(3, 1)));
 
 		// Counted: passed, published for 7 days, objected to, then enacted.
 		at(until);
