@@ -92,6 +92,13 @@ impl<T: Config> Pallet<T> {
 			let proposal = Proposals::<T>::get(index).ok_or("a sale's weight in no proposal")?;
 			ensure!(weight.is_within(&proposal.snapshot), "a weight after sales above the snapshot");
 		}
+		// What stands of sold units belongs to a ballot cast or on paper.
+		for (index, owner, _) in StandingAfterSales::<T>::iter() {
+			ensure!(
+				Ballots::<T>::contains_key(index, &owner) || PaperBallots::<T>::contains_key(index, &owner),
+				"units standing with no ballot"
+			);
+		}
 		for (index, _, _) in VotedUnits::<T>::iter() {
 			ensure!(Ballots::<T>::iter_prefix(index).next().is_some(), "a unit voted in a vote without ballots");
 		}

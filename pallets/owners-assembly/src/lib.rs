@@ -407,6 +407,14 @@ pub mod pallet {
 	pub type WeightsAfterSales<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, ProposalIndex, Blake2_128Concat, T::AccountId, VoteWeight>;
 
+	/// What an owner's ballot in a vote still counts of units they sold
+	/// after it counted them (area, and their place in the headcount once
+	/// they sold their last unit): the ballot stands for them, and a ballot
+	/// cast again keeps them.
+	#[pallet::storage]
+	pub type StandingAfterSales<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProposalIndex, Blake2_128Concat, T::AccountId, VoteWeight, ValueQuery>;
+
 	/// The units that took part in each vote (the list published with its
 	/// result, by unit id), each with the owner whose ballot counts it. A
 	/// unit sold during the vote stays with the ballot that counted it; no

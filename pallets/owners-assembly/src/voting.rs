@@ -97,8 +97,9 @@ impl<T: Config> Pallet<T> {
 
 	/// A unit is sold while proposal `index` (opened at `from`) is being
 	/// voted on, the tallies still counting it for its seller. The cities'
-	/// rule: a ballot that counted the unit stands for it; otherwise the
-	/// buyer votes with its area, and with the seller's place in the
+	/// rule: a ballot that counted the unit — the seller's, online, by
+	/// proxy or on paper, or an earlier owner's — stands for it; otherwise
+	/// the buyer votes with its area, and with the seller's place in the
 	/// headcount if the seller leaves it. So the votes cast never exceed
 	/// the snapshot.
 	fn count_sale(
@@ -107,7 +108,6 @@ impl<T: Config> Pallet<T> {
 		from: BlockNumberFor<T>,
 		sale: &UnitSale<T::AccountId>,
 	) {
-		let counted_by = VotedUnits::<T>::get(index, sale.unit);
 		// What the seller could cast before the sale (nothing if their
 		// weight is not in the snapshot).
 		let seller_weight = sale
@@ -115,24 +115,40 @@ impl<T: Config> Pallet<T> {
 			.as_ref()
 			.and_then(|seller| Self::weight_in(index, proposal, seller, from).ok())
 			.filter(|weight| weight.area >= sale.area);
-		// A seller's ballot stands even where it left no mark (cast before
-		// units were marked): never counted twice, at worst once less.
-		let seller_voted =
-			sale.seller.as_ref().is_some_and(|seller| Ballots::<T>::contains_key(index, seller));
-		let passes = counted_by.is_none() && !seller_voted && seller_weight.is_some();
 		let leaves = sale.seller_leaves(proposal.scope);
-		if let (Some(seller), Some(weight)) = (&sale.seller, seller_weight) {
+		let mut counted_by = VotedUnits::<T>::get(index, sale.unit);
+		if let Some(seller) = &sale.seller {
+			// The seller voted (or signed a paper ballot) with the unit:
+			// marked or not (the developer's units, ballots cast before
+			// units were marked), it stands with that ballot.
+			let ballot = Ballots::<T>::get(index, seller);
+			if counted_by.is_none() && (ballot.is_some() || PaperBallots::<T>::contains_key(index, seller)) {
+				VotedUnits::<T>::insert(index, sale.unit, seller);
+				counted_by = Some(seller.clone());
+			}
+			if counted_by.as_ref() == Some(seller) {
+				StandingAfterSales::<T>::mutate(index, seller, |standing| {
+					standing.area = standing.area.saturating_add(sale.area);
+					if leaves {
+						let counted = ballot.map(|b| b.weight).or(seller_weight).unwrap_or_default();
+						standing.headcount = standing.headcount.max(counted.headcount);
+					}
+				});
+			}
 			// A seller whose weight is recorded keeps the rest of it (the
 			// unit was in it unless another's ballot had counted it).
 			let in_record = counted_by.as_ref().is_none_or(|voter| voter == seller);
-			if in_record && WeightsAfterSales::<T>::contains_key(index, seller) {
-				let rest = VoteWeight {
-					area: weight.area.saturating_sub(sale.area),
-					headcount: if leaves { 0 } else { weight.headcount },
-				};
-				WeightsAfterSales::<T>::insert(index, seller, rest);
+			if let (true, Some(weight)) = (in_record, seller_weight) {
+				if WeightsAfterSales::<T>::contains_key(index, seller) {
+					let rest = VoteWeight {
+						area: weight.area.saturating_sub(sale.area),
+						headcount: if leaves { 0 } else { weight.headcount },
+					};
+					WeightsAfterSales::<T>::insert(index, seller, rest);
+				}
 			}
 		}
+		let passes = counted_by.is_none() && seller_weight.is_some();
 		let held = Self::weight_in(index, proposal, &sale.buyer, from).unwrap_or_default();
 		let mut buyer_weight = held;
 		if passes {
@@ -174,7 +190,19 @@ impl<T: Config> Pallet<T> {
 			return Err(Error::<T>::NotVoting.into());
 		};
 		ensure!(frame_system::Pallet::<T>::block_number() < until, Error::<T>::VotingEnded);
-		let mut weight = Self::weight_in(index, &proposal, &owner, from)?;
+		// What the owner holds now, and what their ballot counted of units
+		// sold since: an owner who sold all they held after voting still
+		// changes their standing ballot.
+		let standing = StandingAfterSales::<T>::get(index, &owner);
+		let held = match Self::weight_in(index, &proposal, &owner, from) {
+			Ok(held) => held,
+			Err(_) if standing != VoteWeight::default() => VoteWeight::default(),
+			Err(e) => return Err(e),
+		};
+		let weight = VoteWeight {
+			area: held.area.saturating_add(standing.area),
+			headcount: held.headcount.max(standing.headcount),
+		};
 		let (community, scope) = (proposal.community, proposal.scope);
 
 		let election = proposal.action.is_election();
@@ -185,13 +213,6 @@ impl<T: Config> Pallet<T> {
 
 		// A second ballot replaces the first: take it out, count the new one.
 		let old = Ballots::<T>::get(index, &owner);
-		if let Some(old) = &old {
-			// A unit sold since the first ballot stays counted with it.
-			weight = VoteWeight {
-				area: weight.area.max(old.weight.area),
-				headcount: weight.headcount.max(old.weight.headcount),
-			};
-		}
 		let ballot = Ballot { choice, weight };
 		let mut channels = Self::channels_of(index, &proposal);
 		if let Some(old) = old {
@@ -256,7 +277,8 @@ impl<T: Config> VoterChanges<T::AccountId> for Pallet<T> {
 				!Ballots::<T>::contains_key(index, new)
 					&& !Sponsors::<T>::contains_key(index, new)
 					&& !PaperBallots::<T>::contains_key(index, new)
-					&& !WeightsAfterSales::<T>::contains_key(index, new),
+					&& !WeightsAfterSales::<T>::contains_key(index, new)
+					&& !StandingAfterSales::<T>::contains_key(index, new),
 				Error::<T>::AccountAlreadyVoted
 			);
 		}
@@ -280,6 +302,10 @@ impl<T: Config> VoterChanges<T::AccountId> for Pallet<T> {
 			}
 			if let Some(weight) = WeightsAfterSales::<T>::take(index, old) {
 				WeightsAfterSales::<T>::insert(index, new, weight);
+			}
+			let standing = StandingAfterSales::<T>::take(index, old);
+			if standing != VoteWeight::default() {
+				StandingAfterSales::<T>::insert(index, new, standing);
 			}
 			if ballot.is_some() {
 				let units = T::Community::units_voted_by(community, None, old, T::MaxUnitsPerVoter::get());
@@ -321,15 +347,16 @@ impl<T: Config> VoterChanges<T::AccountId> for Pallet<T> {
 	}
 
 	fn max_sale_weight() -> Weight {
-		// The open list; per open proposal: the proposal, the unit's mark, the seller's ballot,
-		// both records and both tallies with their developer lookups (ten
-		// reads), both records written.
+		// The open list; per open proposal: the proposal, the unit's mark,
+		// the seller's ballot and paper, what stands, both records and both
+		// tallies with their developer lookups (thirteen reads); the mark,
+		// what stands, both records and the event written.
 		let n = u64::from(T::MaxOpenProposals::get());
-		T::DbWeight::get().reads_writes(1 + 10 * n, 2 * n)
+		T::DbWeight::get().reads_writes(1 + 13 * n, 5 * n)
 	}
 
 	fn max_weight() -> Weight {
-		// Per open proposal: eight reads to check and move, nine writes,
+		// Per open proposal: eleven reads to check and move, eleven writes,
 		// and the units its ballot counted (the account's residencies and
 		// units read, each mark rewritten);
 		// the proxies: both loads and both appointments (eight reads, six
@@ -337,6 +364,6 @@ impl<T: Config> VoterChanges<T::AccountId> for Pallet<T> {
 		let n = u64::from(T::MaxOpenProposals::get());
 		let proxied = u64::from(T::MaxOwnersPerProxy::get());
 		let units = u64::from(T::MaxUnitsPerVoter::get());
-		T::DbWeight::get().reads_writes(9 + (8 + 3 * units) * n + proxied, 6 + (9 + units) * n + proxied)
+		T::DbWeight::get().reads_writes(9 + (11 + 3 * units) * n + proxied, 6 + (11 + units) * n + proxied)
 	}
 }

@@ -674,3 +674,70 @@ fn the_units_that_voted_are_published_by_unit_id_whatever_the_channel() {
 		assert_eq!(VotedUnits::<Test>::get(p, unit(1)), Some(11));
 	});
 }
+
+#[test]
+fn a_unit_the_developer_voted_for_stays_with_its_ballot_through_every_resale() {
+	new_test_ext().execute_with(|| {
+		// The developer holds unit 4.
+		estate(&[(1, 100_00), (2, 100_00), (3, 100_00)], &[80_00]);
+		let p = propose(Matter::Ordinary, remark());
+		assert_ok!(Assembly::vote(signed(DEVELOPER), p, Choice::Aye));
+		System::set_block_number(3);
+		sell(4, 1);
+		assert_eq!(sold(p, 4, 1), Some((false, w(100_00, 1))));
+		assert_eq!(VotedUnits::<Test>::get(p, unit(4)), Some(DEVELOPER));
+		// Resold by owner 1, it is still the developer's ballot's: the
+		// next buyer gets nothing, and owner 1 keeps their own unit.
+		sell(4, 20);
+		assert_eq!(sold(p, 4, 20), Some((false, w(0, 0))));
+		assert_noop!(Assembly::vote(signed(20), p, Choice::Nay), Error::<Test>::UnitsVotedBySellers);
+		assert_ok!(Assembly::vote(signed(1), p, Choice::Nay));
+		assert_eq!(ballot_weight(p, 1), w(100_00, 1));
+		assert_eq!(Proposals::<Test>::get(p).unwrap().tally.participation(), w(180_00, 2));
+	});
+}
+
+#[test]
+fn a_ballot_cast_again_keeps_the_units_sold_after_it_and_adds_those_bought() {
+	new_test_ext().execute_with(|| {
+		estate(&[(1, 100_00), (2, 100_00), (3, 100_00), (4, 100_00), (5, 100_00), (5, 50_00)], &[]);
+		let p = propose(Matter::Ordinary, remark());
+		assert_ok!(Assembly::vote(signed(5), p, Choice::Nay));
+		System::set_block_number(3);
+		// Unit 6 stays with 5's ballot; unit 4 (its owner had not voted)
+		// passes to 5.
+		sell(6, 25);
+		sell(4, 5);
+		assert_eq!(sold(p, 4, 5), Some((true, w(200_00, 1))));
+		assert_ok!(Assembly::vote(signed(5), p, Choice::Aye));
+		assert_eq!(ballot_weight(p, 5), w(250_00, 1));
+		assert_eq!(Proposals::<Test>::get(p).unwrap().tally.participation(), w(250_00, 1));
+		// Selling everything after voting, owner 5 may still change the
+		// ballot that stands for what they sold.
+		sell(5, 26);
+		sell(4, 27);
+		assert_ok!(Assembly::vote(signed(5), p, Choice::Nay));
+		assert_eq!(ballot_weight(p, 5), w(250_00, 1));
+		for buyer in [25, 26, 27] {
+			assert_noop!(Assembly::vote(signed(buyer), p, Choice::Aye), Error::<Test>::UnitsVotedBySellers);
+		}
+	});
+}
+
+#[test]
+fn a_paper_ballot_entered_before_a_sale_stands_for_the_unit() {
+	new_test_ext().execute_with(|| {
+		equal_estate(4);
+		let p = propose(Matter::Ordinary, remark());
+		assert_ok!(Assembly::enter_paper_ballot(signed(1), p, 4, Choice::Aye, scan(4)));
+		System::set_block_number(3);
+		sell(4, 24);
+		assert_eq!(sold(p, 4, 24), Some((false, w(0, 0))));
+		assert_noop!(Assembly::vote(signed(24), p, Choice::Nay), Error::<Test>::UnitsVotedBySellers);
+		// The signed paper is counted once countersigned, with the unit
+		// and the seller's place in the headcount.
+		assert_ok!(Assembly::countersign_paper_ballot(signed(2), p, 4, scan(4)));
+		assert_eq!(ballot_weight(p, 4), w(100_00, 1));
+		assert_eq!(channels(p).paper, w(100_00, 1));
+	});
+}
