@@ -370,6 +370,9 @@ checkFields(findEvent(objection, 'ownersAssembly', 'ObjectionRecorded'), { propo
 const records = await api.call.ownersAssemblyApi.ballotRecords(lift, null, 100);
 checkEq(records.length, liftAye.length + liftNay.length, 'the published list of ballots');
 checkEq(records.filter((r) => r.source.unwrap().channel.isPaper).length, onPaper.length, 'paper ballots in the list');
+// The units that took part, by unit id (never a name), whatever the channel.
+const votedUnits = (await api.call.ownersAssemblyApi.votedUnits(lift, null, 100)).map((id) => id.toHex()).sort();
+checkEq(JSON.stringify(votedUnits), JSON.stringify([...liftAye, ...liftNay].map((u) => u.id).sort()), 'the published list of units that voted');
 await chain.waitForBlock(published.data.until.toNumber());
 const liftEnacted = await ok(unitAt(1, 3).owner, tx.ownersAssembly.enact(lift));
 checkFields(

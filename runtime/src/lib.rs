@@ -27,6 +27,7 @@ pub mod genesis_config_presets;
 pub mod nonce_in_turn;
 #[cfg(feature = "std")]
 pub mod signing;
+pub mod weights;
 
 use sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256};
 use sp_version::{runtime_version, RuntimeVersion};

@@ -383,9 +383,11 @@ mod benchmarks {
 		let end = frame_system::Pallet::<T>::block_number() + period::<T>();
 		frame_system::Pallet::<T>::set_block_number(end);
 		Assembly::<T>::do_close(index).expect("it passes");
-		for _ in 1..T::MaxObjections::get() {
-			Assembly::<T>::do_object(members[1].clone(), index, H256::zero()).expect("an objection");
-		}
+		// Every place but one taken (by other members, as a committee of
+		// up to eleven may), the new member's is looked for among them all.
+		let taken: Vec<(T::AccountId, H256)> =
+			(1..T::MaxObjections::get()).map(|i| (account("member", i, 1), H256::zero())).collect();
+		Objections::<T>::insert(index, frame_support::BoundedVec::try_from(taken).expect("below MaxObjections"));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(members[0].clone()), index, H256::repeat_byte(2));

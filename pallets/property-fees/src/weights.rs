@@ -150,14 +150,58 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
+	/// Storage: `PropertyFees::Schedules` (r:1 w:0)
+	/// Proof: `PropertyFees::Schedules` (`max_values`: None, `max_size`: Some(1622), added: 4097, mode: `MaxEncodedLen`)
+	/// Storage: `Community::Units` (r:1 w:0)
+	/// Proof: `Community::Units` (`max_values`: None, `max_size`: Some(631), added: 3106, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Calendar::MonthsAhead` (r:1 w:0)
+	/// Proof: `Calendar::MonthsAhead` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `PropertyFees::Terms` (r:1 w:0)
+	/// Proof: `PropertyFees::Terms` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
+	/// Storage: `PropertyFees::Billing` (r:1 w:1)
+	/// Proof: `PropertyFees::Billing` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `PropertyFees::Carried` (r:1 w:1)
+	/// Proof: `PropertyFees::Carried` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `PropertyFees::Notices` (r:1 w:0)
+	/// Proof: `PropertyFees::Notices` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
+	/// Storage: `Community::Communities` (r:1 w:0)
+	/// Proof: `Community::Communities` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `ServiceRatings::Terms` (r:1 w:0)
+	/// Proof: `ServiceRatings::Terms` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Storage: `PropertyFees::Funds` (r:1 w:1)
+	/// Proof: `PropertyFees::Funds` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `PropertyFees::PeriodTotals` (r:1 w:1)
+	/// Proof: `PropertyFees::PeriodTotals` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `PropertyFees::CategoryTotals` (r:1 w:1)
+	/// Proof: `PropertyFees::CategoryTotals` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
+	/// Storage: `PropertyFees::LedgerLength` (r:1 w:1)
+	/// Proof: `PropertyFees::LedgerLength` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `PropertyFees::DueMonths` (r:2 w:2)
+	/// Proof: `PropertyFees::DueMonths` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `PropertyFees::OldestDue` (r:1 w:1)
+	/// Proof: `PropertyFees::OldestDue` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `PropertyFees::Ledger` (r:0 w:1)
+	/// Proof: `PropertyFees::Ledger` (`max_values`: None, `max_size`: Some(203), added: 2678, mode: `MaxEncodedLen`)
+	/// The range of component `s` is `[1, 64]`.
+	/// The range of component `u` is `[1, 5000]`.
 	fn pay_plain_fees(s: u32, u: u32, ) -> Weight {
-		// PROVISIONAL until measured: a payment of dues without notice,
-		// prepayment, carry, escrow or remuneration.
-		Weight::from_parts(150_000_000, 8938)
-			.saturating_add(Weight::from_parts(410_078, 0).saturating_mul(s.into()))
-			.saturating_add(Weight::from_parts(21_008, 0).saturating_mul(u.into()))
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `2832 + s * (21 ±0)`
+		//  Estimated: `8938`
+		// Minimum execution time: 146_379_000 picoseconds.
+		Weight::from_parts(188_258_860, 8938)
+			// Standard Error: 27_938
+			.saturating_add(Weight::from_parts(275_345, 0).saturating_mul(s.into()))
+			// Standard Error: 354
+			.saturating_add(Weight::from_parts(14_748, 0).saturating_mul(u.into()))
+			.saturating_add(T::DbWeight::get().reads(21_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Community::Communities` (r:1 w:0)
 	/// Proof: `Community::Communities` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
@@ -643,13 +687,11 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(17_u64))
 	}
 	fn pay_plain_fees(s: u32, u: u32, ) -> Weight {
-		// PROVISIONAL until measured: a payment of dues without notice,
-		// prepayment, carry, escrow or remuneration.
-		Weight::from_parts(150_000_000, 8938)
-			.saturating_add(Weight::from_parts(410_078, 0).saturating_mul(s.into()))
-			.saturating_add(Weight::from_parts(21_008, 0).saturating_mul(u.into()))
-			.saturating_add(ParityDbWeight::get().reads(15_u64))
-			.saturating_add(ParityDbWeight::get().writes(11_u64))
+		Weight::from_parts(188_258_860, 8938)
+			.saturating_add(Weight::from_parts(275_345, 0).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(14_748, 0).saturating_mul(u.into()))
+			.saturating_add(ParityDbWeight::get().reads(21_u64))
+			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	fn pay_developer_arrears() -> Weight {
 		Weight::from_parts(100_808_000, 6196)

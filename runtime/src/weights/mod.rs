@@ -1,0 +1,8 @@
+//! What every extrinsic and block costs besides its calls, measured on
+//! this project's machine (2 cores) by `scripts/benchmark.sh --runtime`:
+//! the transaction extensions, an empty block and a no-op extrinsic, and
+//! ParityDB's reads and writes. The pallets' own call weights live in
+//! each pallet's `weights.rs`.
+
+pub mod frame_system_extensions;
+pub mod pallet_transaction_payment;
