@@ -10,7 +10,7 @@ use frame_support::{
 	},
 	PalletId,
 	weights::{
-		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
+		constants::WEIGHT_REF_TIME_PER_SECOND,
 		ConstantMultiplier, Weight,
 	},
 };
@@ -47,11 +47,25 @@ parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 	pub const Version: RuntimeVersion = VERSION;
 
-	/// Two seconds of compute in a six-second block.
-	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
-		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
-		NORMAL_DISPATCH_RATIO,
-	);
+	/// Two seconds of compute in a six-second block; an empty block and
+	/// each extrinsic's base as measured here (`scripts/benchmark.sh
+	/// --runtime`), not the defaults.
+	pub RuntimeBlockWeights: BlockWeights = {
+		let block = Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
+		let normal = NORMAL_DISPATCH_RATIO * block;
+		BlockWeights::builder()
+			.base_block(crate::weights::BlockExecutionWeight::get())
+			.for_class(DispatchClass::all(), |class| {
+				class.base_extrinsic = crate::weights::ExtrinsicBaseWeight::get();
+			})
+			.for_class(DispatchClass::Normal, |class| class.max_total = Some(normal))
+			.for_class(DispatchClass::Operational, |class| {
+				class.max_total = Some(block);
+				class.reserved = Some(block - normal);
+			})
+			.avg_block_initialization(Perbill::from_percent(10))
+			.build_or_panic()
+	};
 	/// 5 MiB blocks; ordinary transactions may fill `NORMAL_DISPATCH_RATIO` of them.
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
 		.max_length(5 * 1024 * 1024)
@@ -74,7 +88,8 @@ impl frame_system::Config for Runtime {
 	type Hash = Hash;
 	type BlockHashCount = BlockHashCount;
 	/// The node stores state in ParityDB.
-	type DbWeight = ParityDbWeight;
+	// ParityDB's reads and writes as measured here.
+	type DbWeight = crate::weights::ParityDbWeight;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
