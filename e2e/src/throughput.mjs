@@ -65,7 +65,8 @@ const perbill = (percent) => BigInt(percent) * 10_000_000n;
 await chain.sudo(
   alice,
   tx.utility.batchAll([
-    tx.community.setCommittee(community, accounts.slice(0, 3).map((a) => a.address), (await chain.bestNumber()) + 5_000_000),
+    // Five members: the law's least for a community of more than 100 households.
+    tx.community.setCommittee(community, accounts.slice(0, 5).map((a) => a.address), (await chain.bestNumber()) + 5_000_000),
     tx.propertyFees.setFeeSchedule(community, 2n * UNIT, 'LumpSum', month),
     tx.serviceRatings.setRatingTerms(community, {
       firstPeriod: month,
